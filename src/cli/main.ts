@@ -1,0 +1,43 @@
+// The `ee` command: a dispatcher that loads each command's module only when it is used, so that
+// `ee crs` starts without loading the database or the forecast code.
+import { type Io, processIo, reportError } from "./io.js";
+
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {};
+
+function help(io: Io) {
+  io.stdout("ee — Express Entry Engine\n\nUsage: ee <command> [options]\n\nCommands:");
+  for (const [name, c] of Object.entries(commands)) io.stdout(`  ${name.padEnd(14)} ${c.summary}`);
+  io.stdout("\nRun `ee <command> --help` for a command's options.");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const io = processIo();
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    help(io);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`error: unknown command "${name}" (allowed: ${Object.keys(commands).join(" | ")})`);
+    return 2;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(rest, io);
+  } catch (e) {
+    return reportError(io, e);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,123 @@
+// The one description of a candidate profile. The CLI, the HTTP API, the OpenAPI document and the
+// web form all validate with these schemas; domain code works on the parsed `Profile` type.
+import { z } from "zod";
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: "must be a real calendar date (YYYY-MM-DD)",
+    },
+  );
+
+export const educationLevels = [
+  "less-than-secondary",
+  "secondary",
+  "one-year",
+  "two-year",
+  "bachelors",
+  "two-or-more",
+  "masters",
+  "doctoral",
+] as const;
+export const education = z.enum(educationLevels);
+export type Education = z.infer<typeof education>;
+
+export const canadianEducationLevels = ["none", "one-or-two-year", "three-year-plus"] as const;
+export const canadianEducation = z.enum(canadianEducationLevels);
+
+export const jobOfferKinds = ["none", "noc-00", "other"] as const;
+export const jobOffer = z.enum(jobOfferKinds);
+
+export const languageTests = ["ielts", "celpip", "pte-core", "tef", "tcf", "clb", "nclc"] as const;
+export const languageTest = z.enum(languageTests);
+export type LanguageTest = z.infer<typeof languageTest>;
+
+/** TEF Canada has had three scales; by default the scale follows `testedOn`. */
+export const tefScales = ["legacy", "2019", "2023"] as const;
+
+export const abilities = ["listening", "reading", "writing", "speaking"] as const;
+export type Ability = (typeof abilities)[number];
+
+/**
+ * A language result as printed on the certificate (or CLB/NCLC levels given directly).
+ * Per-test score ranges are checked by `rules/language` (see `languageResult` refinement there).
+ */
+export const languageResult = z.object({
+  test: languageTest,
+  testedOn: isoDate.optional(),
+  scale: z.enum(tefScales).optional(),
+  listening: z.number(),
+  reading: z.number(),
+  writing: z.number(),
+  speaking: z.number(),
+});
+export type LanguageResult = z.infer<typeof languageResult>;
+
+export const nocCode = z.string().regex(/^\d{5}$/, "must be a 5-digit NOC 2021 code, e.g. 31301");
+
+export const workPeriod = z.object({
+  noc: nocCode,
+  from: isoDate,
+  to: isoDate.nullable().default(null),
+  hoursPerWeek: z.number().positive().max(168),
+  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 country code such as CA or IN"),
+  selfEmployed: z.boolean().default(false),
+  /** Work done while a full-time student does not count for CEC. */
+  whileFullTimeStudent: z.boolean().default(false),
+  /** Work in Canada must be authorized to count. */
+  authorized: z.boolean().default(true),
+});
+export type WorkPeriod = z.infer<typeof workPeriod>;
+
+export const spouse = z.object({
+  accompanying: z.boolean().default(true),
+  canadianCitizenOrPR: z.boolean().default(false),
+  education: education.optional(),
+  firstLanguage: languageResult.optional(),
+  canadianWorkYears: z.number().int().min(0).max(60).default(0),
+  /** FSW adaptability: the spouse studied two academic years full-time in Canada. */
+  canadianStudy: z.boolean().default(false),
+});
+export type Spouse = z.infer<typeof spouse>;
+
+export const profile = z.object({
+  id: z.string().min(1).max(200).optional(),
+  /** The date the score is computed for; defaults to today (filled in by the adapters, not the core). */
+  assessedOn: isoDate.optional(),
+  /** Profile submission time (ISO 8601 UTC); ranks equal scores in a round. */
+  submittedAt: z.iso.datetime({ offset: true }).optional(),
+  age: z.number().int().min(0).max(120),
+  education,
+  canadianEducation: canadianEducation.default("none"),
+  firstLanguage: languageResult,
+  secondLanguage: languageResult.optional(),
+  canadianWorkYears: z.number().int().min(0).max(60).default(0),
+  foreignWorkYears: z.number().int().min(0).max(60).default(0),
+  workHistory: z.array(workPeriod).max(100).optional(),
+  certificateOfQualification: z.boolean().default(false),
+  siblingInCanada: z.boolean().default(false),
+  jobOffer: jobOffer.default("none"),
+  /** The NOC code of the job offer, when there is one (FSW arranged employment, FST). */
+  jobOfferNoc: nocCode.optional(),
+  provincialNomination: z.boolean().default(false),
+  spouse: spouse.optional(),
+  /** FSW / FST proof of settlement funds, in CAD; unknown when absent. */
+  settlementFundsCad: z.number().min(0).optional(),
+  /** Family members counted for proof of funds (applicant, spouse, dependent children). */
+  familySize: z.number().int().min(1).max(30).optional(),
+  authorizedToWorkInCanada: z.boolean().default(false),
+  /** FSW adaptability: a relative 18+ who is a citizen or PR living in Canada (wider than sibling). */
+  relativeInCanada: z.boolean().default(false),
+  /** FSW adaptability: two academic years of full-time study in Canada. */
+  canadianStudy: z.boolean().default(false),
+  intendsToLiveInQuebec: z.boolean().default(false),
+});
+
+/** The profile as written by a person (defaults not yet applied). */
+export type ProfileInput = z.input<typeof profile>;
+/** The profile after validation, with defaults applied. */
+export type Profile = z.output<typeof profile>;
