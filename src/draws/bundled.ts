@@ -1,0 +1,27 @@
+// The feed snapshot shipped inside the project (IRCC's ee_rounds_123_en.json, rounds 1–379), parsed.
+// Pure: the JSON is imported (bundled by esbuild and Vite), nothing is read at run time.
+import snapshot from "./data/ee_rounds_123_en.json" with { type: "json" };
+import { type ParsedFeed, parseFeedObject } from "./feed.js";
+import type { Round } from "./round.js";
+
+/** Where the bundled snapshot came from. */
+export const bundledFeedSource =
+  "bundled snapshot of https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json (rounds 1–379)";
+
+let cached: ParsedFeed | null = null;
+
+/** The bundled snapshot parsed (rounds in chronological order, raw rows, warnings). */
+export function bundledFeed(): ParsedFeed {
+  cached ??= parseFeedObject(snapshot);
+  return cached;
+}
+
+/** The bundled snapshot's rounds, oldest first. */
+export function bundledRounds(): Round[] {
+  return bundledFeed().rounds;
+}
+
+/** The bundled snapshot as decoded JSON, for seeding the database. */
+export function bundledFeedObject(): unknown {
+  return snapshot;
+}

@@ -1,0 +1,16 @@
+// The draws module's public surface: parsing IRCC's rounds feed, stream classification, the bundled
+// snapshot, analytics and draw reports. Pure: no I/O, no clock.
+export { bundledFeed, bundledFeedObject, bundledFeedSource, bundledRounds } from "./bundled.js";
+export {
+  compareRounds,
+  FeedError,
+  type ParsedFeed,
+  parseCount,
+  parseFeed,
+  parseFeedObject,
+  type RawRow,
+} from "./feed.js";
+export type { PoolDistribution, Round } from "./round.js";
+export { type ProgramId, programIds, type StreamKind, type StreamRef } from "./stream.js";
+export { type Classification, classifyDrawName, knownStreamIds, unrecognizedCategoryId } from "./streams.js";
+export { parseFeedTimestamp, parseLongDate } from "./timestamps.js";
