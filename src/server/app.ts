@@ -1,0 +1,125 @@
+// The Hono application: the API operations (validated by their zod schemas), the OpenAPI document and
+// its docs page, /healthz, and the web app. Handlers translate HTTP to the domain modules; nothing here
+// knows a rule. Errors are JSON naming the field; no stack trace and no profile data is ever logged.
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { type ApiContext, operations } from "./api.js";
+import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
+import { buildOpenApi, renderDocsPage } from "./openapi.js";
+import { honoPath, type Reply } from "./operation.js";
+import type { Asset } from "./static.js";
+
+/** Profiles are small; anything bigger than this is refused before it is read. */
+export const maxBodyBytes = 64 * 1024;
+
+export interface AppOptions extends ApiContext {
+  /** The built web app, keyed by URL path; empty when the app has not been built. */
+  assets?: Map<string, Asset>;
+  version?: string;
+  /** Where unexpected errors are reported (one line, never the request body). */
+  logError?: (line: string) => void;
+}
+
+function send(c: Context, reply: Reply): Response {
+  if (reply.kind === "json") return c.json(reply.body as object, (reply.status ?? 200) as 200);
+  const headers: Record<string, string> = { "content-type": reply.contentType };
+  if (reply.filename) headers["content-disposition"] = `attachment; filename="${reply.filename}"`;
+  return c.body(reply.body, 200, headers);
+}
+
+function queryObject(c: Context): Record<string, string> {
+  // Repeated keys keep their last value; the API has no list-valued query parameters.
+  return Object.fromEntries(new URL(c.req.url).searchParams.entries());
+}
+
+function serveAsset(c: Context, asset: Asset): Response {
+  const gzip = asset.gzip && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+  const headers: Record<string, string> = {
+    "content-type": asset.contentType,
+    "cache-control": asset.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    vary: "accept-encoding",
+  };
+  if (gzip) headers["content-encoding"] = "gzip";
+  return c.body(gzip ? asset.gzip! : asset.body, 200, headers);
+}
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const version = options.version ?? "0.1.0";
+  const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const openApi = buildOpenApi(operations, version);
+  const openApiText = JSON.stringify(openApi);
+  const docsPage = renderDocsPage(openApi);
+
+  app.onError((e, c) => {
+    const { status, body } = toErrorResponse(e);
+    // Only the kind of failure and the route: messages may quote personal data.
+    if (status >= 500) logError(`error: ${c.req.method} ${c.req.path}: ${(e as Error)?.name ?? "Error"}`);
+    return c.json(body, status as 500);
+  });
+
+  app.get("/healthz", (c) => c.json({ status: "ok", version }));
+  app.get("/api/openapi.json", (c) => c.body(openApiText, 200, { "content-type": "application/json" }));
+  app.get("/api/docs", (c) => c.html(docsPage));
+  app.get("/api", (c) => c.redirect("/api/docs"));
+
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          errorBody([
+            { field: "(body)", problem: "is too large", allowed: `at most ${maxBodyBytes / 1024} KiB` },
+          ]),
+          413,
+        ),
+    }),
+  );
+
+  for (const op of operations) {
+    app.on(op.method.toUpperCase(), honoPath(op.path), async (c) => {
+      const query = op.query ? validate(op.query, queryObject(c)) : undefined;
+      const params = op.params ? validate(op.params, c.req.param()) : undefined;
+      let body: unknown;
+      if (op.body) {
+        const type = c.req.header("content-type") ?? "application/json";
+        if (!/json/i.test(type))
+          throw new ApiError(415, [
+            { field: "(content-type)", problem: `"${type}" is not accepted`, allowed: "application/json" },
+          ]);
+        body = validate(op.body, parseJsonBody(await c.req.text()));
+      }
+      // biome-ignore lint/suspicious/noExplicitAny: each operation's handler checks its own input types
+      const reply = await op.handle({ query, params, body } as any, options);
+      return send(c, reply);
+    });
+  }
+
+  app.all("/api/*", (c) => {
+    const known = operations.some((op) =>
+      new RegExp(`^${honoPath(op.path).replace(/:\w+/g, "[^/]+")}$`).test(c.req.path),
+    );
+    const problem = known
+      ? { field: "(method)", problem: `${c.req.method} is not allowed here`, allowed: "see /api/docs" }
+      : { field: "(path)", problem: `no operation at ${c.req.path}`, allowed: "see /api/docs" };
+    return c.json(errorBody([problem]), known ? 405 : 404);
+  });
+
+  const assets = options.assets ?? new Map<string, Asset>();
+  app.get("*", (c) => {
+    const asset = assets.get(c.req.path);
+    if (asset) return serveAsset(c, asset);
+    const index = assets.get("/index.html");
+    // A missing file under /assets/ is a real 404; any other path is a page of the app.
+    if (index && !c.req.path.startsWith("/assets/")) return serveAsset(c, index);
+    return c.text(
+      index ? "Not found" : "The web app is not built: run `npm run build`. The API is at /api/docs.",
+      404,
+    );
+  });
+
+  return app;
+}

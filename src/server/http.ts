@@ -1,0 +1,66 @@
+// HTTP plumbing shared by every route: the JSON error shape, reading and validating bodies and
+// query strings with the project's zod schemas. No stack trace or input echo ever leaves here.
+import type { z } from "zod";
+import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
+
+/** The body of every error response: the first problem in `error`, all of them in `errors`. */
+export interface ErrorBody {
+  error: FieldProblem;
+  errors: FieldProblem[];
+}
+
+/** An error that becomes a JSON response with `status`; thrown by handlers and validation. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 405 | 413 | 415 | 422 | 500 | 503,
+    readonly problems: FieldProblem[],
+  ) {
+    super(problems.map((p) => `${p.field}: ${p.problem}`).join("; "));
+    this.name = "ApiError";
+  }
+}
+
+export function errorBody(problems: FieldProblem[]): ErrorBody {
+  const first = problems[0] ?? { field: "(request)", problem: "is invalid" };
+  return { error: first, errors: problems.length ? problems : [first] };
+}
+
+/** Maps anything thrown by a handler to a status and a safe body (internal errors say nothing more). */
+export function toErrorResponse(e: unknown): { status: number; body: ErrorBody } {
+  if (e instanceof ApiError) return { status: e.status, body: errorBody(e.problems) };
+  if (e instanceof FieldError) return { status: 400, body: errorBody(e.problems) };
+  return {
+    status: 500,
+    body: errorBody([{ field: "(server)", problem: "internal error; the request was not processed" }]),
+  };
+}
+
+/** Validates `value` with `schema`, throwing a 400 naming every bad field. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = describeIssues(result.error).map((p) =>
+    prefix ? { ...p, field: p.field === "(profile)" ? prefix : `${prefix}.${p.field}` } : p,
+  );
+  throw new ApiError(400, problems);
+}
+
+/** Parses a request body as JSON, with a clear error when it is not. */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === "") {
+    throw new ApiError(400, [
+      { field: "(body)", problem: "is empty", allowed: "a JSON document (Content-Type: application/json)" },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, [
+      {
+        field: "(body)",
+        problem: "is not valid JSON",
+        allowed: "a JSON document (Content-Type: application/json)",
+      },
+    ]);
+  }
+}

@@ -1,0 +1,29 @@
+// `npm start`: the API and the web app on http://localhost:8080 (PORT to change), on the embedded
+// database in ./.ee-data (EE_DATA_DIR to change), or PostgreSQL when DATABASE_URL is set.
+import { startServer } from "./start.js";
+
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`error: PORT: must be a whole number from 0 to 65535 (got "${process.env.PORT}")\n`);
+  process.exit(2);
+}
+
+startServer({
+  port,
+  dataDir: process.env.EE_DATA_DIR ?? ".ee-data",
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  webRoot: process.env.EE_WEB_ROOT || undefined,
+}).then(
+  (server) => {
+    process.stdout.write(
+      `Express Entry Engine: http://localhost:${server.port} (API reference: /api/docs)\n`,
+    );
+    const stop = () => server.close().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  },
+  (e) => {
+    process.stderr.write(`error: cannot start the server: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

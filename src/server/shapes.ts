@@ -1,0 +1,89 @@
+// Response shapes for the OpenAPI document (the domain modules describe their results with TypeScript
+// types; these zod schemas mirror them for readers of the API) and the CSV form of the rounds.
+import { z } from "zod";
+import type { PoolDistribution, Round } from "../draws/index.js";
+
+const streamRefSchema = z.object({
+  kind: z.enum(["general", "program", "category"]),
+  id: z.string(),
+  version: z.string().nullable(),
+  recognized: z.boolean(),
+});
+
+const distributionBands = [
+  "r601to1200",
+  "r501to600",
+  "r451to500",
+  "r491to500",
+  "r481to490",
+  "r471to480",
+  "r461to470",
+  "r451to460",
+  "r401to450",
+  "r441to450",
+  "r431to440",
+  "r421to430",
+  "r411to420",
+  "r401to410",
+  "r351to400",
+  "r301to350",
+  "r0to300",
+  "total",
+] as const satisfies readonly (keyof PoolDistribution)[];
+
+export const roundSchema = z.object({
+  round: z.string().describe('As published: "379", "91a"'),
+  roundNumber: z.number().int(),
+  date: z.string().describe("YYYY-MM-DD"),
+  name: z.string().describe("drawName as published"),
+  programs: z.string(),
+  stream: streamRefSchema,
+  size: z.number().int(),
+  cutoff: z.number().int(),
+  drawnAt: z.string().nullable(),
+  tieBreakAt: z.string().nullable(),
+  distribution: z
+    .object({ asOn: z.string(), ...Object.fromEntries(distributionBands.map((b) => [b, z.number().int()])) })
+    .nullable()
+    .describe("The pool's CRS distribution on asOn; null when IRCC published none"),
+});
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? "" : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The rounds as CSV (RFC 4180), one line per round, the distribution's bands as columns. */
+export function roundsCsv(rounds: Round[]): string {
+  const header = [
+    "round",
+    "date",
+    "name",
+    "stream_kind",
+    "stream_id",
+    "category_version",
+    "size",
+    "cutoff",
+    "tie_break_at",
+    "distribution_as_on",
+    ...distributionBands,
+  ];
+  const lines = rounds.map((r) =>
+    [
+      r.round,
+      r.date,
+      r.name,
+      r.stream.kind,
+      r.stream.id,
+      r.stream.version,
+      r.size,
+      r.cutoff,
+      r.tieBreakAt,
+      r.distribution?.asOn ?? null,
+      ...distributionBands.map((b) => r.distribution?.[b] ?? null),
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+}
