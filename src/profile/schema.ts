@@ -1,6 +1,15 @@
 // The one description of a candidate profile. The CLI, the HTTP API, the OpenAPI document and the
 // web form all validate with these schemas; domain code works on the parsed `Profile` type.
 import { z } from "zod";
+import {
+  describeRange,
+  isInRange,
+  pteCoreAcceptedFrom,
+  scoreRanges,
+  type TefScale,
+  tefScaleFor,
+  testLanguage,
+} from "./language-ranges.js";
 
 export const isoDate = z
   .string()
@@ -12,6 +21,9 @@ export const isoDate = z
       message: "must be a real calendar date (YYYY-MM-DD)",
     },
   );
+
+/** The CRS began with Express Entry on this day; no score exists before it. */
+export const expressEntryLaunch = "2015-01-01";
 
 export const educationLevels = [
   "less-than-secondary",
@@ -44,18 +56,71 @@ export type Ability = (typeof abilities)[number];
 
 /**
  * A language result as printed on the certificate (or CLB/NCLC levels given directly).
- * Per-test score ranges are checked by `rules/language` (see `languageResult` refinement there).
+ * Each score is checked against its test's range (IELTS in 0.5 bands, CLB/NCLC 0–12, TEF by scale…);
+ * the conversion to CLB/NCLC is in `rules/language`.
  */
-export const languageResult = z.object({
-  test: languageTest,
-  testedOn: isoDate.optional(),
-  scale: z.enum(tefScales).optional(),
-  listening: z.number(),
-  reading: z.number(),
-  writing: z.number(),
-  speaking: z.number(),
-});
+export const languageResult = z
+  .object({
+    test: languageTest,
+    testedOn: isoDate.optional(),
+    scale: z.enum(tefScales).optional(),
+    listening: z.number(),
+    reading: z.number(),
+    writing: z.number(),
+    speaking: z.number(),
+  })
+  .superRefine(checkLanguageScores);
 export type LanguageResult = z.infer<typeof languageResult>;
+
+/** Per-test checks: score ranges, the TEF scale, and tests used before IRCC accepted them. */
+function checkLanguageScores(
+  r: { test: LanguageTest; testedOn?: string | undefined; scale?: TefScale | undefined } & Record<
+    Ability,
+    number
+  >,
+  ctx: z.RefinementCtx,
+) {
+  let tefScale: TefScale | undefined;
+  if (r.test === "tef") {
+    tefScale = r.scale ?? (r.testedOn ? tefScaleFor(r.testedOn) : undefined);
+    if (!tefScale) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["testedOn"],
+        message: "is required for TEF Canada (its scale changed on 2019-10-01 and 2023-12-11), or give scale",
+        params: { allowed: "a date YYYY-MM-DD, or scale: legacy | 2019 | 2023" },
+      });
+      return;
+    }
+  } else if (r.scale !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["scale"],
+      message: "only applies to TEF Canada results",
+      params: { allowed: "omit it, or use test: tef" },
+    });
+  }
+  if (r.test === "pte-core" && r.testedOn !== undefined && r.testedOn < pteCoreAcceptedFrom) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["testedOn"],
+      message: `PTE Core results are accepted by IRCC from ${pteCoreAcceptedFrom}; this test was taken before`,
+      params: { allowed: `a date on or after ${pteCoreAcceptedFrom}` },
+    });
+  }
+  const ranges = scoreRanges(r.test, tefScale);
+  for (const ability of abilities) {
+    const range = ranges[ability];
+    if (!isInRange(r[ability], range)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [ability],
+        message: `${r[ability]} is not a valid ${r.test}${tefScale ? ` (${tefScale} scale)` : ""} ${ability} score`,
+        params: { allowed: describeRange(range) },
+      });
+    }
+  }
+}
 
 export const nocCode = z.string().regex(/^\d{5}$/, "must be a 5-digit NOC 2021 code, e.g. 31301");
 
@@ -84,38 +149,64 @@ export const spouse = z.object({
 });
 export type Spouse = z.infer<typeof spouse>;
 
-export const profile = z.object({
-  id: z.string().min(1).max(200).optional(),
-  /** The date the score is computed for; defaults to today (filled in by the adapters, not the core). */
-  assessedOn: isoDate.optional(),
-  /** Profile submission time (ISO 8601 UTC); ranks equal scores in a round. */
-  submittedAt: z.iso.datetime({ offset: true }).optional(),
-  age: z.number().int().min(0).max(120),
-  education,
-  canadianEducation: canadianEducation.default("none"),
-  firstLanguage: languageResult,
-  secondLanguage: languageResult.optional(),
-  canadianWorkYears: z.number().int().min(0).max(60).default(0),
-  foreignWorkYears: z.number().int().min(0).max(60).default(0),
-  workHistory: z.array(workPeriod).max(100).optional(),
-  certificateOfQualification: z.boolean().default(false),
-  siblingInCanada: z.boolean().default(false),
-  jobOffer: jobOffer.default("none"),
-  /** The NOC code of the job offer, when there is one (FSW arranged employment, FST). */
-  jobOfferNoc: nocCode.optional(),
-  provincialNomination: z.boolean().default(false),
-  spouse: spouse.optional(),
-  /** FSW / FST proof of settlement funds, in CAD; unknown when absent. */
-  settlementFundsCad: z.number().min(0).optional(),
-  /** Family members counted for proof of funds (applicant, spouse, dependent children). */
-  familySize: z.number().int().min(1).max(30).optional(),
-  authorizedToWorkInCanada: z.boolean().default(false),
-  /** FSW adaptability: a relative 18+ who is a citizen or PR living in Canada (wider than sibling). */
-  relativeInCanada: z.boolean().default(false),
-  /** FSW adaptability: two academic years of full-time study in Canada. */
-  canadianStudy: z.boolean().default(false),
-  intendsToLiveInQuebec: z.boolean().default(false),
-});
+export const profile = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    /** The date the score is computed for; defaults to today (filled in by the adapters, not the core). */
+    assessedOn: isoDate
+      .refine((d) => d >= expressEntryLaunch, {
+        message: `is before Express Entry and the CRS began (${expressEntryLaunch})`,
+        params: { allowed: `a date on or after ${expressEntryLaunch}` },
+      })
+      .optional(),
+    /** Profile submission time (ISO 8601 UTC); ranks equal scores in a round. */
+    submittedAt: z.iso.datetime({ offset: true }).optional(),
+    age: z.number().int().min(0).max(120),
+    education,
+    canadianEducation: canadianEducation.default("none"),
+    firstLanguage: languageResult,
+    secondLanguage: languageResult.optional(),
+    canadianWorkYears: z.number().int().min(0).max(60).default(0),
+    foreignWorkYears: z.number().int().min(0).max(60).default(0),
+    workHistory: z.array(workPeriod).max(100).optional(),
+    certificateOfQualification: z.boolean().default(false),
+    siblingInCanada: z.boolean().default(false),
+    jobOffer: jobOffer.default("none"),
+    /** The NOC code of the job offer, when there is one (FSW arranged employment, FST). */
+    jobOfferNoc: nocCode.optional(),
+    provincialNomination: z.boolean().default(false),
+    spouse: spouse.optional(),
+    /** FSW / FST proof of settlement funds, in CAD; unknown when absent. */
+    settlementFundsCad: z.number().min(0).optional(),
+    /** Family members counted for proof of funds (applicant, spouse, dependent children). */
+    familySize: z.number().int().min(1).max(30).optional(),
+    authorizedToWorkInCanada: z.boolean().default(false),
+    /** FSW adaptability: a relative 18+ who is a citizen or PR living in Canada (wider than sibling). */
+    relativeInCanada: z.boolean().default(false),
+    /** FSW adaptability: two academic years of full-time study in Canada. */
+    canadianStudy: z.boolean().default(false),
+    intendsToLiveInQuebec: z.boolean().default(false),
+  })
+  .superRefine(checkProfile);
+
+/** Checks across fields: the first and second official languages must be different languages. */
+function checkProfile(
+  p: {
+    firstLanguage: { test: LanguageTest };
+    secondLanguage?: { test: LanguageTest } | undefined;
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (p.secondLanguage && testLanguage[p.secondLanguage.test] === testLanguage[p.firstLanguage.test]) {
+    const first = testLanguage[p.firstLanguage.test];
+    ctx.addIssue({
+      code: "custom",
+      path: ["secondLanguage", "test"],
+      message: `must be a test of the other official language (the first language is ${first})`,
+      params: { allowed: first === "english" ? "tef | tcf | nclc" : "ielts | celpip | pte-core | clb" },
+    });
+  }
+}
 
 /** The profile as written by a person (defaults not yet applied). */
 export type ProfileInput = z.input<typeof profile>;

@@ -1,0 +1,84 @@
+// What a valid score looks like on each language test's certificate, per ability. Used by the
+// schema so that every adapter (CLI, API, web form) rejects an impossible result with the same
+// message. The conversion of a valid score to CLB/NCLC lives in `rules/language`.
+import type { Ability, LanguageTest } from "./schema.js";
+
+export type TefScale = "legacy" | "2019" | "2023";
+
+export interface ScoreRange {
+  min: number;
+  max: number;
+  /** Scores move in steps of this size (IELTS: 0.5 bands; the others: whole numbers). */
+  step: number;
+}
+
+const whole = (min: number, max: number): ScoreRange => ({ min, max, step: 1 });
+const same = (r: ScoreRange): Record<Ability, ScoreRange> => ({
+  listening: r,
+  reading: r,
+  writing: r,
+  speaking: r,
+});
+
+/** Which language each test measures: English tests can only be English, French tests only French. */
+export const testLanguage: Record<LanguageTest, "english" | "french"> = {
+  ielts: "english",
+  celpip: "english",
+  "pte-core": "english",
+  clb: "english",
+  tef: "french",
+  tcf: "french",
+  nclc: "french",
+};
+
+/** First day IRCC accepted PTE Core results for economic immigration (docs/sources/language-tests.md L9). */
+export const pteCoreAcceptedFrom = "2024-01-30";
+
+/** TEF Canada was rescored on 2019-10-01 and again for tests taken on or after 2023-12-11 (L2, L6, L7). */
+export function tefScaleFor(testedOn: string): TefScale {
+  if (testedOn < "2019-10-01") return "legacy";
+  if (testedOn < "2023-12-11") return "2019";
+  return "2023";
+}
+
+export function scoreRanges(test: LanguageTest, tefScale?: TefScale): Record<Ability, ScoreRange> {
+  switch (test) {
+    case "ielts":
+      return same({ min: 0, max: 9, step: 0.5 });
+    case "celpip":
+      // CELPIP-General levels 1–12 (an "M" result is entered as 0).
+      return same(whole(0, 12));
+    case "pte-core":
+      return same(whole(10, 90));
+    case "tcf":
+      // Compréhension orale / écrite are scored 100–699 (entered 0–699), expression écrite / orale 0–20.
+      return {
+        listening: whole(0, 699),
+        reading: whole(0, 699),
+        writing: whole(0, 20),
+        speaking: whole(0, 20),
+      };
+    case "tef":
+      if (tefScale === "legacy")
+        return {
+          listening: whole(0, 360),
+          reading: whole(0, 300),
+          writing: whole(0, 450),
+          speaking: whole(0, 450),
+        };
+      return same(whole(0, 699));
+    case "clb":
+    case "nclc":
+      return same(whole(0, 12));
+  }
+}
+
+export function describeRange(r: ScoreRange): string {
+  return r.step === 1 ? `whole numbers ${r.min}–${r.max}` : `${r.min}–${r.max} in steps of ${r.step}`;
+}
+
+export function isInRange(value: number, r: ScoreRange): boolean {
+  if (!Number.isFinite(value) || value < r.min || value > r.max) return false;
+  const steps = (value - r.min) / r.step;
+  return Math.abs(steps - Math.round(steps)) < 1e-9;
+}

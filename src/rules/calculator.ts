@@ -1,0 +1,370 @@
+// One generic CRS calculator over any rule set. Pure: the date is `profile.assessedOn`.
+import { FieldError } from "../profile/errors.js";
+import { abilities, expressEntryLaunch, type Profile } from "../profile/schema.js";
+import { ruleSets, unconfirmedChanges } from "./data/rule-sets.js";
+import { type LanguageLevels, languageLevels, type ProfileLanguageLevels } from "./language.js";
+import type { Band, ForeignWorkTier, PointsBand, RuleSet, SpouseColumnsBand } from "./rule-set.js";
+
+export type Section = "core" | "spouse" | "transferability" | "additional";
+
+/** One line of the breakdown, with the reason for its points (for the human output). */
+export interface CrsLine {
+  section: Section;
+  factor: string;
+  points: number;
+  explanation: string;
+}
+
+export interface CrsResult {
+  total: number;
+  ruleSet: { effectiveFrom: string; label: string; sources: string[]; dateNote?: string };
+  core: {
+    age: number;
+    education: number;
+    firstLanguage: number;
+    secondLanguage: number;
+    canadianWork: number;
+    subtotal: number;
+  };
+  spouse: { education: number; firstLanguage: number; canadianWork: number; subtotal: number };
+  transferability: { education: number; foreignWork: number; certificate: number; subtotal: number };
+  additional: {
+    provincialNomination: number;
+    jobOffer: number;
+    canadianEducation: number;
+    french: number;
+    sibling: number;
+    subtotal: number;
+  };
+  /** True when the "with spouse" columns were used (accompanying spouse, not a citizen/PR). */
+  withSpouse: boolean;
+  assessedOn: string;
+  languages: ProfileLanguageLevels;
+  lines: CrsLine[];
+  warnings: string[];
+  mayBeIncomplete: boolean;
+  incompleteReason?: string;
+}
+
+/** The rule set in force on `date` (YYYY-MM-DD). */
+export function ruleSetFor(date: string): RuleSet {
+  if (date < expressEntryLaunch)
+    throw new FieldError([
+      {
+        field: "assessedOn",
+        problem: `${date} is before Express Entry and the CRS began (${expressEntryLaunch})`,
+        allowed: `a date on or after ${expressEntryLaunch}`,
+      },
+    ]);
+  let found = ruleSets[0] as RuleSet;
+  for (const set of ruleSets) if (set.effectiveFrom <= date) found = set;
+  return found;
+}
+
+/** The reported-but-unconfirmed change that makes a score on `date` possibly incomplete, if any. */
+export function unconfirmedChangeOn(date: string): (typeof unconfirmedChanges)[number] | undefined {
+  return unconfirmedChanges.find((c) => date >= c.from);
+}
+
+export function bandFor<T extends Band>(rows: readonly T[], value: number): T {
+  for (const row of rows) if (value >= row.from && (row.to === null || value <= row.to)) return row;
+  throw new RangeError(`no row of the table covers ${value}`);
+}
+
+const pointsFor = (rows: readonly PointsBand[], value: number) => bandFor(rows, value).points;
+const columnFor = (rows: readonly SpouseColumnsBand[], value: number, withSpouse: boolean) => {
+  const row = bandFor(rows, value);
+  return withSpouse ? row.withSpouse : row.withoutSpouse;
+};
+
+const clbName = (l: LanguageLevels) => (l.language === "french" ? "NCLC" : "CLB");
+function describeLevels(l: LanguageLevels): string {
+  const name = clbName(l);
+  const each = abilities.map((a) => `${a} ${l.levels[a] < 4 ? `below ${name} 4` : `${name} ${l.levels[a]}`}`);
+  const scale = l.tefScale ? `, ${l.tefScale} TEF scale` : "";
+  return `${l.test}${scale}: ${each.join(", ")}`;
+}
+
+const languageTierOf = (lowest: number): "none" | "partial" | "full" =>
+  lowest >= 9 ? "full" : lowest >= 7 ? "partial" : "none";
+const canadianWorkTierOf = (years: number): "none" | "oneYear" | "twoOrMore" =>
+  years >= 2 ? "twoOrMore" : years === 1 ? "oneYear" : "none";
+
+/** Adds `years` whole years to a YYYY-MM-DD date, as text (29 Feb compares correctly as text). */
+const plusYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+function languageWarnings(profile: Profile, assessedOn: string): string[] {
+  const out: string[] = [];
+  const results = [
+    ["firstLanguage", profile.firstLanguage],
+    ["secondLanguage", profile.secondLanguage],
+    ["spouse.firstLanguage", profile.spouse?.firstLanguage],
+  ] as const;
+  for (const [field, r] of results) {
+    if (!r?.testedOn) continue;
+    if (plusYears(r.testedOn, 2) < assessedOn)
+      out.push(
+        `${field}: the ${r.test} result of ${r.testedOn} is more than 2 years old on ${assessedOn}; IRCC accepts results for 2 years`,
+      );
+    if (r.testedOn > assessedOn)
+      out.push(
+        `${field}: the ${r.test} test (${r.testedOn}) is dated after the assessment date ${assessedOn}`,
+      );
+    if (r.test === "tcf" && r.testedOn < "2018-11-01")
+      out.push(`${field}: TCF Canada was designated for Express Entry in November 2018; this test is older`);
+  }
+  return out;
+}
+
+/** Scores a validated profile. `profile.assessedOn` must be set (the adapters default it to today). */
+export function scoreProfile(profile: Profile): CrsResult {
+  const assessedOn = profile.assessedOn;
+  if (!assessedOn)
+    throw new FieldError([
+      {
+        field: "assessedOn",
+        problem: "is required to pick the rule set (the CLI and API default it to today)",
+        allowed: "a date YYYY-MM-DD on or after 2015-01-01",
+      },
+    ]);
+  const rules = ruleSetFor(assessedOn);
+  const languages = languageLevels(profile);
+  return scoreWithRuleSet(profile, rules, languages, assessedOn);
+}
+
+/** The calculator proper: one function for every rule set. */
+export function scoreWithRuleSet(
+  profile: Profile,
+  rules: RuleSet,
+  languages: ProfileLanguageLevels,
+  assessedOn: string,
+): CrsResult {
+  const lines: CrsLine[] = [];
+  const line = (section: Section, factor: string, points: number, explanation: string) => {
+    lines.push({ section, factor, points, explanation });
+    return points;
+  };
+  const sp = profile.spouse;
+  const withSpouse = Boolean(sp?.accompanying && !sp.canadianCitizenOrPR);
+  const column = withSpouse ? "with spouse" : "without spouse";
+  const { first, second } = languages;
+  const { core: A, spouse: B, transferability: C, additional: D } = rules;
+
+  // A. Core / human capital
+  const age = line(
+    "core",
+    "Age",
+    columnFor(A.age.rows, profile.age, withSpouse),
+    `${profile.age} years (${column} column)`,
+  );
+  const educationPoints = withSpouse
+    ? A.education.rows[profile.education].withSpouse
+    : A.education.rows[profile.education].withoutSpouse;
+  const education = line("core", "Level of education", educationPoints, profile.education);
+  const firstPer = abilities.map((a) => columnFor(A.firstLanguage.rows, first.levels[a], withSpouse));
+  const firstLanguage = line(
+    "core",
+    "First official language",
+    firstPer.reduce((s, p) => s + p, 0),
+    `${describeLevels(first)} → ${firstPer.join(" + ")}`,
+  );
+  let secondLanguage = 0;
+  if (second) {
+    const per = abilities.map((a) => pointsFor(A.secondLanguage.rows, second.levels[a]));
+    const sum = per.reduce((s, p) => s + p, 0);
+    const cap = withSpouse ? A.secondLanguage.capWithSpouse : A.secondLanguage.capWithoutSpouse;
+    secondLanguage = Math.min(sum, cap);
+    line(
+      "core",
+      "Second official language",
+      secondLanguage,
+      `${describeLevels(second)} → ${per.join(" + ")} = ${sum}${sum > cap ? `, capped at ${cap} (${column})` : ""}`,
+    );
+  } else line("core", "Second official language", 0, "no second-language result");
+  const canadianWork = line(
+    "core",
+    "Canadian work experience",
+    columnFor(A.canadianWork.rows, profile.canadianWorkYears, withSpouse),
+    `${profile.canadianWorkYears} year(s) of skilled work in Canada`,
+  );
+  const coreSubtotal = age + education + firstLanguage + secondLanguage + canadianWork;
+
+  // B. Spouse factors (only with an accompanying spouse who is not a citizen/PR)
+  let spouseEducation = 0;
+  let spouseLanguage = 0;
+  let spouseWork = 0;
+  if (withSpouse && sp) {
+    spouseEducation = line(
+      "spouse",
+      "Spouse's education",
+      sp.education ? B.education.rows[sp.education] : 0,
+      sp.education ?? "not given (0)",
+    );
+    const l = languages.spouse;
+    const per = l ? abilities.map((a) => pointsFor(B.firstLanguage.rows, l.levels[a])) : [];
+    spouseLanguage = line(
+      "spouse",
+      "Spouse's first official language",
+      per.reduce((s, p) => s + p, 0),
+      l ? `${describeLevels(l)} → ${per.join(" + ")}` : "no language result (0)",
+    );
+    spouseWork = line(
+      "spouse",
+      "Spouse's Canadian work experience",
+      pointsFor(B.canadianWork.rows, sp.canadianWorkYears),
+      `${sp.canadianWorkYears} year(s)`,
+    );
+  } else if (sp) {
+    line(
+      "spouse",
+      "Spouse factors",
+      0,
+      sp.canadianCitizenOrPR
+        ? "spouse is a Canadian citizen or PR: scored as without spouse"
+        : "spouse not accompanying: scored as without spouse",
+    );
+  }
+  const spouseSubtotal = spouseEducation + spouseLanguage + spouseWork;
+
+  // C. Skill transferability: the first official language's lowest ability decides.
+  const langTier = languageTierOf(first.lowest);
+  const cdnTier = canadianWorkTierOf(profile.canadianWorkYears);
+  const langText = `lowest first-language ability ${clbName(first)} ${first.lowest}`;
+  const eduTier = C.educationTier[profile.education];
+  const eduLang = langTier === "none" ? 0 : C.educationWithLanguage[eduTier][langTier];
+  const eduWork = cdnTier === "none" ? 0 : C.educationWithCanadianWork[eduTier][cdnTier];
+  const transferEducation = Math.min(eduLang + eduWork, C.bucketCap);
+  line(
+    "transferability",
+    "Education",
+    transferEducation,
+    `with language ${eduLang} (${langText}) + with Canadian work ${eduWork} (${profile.canadianWorkYears} yr)${
+      eduLang + eduWork > C.bucketCap ? `, capped at ${C.bucketCap}` : ""
+    }`,
+  );
+  const foreignTier: ForeignWorkTier = bandFor(C.foreignWorkTier, profile.foreignWorkYears).tier;
+  const forLang = langTier === "none" ? 0 : C.foreignWorkWithLanguage[foreignTier][langTier];
+  const forWork = cdnTier === "none" ? 0 : C.foreignWorkWithCanadianWork[foreignTier][cdnTier];
+  const transferForeign = Math.min(forLang + forWork, C.bucketCap);
+  line(
+    "transferability",
+    "Foreign work experience",
+    transferForeign,
+    `${profile.foreignWorkYears} yr abroad: with language ${forLang} + with Canadian work ${forWork}${
+      forLang + forWork > C.bucketCap ? `, capped at ${C.bucketCap}` : ""
+    }`,
+  );
+  let certificate = 0;
+  if (profile.certificateOfQualification) {
+    certificate =
+      first.lowest >= 7
+        ? C.certificateWithLanguage.clb7
+        : first.lowest >= 5
+          ? C.certificateWithLanguage.clb5
+          : 0;
+    certificate = Math.min(certificate, C.bucketCap);
+  }
+  line(
+    "transferability",
+    "Certificate of qualification",
+    certificate,
+    profile.certificateOfQualification ? `with ${langText}` : "none",
+  );
+  const transferSum = transferEducation + transferForeign + certificate;
+  const transferSubtotal = Math.min(transferSum, C.cap);
+  if (transferSum > C.cap)
+    line("transferability", "Section cap", 0, `${transferSum} capped at ${C.cap} for the section`);
+
+  // D. Additional points
+  const pnp = profile.provincialNomination ? D.provincialNomination : 0;
+  line("additional", "Provincial nomination", pnp, profile.provincialNomination ? "nominated" : "none");
+  const jobOffer = profile.jobOffer === "none" ? 0 : D.jobOffer[profile.jobOffer];
+  line(
+    "additional",
+    "Arranged employment",
+    jobOffer,
+    profile.jobOffer === "none" ? "none" : `${profile.jobOffer}: ${D.jobOffer.note}`,
+  );
+  const canadianEducation =
+    profile.canadianEducation === "none" ? 0 : D.canadianEducation[profile.canadianEducation];
+  line(
+    "additional",
+    "Canadian post-secondary education",
+    canadianEducation,
+    profile.canadianEducation === "none"
+      ? "none"
+      : `${profile.canadianEducation}${canadianEducation === 0 ? " (no points before 2016-11-19)" : ""}`,
+  );
+  const frenchResult = first.language === "french" ? first : second?.language === "french" ? second : null;
+  const englishResult = first.language === "english" ? first : second?.language === "english" ? second : null;
+  let french = 0;
+  let frenchText = "no French result";
+  if (frenchResult) {
+    if (frenchResult.lowest < 7)
+      frenchText = `lowest French ability NCLC ${frenchResult.lowest} (needs NCLC 7+ in all four)`;
+    else if (englishResult && englishResult.lowest >= 5) {
+      french = D.french.englishClb5AllFour;
+      frenchText = `NCLC 7+ in all four French abilities and CLB ${englishResult.lowest}+ in all four English`;
+    } else {
+      french = D.french.englishBelowClb5OrNone;
+      frenchText = `NCLC 7+ in all four French abilities, ${
+        englishResult ? `English lowest CLB ${englishResult.lowest} (below 5)` : "no English result"
+      }`;
+    }
+    if (frenchResult.lowest >= 7 && french === 0) frenchText += " (no French points before 2017-06-06)";
+  }
+  line("additional", "French-language skills", french, frenchText);
+  const sibling = profile.siblingInCanada ? D.sibling : 0;
+  line(
+    "additional",
+    "Sibling in Canada",
+    sibling,
+    profile.siblingInCanada
+      ? sibling
+        ? "citizen or PR sibling"
+        : "no sibling points before 2017-06-06"
+      : "none",
+  );
+  const additionalSum = pnp + jobOffer + canadianEducation + french + sibling;
+  const additionalSubtotal = Math.min(additionalSum, D.cap);
+  if (additionalSum > D.cap)
+    line("additional", "Section cap", 0, `${additionalSum} capped at ${D.cap} for the section`);
+
+  const change = unconfirmedChangeOn(assessedOn);
+  const warnings = languageWarnings(profile, assessedOn);
+  if (change) warnings.push(change.reason);
+  const result: CrsResult = {
+    total: coreSubtotal + spouseSubtotal + transferSubtotal + additionalSubtotal,
+    ruleSet: { effectiveFrom: rules.effectiveFrom, label: rules.label, sources: rules.sources },
+    core: { age, education, firstLanguage, secondLanguage, canadianWork, subtotal: coreSubtotal },
+    spouse: {
+      education: spouseEducation,
+      firstLanguage: spouseLanguage,
+      canadianWork: spouseWork,
+      subtotal: spouseSubtotal,
+    },
+    transferability: {
+      education: transferEducation,
+      foreignWork: transferForeign,
+      certificate,
+      subtotal: transferSubtotal,
+    },
+    additional: {
+      provincialNomination: pnp,
+      jobOffer,
+      canadianEducation,
+      french,
+      sibling,
+      subtotal: additionalSubtotal,
+    },
+    withSpouse,
+    assessedOn,
+    languages,
+    lines,
+    warnings,
+    mayBeIncomplete: Boolean(change),
+  };
+  if (rules.dateNote) result.ruleSet.dateNote = rules.dateNote;
+  if (change) result.incompleteReason = change.reason;
+  return result;
+}
