@@ -1,0 +1,153 @@
+// Walks through history: at each round, forecast it from the rounds dated strictly before it (the
+// model is built as of the previous round day, so it cannot see the round itself, nor learn from
+// empty days after the previous round), then compare with what happened. Also scores two naive
+// baselines: next cut-off = the stream's last cut-off; next date = its last date + its median spacing.
+import type { Round } from "../draws/round.js";
+import type { StreamRef } from "../draws/stream.js";
+import { quantile } from "./cutoff.js";
+import { dayNumber, isoFromDayNumber } from "./dates.js";
+import { byStream, roundsKnownOn, streamKey } from "./history.js";
+import { buildForecastModel, type ForecastModel } from "./model.js";
+
+/** Synthetic profiles: scores this far from the stream's last cut-off (known before the round). */
+export const syntheticOffsets = [-50, -25, -10, 0, 10, 25, 50] as const;
+
+export interface BacktestOptions {
+  from: string;
+  /** Inclusive; default: the latest round. */
+  to?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BacktestRow {
+  round: string;
+  date: string;
+  stream: { kind: StreamRef["kind"]; id: string; version: string | null };
+  /** The day the forecast was made: the latest round day strictly before this round. */
+  forecastOn: string;
+  predictedDate: string;
+  cutoff: number;
+  predicted: { p10: number; p50: number; p90: number };
+  naive: { date: string; cutoff: number };
+  /** Mean squared error of the invitation probabilities of the synthetic profiles. */
+  brier: number;
+  naiveBrier: number;
+}
+
+export interface Scores {
+  rounds: number;
+  dateMae: number;
+  cutoffMae: number;
+  /** Share of actual cut-offs within the forecast's 80% interval. */
+  coverage80: number;
+  brier: number;
+  naive: { dateMae: number; cutoffMae: number; brier: number };
+}
+
+export interface BacktestReport {
+  from: string;
+  to: string;
+  rows: BacktestRow[];
+  /** Rounds left out because their stream had fewer than two earlier rounds (no spacing to learn). */
+  skipped: { round: string; date: string; stream: string }[];
+  byStream: ({ stream: string } & Scores)[];
+  overall: Scores;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Probability that the cut-off is at or below `score`, from the forecast's error distribution. */
+function invitedProbability(next: number, spread: readonly number[], score: number): number {
+  let n = 0;
+  for (const e of spread) if (Math.round(next + e) <= score) n++;
+  return n / spread.length;
+}
+
+function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): BacktestRow | null {
+  const key = streamKey(target.stream);
+  const s = model.streams.find((m) => m.key === key);
+  if (!s || earlier.length < 2) return null;
+  const last = earlier[earlier.length - 1]!;
+  const spacings = earlier.slice(1).map((r, i) => dayNumber(r.date) - dayNumber(earlier[i]!.date));
+  const naiveDate = isoFromDayNumber(dayNumber(last.date) + Math.round(median(spacings)));
+  const at = (q: number) => Math.round(s.cutoff.next + quantile(s.spread, q));
+  let brier = 0;
+  let naiveBrier = 0;
+  for (const offset of syntheticOffsets) {
+    const score = last.cutoff + offset;
+    const outcome = target.cutoff <= score ? 1 : 0;
+    brier += (invitedProbability(s.cutoff.next, s.spread, score) - outcome) ** 2;
+    naiveBrier += ((last.cutoff <= score ? 1 : 0) - outcome) ** 2;
+  }
+  return {
+    round: target.round,
+    date: target.date,
+    stream: { kind: target.stream.kind, id: target.stream.id, version: target.stream.version },
+    forecastOn: model.asOf,
+    predictedDate: isoFromDayNumber(s.schedule.nextDay),
+    cutoff: target.cutoff,
+    predicted: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
+    naive: { date: naiveDate, cutoff: last.cutoff },
+    brier: brier / syntheticOffsets.length,
+    naiveBrier: naiveBrier / syntheticOffsets.length,
+  };
+}
+
+export function scoreRows(rows: readonly BacktestRow[]): Scores {
+  const n = rows.length;
+  const mean = (f: (r: BacktestRow) => number) => (n ? rows.reduce((a, r) => a + f(r), 0) / n : Number.NaN);
+  const days = (a: string, b: string) => Math.abs(dayNumber(a) - dayNumber(b));
+  return {
+    rounds: n,
+    dateMae: mean((r) => days(r.predictedDate, r.date)),
+    cutoffMae: mean((r) => Math.abs(r.predicted.p50 - r.cutoff)),
+    coverage80: mean((r) => (r.predicted.p10 <= r.cutoff && r.cutoff <= r.predicted.p90 ? 1 : 0)),
+    brier: mean((r) => r.brier),
+    naive: {
+      dateMae: mean((r) => days(r.naive.date, r.date)),
+      cutoffMae: mean((r) => Math.abs(r.naive.cutoff - r.cutoff)),
+      brier: mean((r) => r.naiveBrier),
+    },
+  };
+}
+
+/** The backtest over the rounds dated from `from` to `to` (inclusive). */
+export function backtest(rounds: readonly Round[], options: BacktestOptions): BacktestReport {
+  const all = roundsKnownOn(rounds, "9999-12-31");
+  const to = options.to ?? all[all.length - 1]?.date ?? options.from;
+  const targets = all.filter((r) => r.date >= options.from && r.date <= to);
+  const rows: BacktestRow[] = [];
+  const skipped: BacktestReport["skipped"] = [];
+  const models = new Map<string, ForecastModel>();
+  targets.forEach((target, done) => {
+    options.onProgress?.(done, targets.length);
+    const earlierRounds = all.filter((r) => r.date < target.date);
+    const forecastOn = earlierRounds[earlierRounds.length - 1]?.date;
+    const earlier = byStream(earlierRounds).get(streamKey(target.stream))?.rounds ?? [];
+    let row: BacktestRow | null = null;
+    if (forecastOn) {
+      let model = models.get(forecastOn);
+      if (!model) {
+        model = buildForecastModel(earlierRounds, forecastOn);
+        models.set(forecastOn, model);
+      }
+      row = forecastOne(model, target, earlier);
+    }
+    if (row) rows.push(row);
+    else skipped.push({ round: target.round, date: target.date, stream: target.stream.id });
+  });
+  options.onProgress?.(targets.length, targets.length);
+  const streams = [...new Set(rows.map((r) => r.stream.id))];
+  return {
+    from: options.from,
+    to,
+    rows,
+    skipped,
+    byStream: streams.map((stream) => ({ stream, ...scoreRows(rows.filter((r) => r.stream.id === stream)) })),
+    overall: scoreRows(rows),
+  };
+}

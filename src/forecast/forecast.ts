@@ -1,0 +1,68 @@
+// The next rounds of every stream within a horizon: date (and how sure), likely size, and the
+// cut-off's median and 80% interval.
+import type { StreamRef } from "../draws/stream.js";
+import { quantile } from "./cutoff.js";
+import { dayNumber, isoFromDayNumber } from "./dates.js";
+import type { ForecastModel } from "./model.js";
+import { pick, seededRandom } from "./rng.js";
+import { skipPause } from "./schedule.js";
+
+export interface ForecastRound {
+  stream: { kind: StreamRef["kind"]; id: string; version: string | null };
+  /** The most likely date of this round. */
+  date: string;
+  /** 0..1: how likely the round falls on that date's week, given the stream's regularity and activity. */
+  dateConfidence: number;
+  size: number;
+  cutoff: { p10: number; p50: number; p90: number };
+}
+
+export interface ForecastOptions {
+  weeks: number;
+  /** Cut-off intervals of rounds after the next are simulated; the seed makes them reproducible. */
+  seed?: number;
+  paths?: number;
+}
+
+/** The next rounds of each stream dated within `weeks` weeks after the model's date, in date order. */
+export function forecastRounds(model: ForecastModel, options: ForecastOptions): ForecastRound[] {
+  const lastDay = dayNumber(model.asOf) + 7 * options.weeks;
+  const random = seededRandom(options.seed ?? 1);
+  const paths = options.paths ?? 2000;
+  const out: ForecastRound[] = [];
+  for (const s of model.streams) {
+    const days: number[] = [];
+    for (let day = s.schedule.nextDay; day <= lastDay; ) {
+      days.push(day);
+      day = skipPause(day + 7 * s.schedule.gapWeeks, model.pause);
+    }
+    if (days.length === 0) continue;
+    // Simulate the cut-off series (the k-th column holds the k-th round's cut-offs).
+    const columns: number[][] = days.map(() => []);
+    for (let p = 0; p < paths; p++) {
+      let level = s.cutoff.start;
+      for (const column of columns) {
+        level = s.cutoff.mean + s.cutoff.persistence * (level - s.cutoff.mean) + pick(random, s.spread);
+        column.push(level);
+      }
+    }
+    days.forEach((day, k) => {
+      const sorted = columns[k]!.sort((a, b) => a - b);
+      // The next round's interval is exact (the past errors themselves); later ones are simulated.
+      const at = (q: number) =>
+        Math.round(k === 0 ? s.cutoff.next + quantile(s.spread, q) : quantile(sorted, q));
+      out.push({
+        stream: { kind: s.stream.kind, id: s.stream.id, version: s.stream.version },
+        date: isoFromDayNumber(day),
+        dateConfidence: round2(s.schedule.sureness ** (k + 1) * s.schedule.activeProbability),
+        size: s.cutoff.size,
+        cutoff: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
+      });
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.stream.id.localeCompare(b.stream.id));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

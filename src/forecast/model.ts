@@ -1,0 +1,92 @@
+// The forecast model as of a date: for every stream still worth forecasting, its schedule and its
+// cut-off model. Everything downstream (the forecast list, invitation probabilities, the advisor)
+// samples from this one model, so the numbers agree with each other.
+import type { Round } from "../draws/round.js";
+import type { StreamRef } from "../draws/stream.js";
+import { type CutoffModel, cutoffModel } from "./cutoff.js";
+import { dayNumber, isoFromDayNumber } from "./dates.js";
+import { byStream, roundsKnownOn } from "./history.js";
+import { pick, type Random } from "./rng.js";
+import { type StreamSchedule, skipPause, streamSchedule, yearEndPause } from "./schedule.js";
+
+/** Streams silent for this long are dropped: IRCC has closed or paused them (e.g. FSW-only rounds). */
+const forgetAfterDays = 730;
+/** Streams with fewer own one-step errors borrow every stream's errors for their spread. */
+const minOwnErrors = 8;
+
+export interface StreamModel {
+  key: string;
+  stream: StreamRef;
+  schedule: StreamSchedule;
+  cutoff: CutoffModel;
+  /** The cut-off errors the spread is drawn from (the stream's own, or every stream's when too few). */
+  spread: number[];
+}
+
+export interface ForecastModel {
+  asOf: string;
+  /** The latest round known on `asOf`, null when none is. */
+  latestRoundDate: string | null;
+  streams: StreamModel[];
+  pause: Set<number>;
+}
+
+/** Builds the model from the rounds dated on or before `asOf` (later rounds are ignored). */
+export function buildForecastModel(rounds: readonly Round[], asOf: string): ForecastModel {
+  const known = roundsKnownOn(rounds, asOf);
+  const pause = yearEndPause(known);
+  const asOfDay = dayNumber(asOf);
+  const streams: StreamModel[] = [];
+  for (const history of byStream(known).values()) {
+    const lastDay = dayNumber(history.rounds[history.rounds.length - 1]!.date);
+    if (asOfDay - lastDay > forgetAfterDays) continue;
+    const cutoff = cutoffModel(history.rounds, known);
+    streams.push({
+      key: history.key,
+      stream: history.stream,
+      schedule: streamSchedule(history, known, asOf, pause),
+      cutoff,
+      spread: cutoff.errors,
+    });
+  }
+  const pooled = streams.flatMap((s) => s.cutoff.errors).sort((a, b) => a - b);
+  for (const s of streams) if (s.cutoff.errors.length < minOwnErrors && pooled.length) s.spread = pooled;
+  return { asOf, latestRoundDate: known[known.length - 1]?.date ?? null, streams, pause };
+}
+
+export interface SimulatedRound {
+  /** Index of the stream in `model.streams`. */
+  stream: number;
+  /** 0 for the stream's next round, 1 for the one after, … */
+  index: number;
+  day: number;
+  cutoff: number;
+}
+
+/**
+ * One possible future of one stream up to `lastDay`: whether it still draws, its dates (spacing
+ * drawn from its recent spacings) and its cut-offs (the AR(1) series with past errors resampled).
+ */
+export function simulateStream(
+  model: ForecastModel,
+  streamIndex: number,
+  lastDay: number,
+  random: Random,
+  out: SimulatedRound[],
+): void {
+  const s = model.streams[streamIndex]!;
+  const { schedule, cutoff } = s;
+  if (random() >= schedule.activeProbability) return;
+  const asOfDay = dayNumber(model.asOf);
+  let day = Math.max(schedule.nextDay + 7 * pick(random, schedule.gapDeviations), asOfDay + 1);
+  day = skipPause(day, model.pause);
+  let level = cutoff.start;
+  for (let index = 0; day <= lastDay; index++) {
+    level = cutoff.mean + cutoff.persistence * (level - cutoff.mean) + pick(random, s.spread);
+    out.push({ stream: streamIndex, index, day, cutoff: Math.round(level) });
+    const gap = Math.max(1, schedule.gapWeeks + pick(random, schedule.gapDeviations));
+    day = skipPause(day + 7 * gap, model.pause);
+  }
+}
+
+export { isoFromDayNumber };
