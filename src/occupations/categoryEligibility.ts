@@ -1,0 +1,206 @@
+// Category eligibility: every category version in data/categories.json, each judged by its own recorded rule.
+// Where the data marks a list incomplete or a rule field unknown (null), the answer says so.
+import type { Profile, WorkPeriod } from "../profile/schema.js";
+import {
+  type CategoryVersion,
+  type CategoryWorkRule,
+  categories,
+  type ProgramCode,
+  versionBounds,
+} from "./categories.js";
+import {
+  anyOf,
+  type CandidateLanguages,
+  combine,
+  describeNoc,
+  type Eligible,
+  hoursText,
+  type ProgramResult,
+} from "./programs.js";
+import { continuousRuns, hoursByOccupation, hoursPerMonth, yearsBefore } from "./workHistory.js";
+
+export interface CategoryResult {
+  category: string;
+  version: string;
+  irccName: string;
+  /** Whether this version applied on the assessment date ("unknown" where its dates are not confirmed). */
+  inForce: Eligible;
+  eligible: Eligible;
+  reasons: string[];
+}
+
+interface Check {
+  ok: Eligible;
+  reason: string;
+}
+
+function inForceOn(categoryId: string, v: CategoryVersion, date: string): Eligible {
+  const category = categories.find((c) => c.id === categoryId)!;
+  const b = versionBounds(category).find((x) => x.version === v)!;
+  const inside = b.from <= date && (b.to === null || date <= b.to);
+  if (b.certain) return inside;
+  // An unconfirmed bound: only dates clearly outside the plausible span are a firm "no".
+  const hardFrom = v.from ?? b.from;
+  const hardTo = v.to;
+  if (date < hardFrom || (hardTo !== null && date > hardTo)) return false;
+  return inside ? "unknown" : false;
+}
+
+function programsCheck(required: readonly ProgramCode[], programs: readonly ProgramResult[]): Check {
+  const relevant = programs.filter((p) => required.includes(p.program.toUpperCase() as ProgramCode));
+  const status = anyOf(relevant.map((p) => p.eligible));
+  return {
+    ok: status,
+    reason: `must be eligible for ${required.join(", ")}: ${relevant.map((p) => `${p.program.toUpperCase()} ${String(p.eligible)}`).join(", ")}`,
+  };
+}
+
+function languageRuleCheck(v: CategoryVersion, langs: CandidateLanguages): Check {
+  const rule = v.eligibility.language!;
+  const mark = rule.language === "french" ? "NCLC" : "CLB";
+  const result = [langs.first, langs.second].find((l) => l?.language === rule.language);
+  if (!result)
+    return {
+      ok: false,
+      reason: `needs ${rule.language} test results at ${mark} ${rule.min} in all four abilities; none given`,
+    };
+  const short = rule.abilities.filter((a) => result.levels[a as keyof typeof result.levels] < rule.min);
+  return short.length === 0
+    ? { ok: true, reason: `${rule.language}: ${mark} ${rule.min}+ in ${rule.abilities.join(", ")}` }
+    : {
+        ok: false,
+        reason: `${rule.language}: needs ${mark} ${rule.min} in all four abilities; below in ${short.map((a) => `${a} (${result.levels[a as keyof typeof result.levels]})`).join(", ")}`,
+      };
+}
+
+/** The hours the rule requires: `minHours`, or `minMonths` at 130 h a month (1,560 h a year). */
+function requiredHours(w: CategoryWorkRule): number | null {
+  if (w.minHours !== null) return w.minHours;
+  return w.minMonths === null ? null : w.minMonths * hoursPerMonth;
+}
+
+interface BestOccupation {
+  noc: string;
+  hours: number;
+  from?: string;
+  to?: string;
+}
+
+function bestInListed(
+  history: readonly WorkPeriod[],
+  listed: ReadonlySet<string>,
+  w: CategoryWorkRule,
+  date: string,
+  continuous: boolean,
+): BestOccupation | null {
+  const window = yearsBefore(date, w.withinYears!);
+  const periods = history.filter(
+    (p) => listed.has(p.noc) && (p.country === "CA" ? p.authorized : w.location !== "canada"),
+  );
+  if (continuous) {
+    const best = continuousRuns(periods, window).sort((a, b) => b.hours - a.hours)[0];
+    return best ?? null;
+  }
+  const best = [...hoursByOccupation(periods, window)].sort((a, b) => b[1] - a[1])[0];
+  return best ? { noc: best[0], hours: best[1] } : null;
+}
+
+function workRuleCheck(v: CategoryVersion, profile: Profile, date: string): Check {
+  const w = v.eligibility.workExperience;
+  const listed = new Set((v.occupations ?? []).map((o) => o.noc));
+  const needed = w ? requiredHours(w) : null;
+  if (!w || needed === null || w.withinYears === null || v.occupations === null)
+    return { ok: "unknown", reason: "the recorded rule leaves the work-experience amount or window unknown" };
+  const where = w.location === "canada" ? "in Canada" : "in Canada or abroad";
+  const ruleText = (continuous: boolean) =>
+    `${needed / hoursPerMonth} months (${needed.toLocaleString("en-CA")} h)${continuous ? " of continuous" : ""} work ${where} in one listed occupation within ${w.withinYears} years`;
+  if (!profile.workHistory)
+    return profile.canadianWorkYears + profile.foreignWorkYears > 0
+      ? {
+          ok: "unknown",
+          reason: `needs ${ruleText(w.continuous === true)}: give workHistory to check the occupation`,
+        }
+      : { ok: false, reason: `needs ${ruleText(w.continuous === true)}: no work experience entered` };
+
+  const judge = (continuous: boolean): Check => {
+    const best = bestInListed(profile.workHistory!, listed, w, date, continuous);
+    if (best && best.hours >= needed)
+      return {
+        ok: true,
+        reason: `${describeNoc(best.noc)}: ${hoursText(best.hours)}${best.from ? ` continuous ${best.from} to ${best.to}` : ""} meets ${ruleText(continuous)}`,
+      };
+    return {
+      ok: false,
+      reason: `needs ${ruleText(continuous)}; ${best ? `best is ${describeNoc(best.noc)}: ${hoursText(best.hours)}` : "no work in a listed occupation in the window"}`,
+    };
+  };
+  if (w.continuous !== null) return judge(w.continuous);
+  const strict = judge(true);
+  const loose = judge(false);
+  if (strict.ok === loose.ok) return strict;
+  return {
+    ok: "unknown",
+    reason: `whether the months must be continuous is not confirmed (${w.notes ?? "continuous: null"}); non-continuous: ${loose.reason}; continuous: ${strict.reason}`,
+  };
+}
+
+function militaryCheck(v: CategoryVersion, profile: Profile): Check {
+  const listed = new Set((v.occupations ?? []).map((o) => o.noc));
+  const matching = (profile.workHistory ?? []).filter((p) => listed.has(p.noc));
+  const extra = (v.eligibility.additional ?? []).join(" ");
+  if (matching.length === 0)
+    return {
+      ok: false,
+      reason: `needs experience in ${[...listed].map(describeNoc).join(", ")}${profile.workHistory ? "" : " (no workHistory given)"}`,
+    };
+  return {
+    ok: "unknown",
+    reason: `experience in ${describeNoc(matching[0]!.noc)}; the other conditions cannot be checked from a profile or are unconfirmed: ${extra}`,
+  };
+}
+
+/** One category version for a profile, as of `date` (the windows end on that date). */
+export function categoryVersionEligibility(
+  categoryId: string,
+  v: CategoryVersion,
+  profile: Profile,
+  langs: CandidateLanguages,
+  programs: readonly ProgramResult[],
+  date: string,
+): CategoryResult {
+  const checks: Check[] = [];
+  const kind = v.eligibility.kind;
+  if (kind === "language") checks.push(languageRuleCheck(v, langs));
+  else if (kind === "work-experience" || kind === "canadian-work-experience")
+    checks.push(workRuleCheck(v, profile, date));
+  else if (kind === "military") checks.push(militaryCheck(v, profile));
+  else checks.push({ ok: "unknown", reason: `rule kind "${kind}" is not one this engine knows` });
+
+  if (!v.complete && v.occupations) {
+    const check = checks[checks.length - 1]!;
+    check.reason += `; the occupation list is not confirmed complete (complete: false): ${v.gaps ?? ""}`;
+    // On the recorded list: the recorded codes stand. Off it: the missing part of the list could still apply.
+    if (check.ok === false) check.ok = "unknown";
+  }
+  checks.push(programsCheck(v.eligibility.mustBeEligibleFor, programs));
+  return {
+    category: categoryId,
+    version: v.version,
+    irccName: v.irccName,
+    inForce: inForceOn(categoryId, v, date),
+    eligible: combine(checks.map((c) => c.ok)),
+    reasons: checks.map((c) => c.reason),
+  };
+}
+
+/** Every category and list version in categories.json. */
+export function categoryEligibility(
+  profile: Profile,
+  langs: CandidateLanguages,
+  programs: readonly ProgramResult[],
+  date: string,
+): CategoryResult[] {
+  return categories.flatMap((c) =>
+    c.versions.map((v) => categoryVersionEligibility(c.id, v, profile, langs, programs, date)),
+  );
+}
