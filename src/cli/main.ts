@@ -4,7 +4,9 @@ import { type Io, processIo, reportError } from "./io.js";
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
-const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  crs: { summary: "CRS score of a profile, every point explained", load: () => import("./commands/crs.js") },
+};
 
 function help(io: Io) {
   io.stdout("ee — Express Entry Engine\n\nUsage: ee <command> [options]\n\nCommands:");

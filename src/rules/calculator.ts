@@ -2,7 +2,12 @@
 import { FieldError } from "../profile/errors.js";
 import { abilities, expressEntryLaunch, type Profile } from "../profile/schema.js";
 import { ruleSets, unconfirmedChanges } from "./data/rule-sets.js";
-import { type LanguageLevels, languageLevels, type ProfileLanguageLevels } from "./language.js";
+import {
+  convertResult,
+  type LanguageLevels,
+  languageLevels,
+  type ProfileLanguageLevels,
+} from "./language.js";
 import type { Band, ForeignWorkTier, PointsBand, RuleSet, SpouseColumnsBand } from "./rule-set.js";
 
 export type Section = "core" | "spouse" | "transferability" | "additional";
@@ -77,10 +82,12 @@ const columnFor = (rows: readonly SpouseColumnsBand[], value: number, withSpouse
   return withSpouse ? row.withSpouse : row.withoutSpouse;
 };
 
+/** "CLB 7", or "below CLB 4" for the levels the CRS does not distinguish (they score 0 everywhere). */
+const levelText = (name: string, level: number) => (level < 4 ? `below ${name} 4` : `${name} ${level}`);
 const clbName = (l: LanguageLevels) => (l.language === "french" ? "NCLC" : "CLB");
 function describeLevels(l: LanguageLevels): string {
   const name = clbName(l);
-  const each = abilities.map((a) => `${a} ${l.levels[a] < 4 ? `below ${name} 4` : `${name} ${l.levels[a]}`}`);
+  const each = abilities.map((a) => `${a} ${levelText(name, l.levels[a])}`);
   const scale = l.tefScale ? `, ${l.tefScale} TEF scale` : "";
   return `${l.test}${scale}: ${each.join(", ")}`;
 }
@@ -112,6 +119,34 @@ function languageWarnings(profile: Profile, assessedOn: string): string[] {
       );
     if (r.test === "tcf" && r.testedOn < "2018-11-01")
       out.push(`${field}: TCF Canada was designated for Express Entry in November 2018; this test is older`);
+  }
+  return out;
+}
+
+/**
+ * TEF results read on a newer scale (inferred from `testedOn`) whose numbers would reach higher levels
+ * on the legacy scale: likely the "Équivalence ancien score" column that candidates were told to
+ * enter in 2019–2024 (docs/sources/language-tests.md, L6). The score follows the tables; this only says so.
+ */
+function tefScaleHints(profile: Profile, languages: ProfileLanguageLevels): string[] {
+  const out: string[] = [];
+  const results = [
+    ["firstLanguage", profile.firstLanguage, languages.first],
+    ["secondLanguage", profile.secondLanguage, languages.second],
+    ["spouse.firstLanguage", profile.spouse?.firstLanguage, languages.spouse],
+  ] as const;
+  for (const [field, r, levels] of results) {
+    if (r?.test !== "tef" || r.scale || !levels || levels.tefScale === "legacy") continue;
+    let legacy: LanguageLevels;
+    try {
+      legacy = convertResult({ ...r, scale: "legacy" }, field);
+    } catch {
+      continue; // not possible legacy-scale numbers
+    }
+    if (legacy.lowest > levels.lowest)
+      out.push(
+        `${field}: these TEF Canada scores were read on the ${levels.tefScale} scale (tested ${r.testedOn}), giving lowest ${levelText("NCLC", levels.lowest)}; on the legacy scale ("Équivalence ancien score") they would give ${levelText("NCLC", legacy.lowest)} — if that is the column you copied, add "scale": "legacy"`,
+      );
   }
   return out;
 }
@@ -301,7 +336,7 @@ export function scoreWithRuleSet(
   let frenchText = "no French result";
   if (frenchResult) {
     if (frenchResult.lowest < 7)
-      frenchText = `lowest French ability NCLC ${frenchResult.lowest} (needs NCLC 7+ in all four)`;
+      frenchText = `lowest French ability ${levelText("NCLC", frenchResult.lowest)} (needs NCLC 7+ in all four)`;
     else if (englishResult && englishResult.lowest >= 5) {
       french = D.french.englishClb5AllFour;
       frenchText = `NCLC 7+ in all four French abilities and CLB ${englishResult.lowest}+ in all four English`;
@@ -331,7 +366,7 @@ export function scoreWithRuleSet(
     line("additional", "Section cap", 0, `${additionalSum} capped at ${D.cap} for the section`);
 
   const change = unconfirmedChangeOn(assessedOn);
-  const warnings = languageWarnings(profile, assessedOn);
+  const warnings = [...languageWarnings(profile, assessedOn), ...tefScaleHints(profile, languages)];
   if (change) warnings.push(change.reason);
   const result: CrsResult = {
     total: coreSubtotal + spouseSubtotal + transferSubtotal + additionalSubtotal,
