@@ -1,0 +1,146 @@
+// One small database interface over embedded PGlite (the default, a data directory on disk) and a
+// PostgreSQL server (when DATABASE_URL is set), so that every query and migration runs on both.
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { migrate } from "./migrate.js";
+
+export interface Queryable {
+  /** Runs one statement with $1.. parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: "pglite" | "postgres";
+  /** The data directory or the server (without its password), for messages. */
+  readonly location: string;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PGlite data directory; default: `defaultDataDir()`. Ignored when `url` is given. */
+  dataDir?: string;
+  /** A PostgreSQL connection URL (postgres://…); takes precedence over `dataDir`. */
+  url?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Where the embedded database lives by default: $EE_DATA_DIR, else the user's data directory
+ * ($XDG_DATA_HOME, ~/.local/share, %LOCALAPPDATA%, ~/Library/Application Support) + express-entry-engine.
+ */
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  if (env.EE_DATA_DIR) return env.EE_DATA_DIR;
+  const app = "express-entry-engine";
+  if (env.XDG_DATA_HOME) return join(env.XDG_DATA_HOME, app);
+  if (platform === "win32") return join(env.LOCALAPPDATA ?? join(home, "AppData", "Local"), app);
+  if (platform === "darwin") return join(home, "Library", "Application Support", app);
+  return join(home, ".local", "share", app);
+}
+
+/** Opens (and migrates) the database: PostgreSQL when `url` is given, else PGlite in `dataDir`. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Db> {
+  const db = options.url
+    ? await openPostgres(options.url)
+    : await openPglite(options.dataDir ?? defaultDataDir());
+  if (options.migrate !== false) {
+    try {
+      await migrate(db);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  return db;
+}
+
+/** The options the CLI and server use: DATABASE_URL, else --data-dir / EE_DATA_DIR / the default. */
+export function databaseOptionsFromEnv(
+  dataDir: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): OpenOptions {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return { dataDir: dataDir ?? defaultDataDir(env) };
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const { mkdirSync } = await import("node:fs");
+  const { PGlite } = await import("@electric-sql/pglite");
+  mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  return {
+    kind: "pglite",
+    location: dataDir,
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      return pg.transaction((tx) =>
+        work({
+          async query<R>(sql: string, params: unknown[] = []) {
+            return (await tx.query<R>(sql, params)).rows;
+          },
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`cannot connect to the database at ${redact(url)}: ${(e as Error).message}`);
+  }
+  const query = async <T>(sql: string, params: unknown[] = []) =>
+    (await client.query(sql, params)).rows as T[];
+  const exec = async (sql: string) => {
+    await client.query(sql);
+  };
+  return {
+    kind: "postgres",
+    location: redact(url),
+    query,
+    exec,
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      await client.query("BEGIN");
+      try {
+        const result = await work({ query, exec });
+        await client.query("COMMIT");
+        return result;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

@@ -1,0 +1,25 @@
+// The storage adapter's public surface.
+export {
+  type Db,
+  databaseOptionsFromEnv,
+  defaultDataDir,
+  type OpenOptions,
+  openDatabase,
+  type Queryable,
+} from "./db.js";
+export { migrate } from "./migrate.js";
+export { type Migration, migrations } from "./migrations/index.js";
+export {
+  type FetchRecord,
+  type IngestOptions,
+  type IngestResult,
+  ingestFeedText,
+  ingestParsedFeed,
+  loadFetches,
+  loadRound,
+  loadRoundChanges,
+  loadRounds,
+  type RoundChange,
+  seedFromBundledSnapshot,
+  sha256,
+} from "./rounds.js";
