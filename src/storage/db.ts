@@ -15,7 +15,10 @@ export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** The data directory or the server (without its password), for messages. */
   readonly location: string;
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Inside
+   * `work` use only `tx`: PGlite serializes queries, so the outer `Db` would wait for the transaction.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -19,7 +19,7 @@ export interface IngestOptions {
   /** When it was fetched (ISO 8601); the caller owns the clock. */
   fetchedAt: string;
   /** Test hook: runs inside the transaction after the rounds are written, before the commit. */
-  beforeCommit?: () => Promise<void>;
+  beforeCommit?: (tx: Queryable) => Promise<void>;
 }
 
 export interface IngestResult {
@@ -109,7 +109,7 @@ export async function ingestParsedFeed(
       `update fetches set result = $2, rounds_added = $3, rounds_corrected = $4, warnings = $5::jsonb where id = $1`,
       [fetchId, summary, result.added.length, result.corrected.length, JSON.stringify(result.warnings)],
     );
-    if (options.beforeCommit) await options.beforeCommit();
+    if (options.beforeCommit) await options.beforeCommit(tx);
     return result;
   });
 }
