@@ -29,7 +29,10 @@ export function describeIssues(error: z.ZodError): FieldProblem[] {
       out.problem =
         issue.code === "too_big" ? `is too large (at most ${bound})` : `is too small (at least ${bound})`;
     } else if (issue.code === "invalid_type") {
-      out.problem = `${issue.message}`;
+      // zod says "Invalid input: expected object, received undefined" for a missing field.
+      out.problem = /received undefined$/.test(issue.message)
+        ? `is required (expected ${issue.expected})`
+        : issue.message;
     }
     const allowedFromParams = (issue as { params?: { allowed?: string } }).params?.allowed;
     if (allowedFromParams) out.allowed = allowedFromParams;

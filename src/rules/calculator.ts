@@ -145,7 +145,7 @@ function tefScaleHints(profile: Profile, languages: ProfileLanguageLevels): stri
     }
     if (legacy.lowest > levels.lowest)
       out.push(
-        `${field}: these TEF Canada scores were read on the ${levels.tefScale} scale (tested ${r.testedOn}), giving lowest ${levelText("NCLC", levels.lowest)}; on the legacy scale ("Équivalence ancien score") they would give ${levelText("NCLC", legacy.lowest)} — if that is the column you copied, add "scale": "legacy"`,
+        `${field}: these TEF Canada scores were read on the ${levels.tefScale} scale (tested ${r.testedOn}), lowest ability ${levelText("NCLC", levels.lowest)}; on the legacy scale ("Équivalence ancien score") the lowest would be ${levelText("NCLC", legacy.lowest)} — if that is the column you copied, add "scale": "legacy"`,
       );
   }
   return out;
