@@ -4,10 +4,10 @@
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { type CutoffModel, cutoffModel } from "./cutoff.js";
-import { dayNumber, isoFromDayNumber } from "./dates.js";
+import { dayNumber, isoFromDayNumber, mondayOf } from "./dates.js";
 import { byStream, roundsKnownOn } from "./history.js";
 import { pick, type Random } from "./rng.js";
-import { type StreamSchedule, skipPause, streamSchedule, yearEndPause } from "./schedule.js";
+import { joinCases, type StreamSchedule, skipPause, streamSchedule, yearEndPause } from "./schedule.js";
 
 /** Streams silent for this long are dropped: IRCC has closed or paused them (e.g. FSW-only rounds). */
 const forgetAfterDays = 730;
@@ -37,14 +37,24 @@ export function buildForecastModel(rounds: readonly Round[], asOf: string): Fore
   const pause = yearEndPause(known);
   const asOfDay = dayNumber(asOf);
   const streams: StreamModel[] = [];
-  for (const history of byStream(known).values()) {
+  const histories = [...byStream(known).values()];
+  const thisWeek = mondayOf(asOfDay);
+  const cases = histories.flatMap((h) =>
+    joinCases(
+      h.key,
+      h.rounds.map((r) => dayNumber(r.date)),
+      known,
+      thisWeek,
+    ),
+  );
+  for (const history of histories) {
     const lastDay = dayNumber(history.rounds[history.rounds.length - 1]!.date);
     if (asOfDay - lastDay > forgetAfterDays) continue;
     const cutoff = cutoffModel(history.rounds, known);
     streams.push({
       key: history.key,
       stream: history.stream,
-      schedule: streamSchedule(history, known, asOf, pause),
+      schedule: streamSchedule(history, known, asOf, pause, cases),
       cutoff,
       spread: cutoff.errors,
     });
@@ -78,8 +88,14 @@ export function simulateStream(
   const { schedule, cutoff } = s;
   if (random() >= schedule.activeProbability) return;
   const asOfDay = dayNumber(model.asOf);
-  let day = Math.max(schedule.nextDay + 7 * pick(random, schedule.gapDeviations), asOfDay + 1);
-  day = skipPause(day, model.pause);
+  // Either it joins the draw week under way, or it comes after its own spacing, give or take.
+  let day =
+    schedule.joinDay !== null && random() < schedule.joinProbability
+      ? schedule.joinDay
+      : skipPause(
+          Math.max(schedule.laterDay + 7 * pick(random, schedule.gapDeviations), asOfDay + 1),
+          model.pause,
+        );
   let level = cutoff.start;
   for (let index = 0; day <= lastDay; index++) {
     level = cutoff.mean + cutoff.persistence * (level - cutoff.mean) + pick(random, s.spread);

@@ -8,8 +8,20 @@ import type { StreamHistory } from "./history.js";
 
 /** How many of a stream's latest rounds define its habits: recent enough to follow IRCC's changes. */
 const habitRounds = 6;
-/** How many draw weeks (weeks with any round) define IRCC's overall cadence. */
-const cadenceWeeks = 10;
+/** Friday: IRCC has never held a round on a weekend. */
+const lastWorkingWeekday = 4;
+/** Longer silences than this are pauses, not the stream's rhythm. */
+const maxRunningGapWeeks = 8;
+/** How far back (weeks) the stream's habit of joining a draw week is learned. */
+const joinMemoryWeeks = 52;
+/** Being this many weeks overdue or early (or more) counts as one case when learning to join. */
+const maxDueBucket = 3;
+/** Cases this much less due than now still count as comparable. */
+const comparableDueWeeks = 1;
+/** The latest draw weeks that tell whether a stream joins. */
+const recentJoinCases = 4;
+/** Fewer past cases than this: widen the cases compared. */
+const minJoinCases = 3;
 
 export interface StreamSchedule {
   key: string;
@@ -25,7 +37,13 @@ export interface StreamSchedule {
   sureness: number;
   /** Chance the stream still draws at all; falls once it has been silent for far longer than its spacing. */
   activeProbability: number;
-  /** Day number of the next round (the point forecast). */
+  /** The next working day, when a draw week is under way that the stream has not joined yet. */
+  joinDay: number | null;
+  /** Chance the stream joins the draw week under way (0 when none is). */
+  joinProbability: number;
+  /** The next round's day if it does not join the week under way. */
+  laterDay: number;
+  /** Day number of the next round (the point forecast: the more likely of the two). */
   nextDay: number;
 }
 
@@ -70,26 +88,52 @@ function weekSpacings(days: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * A stream's rhythm from its round days (oldest first). Pauses (a stream silent for months, then
+ * back) are the job of `activeProbability`; the rhythm comes from the spacings while it was running.
+ */
+export function rhythm(
+  days: readonly number[],
+): Pick<StreamSchedule, "gapWeeks" | "gapDeviations" | "sureness"> {
+  const running = weekSpacings(days.slice(-3 * habitRounds)).filter((w) => w > 0 && w <= maxRunningGapWeeks);
+  const spacings = running.slice(-habitRounds);
+  const gapWeeks = spacings.length ? Math.max(1, Math.round(median(spacings))) : 2;
+  const gapDeviations = spacings.length ? spacings.map((w) => w - gapWeeks) : [0];
+  const sureness = spacings.length ? spacings.filter((w) => w === gapWeeks).length / spacings.length : 0.25;
+  return { gapWeeks, gapDeviations, sureness };
+}
+
 /** The schedule of one stream as of `asOf`, given every round known then (`known`, oldest first). */
 export function streamSchedule(
   history: StreamHistory,
   known: readonly Round[],
   asOf: string,
   pause: Set<number>,
+  joinCases: readonly JoinCase[],
 ): StreamSchedule {
   const asOfDay = dayNumber(asOf);
   const days = history.rounds.map((r) => dayNumber(r.date));
   const recent = days.slice(-habitRounds);
   const lastDay = days[days.length - 1]!;
   const weekday = Math.round(median(recent.map(weekdayOf)));
-  const spacings = weekSpacings(recent).filter((w) => w > 0);
-  const gapWeeks = spacings.length ? Math.max(1, Math.round(median(spacings))) : 2;
-  const gapDeviations = spacings.length ? spacings.map((w) => w - gapWeeks) : [0];
-  const sureness = spacings.length ? spacings.filter((w) => w === gapWeeks).length / spacings.length : 0.25;
+  const { gapWeeks, gapDeviations, sureness } = rhythm(days);
 
   const weeksSilent = (mondayOf(asOfDay) - mondayOf(lastDay)) / 7;
   const patience = 2 * gapWeeks + 2;
   const activeProbability = weeksSilent <= patience ? 1 : Math.exp(-(weeksSilent - patience) / patience);
+
+  // A draw week under way (a round of another stream this week) that this stream has not joined yet:
+  // IRCC runs the streams of a draw week on consecutive working days, so if the stream joins, it is
+  // on the next working day. Whether it joins is learned from its past draw weeks.
+  const thisWeek = mondayOf(asOfDay);
+  const weekUnderWay =
+    known.some((r) => mondayOf(dayNumber(r.date)) === thisWeek) &&
+    mondayOf(lastDay) !== thisWeek &&
+    weekdayOf(asOfDay + 1) <= lastWorkingWeekday;
+  const joinDay = weekUnderWay ? skipPause(asOfDay + 1, pause) : null;
+  const join =
+    joinDay !== null ? joinShare(joinCases, history.key, relativeSilence(days, thisWeek, gapWeeks)) : 0;
+  const laterDay = nextDrawWeekDay(lastDay, asOfDay, weekday, gapWeeks, pause);
 
   return {
     key: history.key,
@@ -100,40 +144,78 @@ export function streamSchedule(
     gapDeviations,
     sureness,
     activeProbability,
-    nextDay: nextRoundDay(history, known, asOfDay, weekday, gapWeeks, pause),
+    joinDay,
+    joinProbability: join,
+    laterDay,
+    nextDay: joinDay !== null && join >= 0.5 ? joinDay : laterDay,
   };
 }
 
-function nextRoundDay(
-  history: StreamHistory,
+export interface JoinCase {
+  stream: string;
+  /** Weeks the stream had been silent, minus its usual spacing (clamped): how due it was. */
+  due: number;
+  joined: boolean;
+}
+
+function relativeSilence(streamDays: readonly number[], week: number, gapWeeks: number): number | null {
+  let last: number | undefined;
+  for (const d of streamDays) if (mondayOf(d) < week) last = d;
+  if (last === undefined) return null;
+  const due = (week - mondayOf(last)) / 7 - gapWeeks;
+  return Math.max(-maxDueBucket, Math.min(maxDueBucket, due));
+}
+
+/**
+ * The past year's draw weeks opened by another stream, from one stream's point of view: how due it was
+ * and whether it joined. Learned per stream and pooled across streams to say how likely a join is.
+ */
+export function joinCases(
+  key: string,
+  streamDays: readonly number[],
   known: readonly Round[],
+  thisWeek: number,
+): JoinCase[] {
+  const firstDayOfWeek = new Map<number, number>();
+  for (const r of known) {
+    const day = dayNumber(r.date);
+    const week = mondayOf(day);
+    if (week < thisWeek - 7 * joinMemoryWeeks || week >= thisWeek) continue;
+    firstDayOfWeek.set(week, Math.min(firstDayOfWeek.get(week) ?? day, day));
+  }
+  const { gapWeeks } = rhythm(streamDays);
+  const cases: JoinCase[] = [];
+  for (const [week, firstDay] of firstDayOfWeek) {
+    const own = streamDays.find((d) => mondayOf(d) === week);
+    if (own === firstDay) continue; // the stream opened that week: not a join
+    const due = relativeSilence(streamDays, week, gapWeeks);
+    if (due !== null) cases.push({ stream: key, due, joined: own !== undefined });
+  }
+  return cases;
+}
+
+/**
+ * Share of the stream's latest draw weeks opened by another stream that it joined, among those where
+ * it was at least about as due as now (a stream that has just drawn rarely joins).
+ */
+export function joinShare(cases: readonly JoinCase[], key: string, due: number | null): number {
+  if (due === null) return 0;
+  const own = cases.filter((c) => c.stream === key);
+  const comparable = own.filter((c) => c.due >= due - comparableDueWeeks).slice(-recentJoinCases);
+  const sample = comparable.length >= minJoinCases ? comparable : own.slice(-recentJoinCases);
+  return sample.length ? sample.filter((c) => c.joined).length / sample.length : 0;
+}
+
+/** The next round's day if the stream does not join the week under way: its own spacing after its last round. */
+function nextDrawWeekDay(
+  lastDay: number,
   asOfDay: number,
   weekday: number,
   gapWeeks: number,
   pause: Set<number>,
-): number {
-  const lastDay = dayNumber(history.rounds[history.rounds.length - 1]!.date);
-  const thisWeek = mondayOf(asOfDay);
-  const drawWeeks = [...new Set(known.map((r) => mondayOf(dayNumber(r.date))))].sort((a, b) => a - b);
-  const weeksSinceLast = (thisWeek - mondayOf(lastDay)) / 7;
-
-  // A draw week under way (a round of another stream this week) that this stream has not joined yet:
-  // IRCC runs the streams of a draw week on consecutive days, so it joins later this week if it is due.
-  const drawWeekUnderWay = drawWeeks[drawWeeks.length - 1] === thisWeek && mondayOf(lastDay) !== thisWeek;
-  if (drawWeekUnderWay && weeksSinceLast >= gapWeeks - 0.5) {
-    const day = Math.max(thisWeek + weekday, asOfDay + 1);
-    if (mondayOf(day) === thisWeek) return skipPause(day, pause);
-  }
-
-  // Otherwise the next draw week: the stream's own spacing, snapped to IRCC's overall cadence.
-  const cadence = weekSpacings(drawWeeks.slice(-cadenceWeeks)).filter((w) => w > 0);
-  const cadenceWeeksGap = cadence.length ? Math.max(1, Math.round(median(cadence))) : gapWeeks;
-  const lastDrawWeek = drawWeeks[drawWeeks.length - 1] ?? thisWeek;
-  const target = Math.max(mondayOf(lastDay) + 7 * gapWeeks, thisWeek + 7);
-  let grid = lastDrawWeek + 7 * cadenceWeeksGap;
-  while (grid < target) grid += 7 * cadenceWeeksGap;
-  const week = Math.abs(grid - target) >= 7 ? target : grid;
-  let day = week + weekday;
+) {
+  const target = Math.max(mondayOf(lastDay) + 7 * gapWeeks, mondayOf(asOfDay) + 7);
+  let day = target + weekday;
   while (day <= asOfDay) day += 7 * gapWeeks;
   return skipPause(day, pause);
 }

@@ -1,0 +1,27 @@
+// Forecasts as of a date: next rounds per stream, cut-off distributions, invitation probability,
+// and the backtest that measures them. Pure; randomness comes from a seeded generator.
+export {
+  type BacktestOptions,
+  type BacktestReport,
+  type BacktestRow,
+  backtest,
+  type Scores,
+  scoreRows,
+  syntheticOffsets,
+} from "./backtest.js";
+export { candidateFromProfile, type ForecastCandidate } from "./candidate.js";
+export { type CutoffModel, cutoffModel, quantile } from "./cutoff.js";
+export { addDays, daysBetween } from "./dates.js";
+export { type ForecastOptions, type ForecastRound, forecastRounds } from "./forecast.js";
+export { roundsKnownOn, streamKey } from "./history.js";
+export { buildForecastModel, type ForecastModel, type StreamModel, simulateStream } from "./model.js";
+export {
+  type Candidate,
+  defaultHorizons,
+  type InvitationProbability,
+  type InvitingRound,
+  invitationProbability,
+  type ProbabilityOptions,
+} from "./probability.js";
+export { type Random, seededRandom } from "./rng.js";
+export { type StreamSchedule, yearEndPause } from "./schedule.js";
