@@ -1,11 +1,20 @@
 // The HTTP API through Hono's in-memory fetch: status codes, JSON errors naming the field, the body
 // limit, the OpenAPI document, and the draws endpoints against IRCC's bundled feed.
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
 
-const data = await createDataContext({ today: () => "2026-11-24" });
-const app = createApp({ ...data, logError: () => {} });
+const dataDir = mkdtempSync(join(tmpdir(), "ee-server-test-"));
+const data = await createDataContext({ dataDir, today: () => "2025-06-01" });
+const logged: string[] = [];
+const app = createApp({ ...data, logError: (line) => logged.push(line) });
+afterAll(async () => {
+  await data.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 const get = (path: string) => app.request(path);
 const post = (path: string, body: string, type = "application/json") =>
   app.request(path, { method: "POST", body, headers: { "content-type": type } });
@@ -85,5 +94,83 @@ describe("draws", () => {
     const csv = await (await get("/api/draws?stream=cec&from=2023-01-01&to=2024-12-31&format=csv")).text();
     expect(csv.trimEnd().split("\r\n")).toHaveLength(jsonRes.count + 1);
     expect(csv.startsWith("round,date,name,")).toBe(true);
+  });
+});
+
+// Worked by hand from the 2015 grid (docs/sources/crs-rules.md), single applicant:
+// age 29 → 110; bachelor's → 120; IELTS 8/7/7/7 = CLB 9 in each ability → 4 × 31 = 124; core 354.
+// Transferability: a one-year-or-longer post-secondary credential (a bachelor's is not "two or more / master's")
+// with CLB 9+ → 25; 3 years abroad with CLB 9+ → 50; 75 in all (under the cap of 100).
+// No additional points. Total 354 + 75 = 429.
+const workedProfile = {
+  age: 29,
+  education: "bachelors",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+  foreignWorkYears: 3,
+  assessedOn: "2025-06-01",
+};
+
+describe("POST /api/crs", () => {
+  it("scores the worked example: 429 with every section as worked by hand", async () => {
+    const res = await post("/api/crs", JSON.stringify(workedProfile));
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as {
+      total: number;
+      core: { age: number; education: number; firstLanguage: number; subtotal: number };
+      transferability: { subtotal: number };
+      additional: { subtotal: number };
+    };
+    expect(r.core).toMatchObject({ age: 110, education: 120, firstLanguage: 124, subtotal: 354 });
+    expect(r.transferability.subtotal).toBe(75);
+    expect(r.additional.subtotal).toBe(0);
+    expect(r.total).toBe(429);
+  });
+
+  it("defaults the date to the server's today when the profile has none", async () => {
+    const { assessedOn: _, ...undated } = workedProfile;
+    const r = (await (await post("/api/crs", JSON.stringify(undated))).json()) as { assessedOn: string };
+    expect(r.assessedOn).toBe("2025-06-01");
+  });
+
+  it("names the field and the allowed values for an unknown education level", async () => {
+    const res = await post("/api/crs", JSON.stringify({ ...workedProfile, education: "phd" }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { field: string; allowed: string } };
+    expect(body.error.field).toBe("education");
+    expect(body.error.allowed).toContain("doctoral");
+  });
+
+  it("reports every bad field, each by its dotted path", async () => {
+    const res = await post(
+      "/api/crs",
+      JSON.stringify({
+        ...workedProfile,
+        age: -1,
+        firstLanguage: { ...workedProfile.firstLanguage, reading: 9.3 },
+      }),
+    );
+    const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(fields).toContain("age");
+    expect(fields).toContain("firstLanguage.reading");
+  });
+
+  it("answers a body that is not JSON with a 400 naming the body, not a stack trace", async () => {
+    const res = await post("/api/crs", "{age: 29");
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text).error.field).toBe("(body)");
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("refuses a body that is not JSON by content type with 415", async () => {
+    const res = await post("/api/crs", "age=29", "application/x-www-form-urlencoded");
+    expect(res.status).toBe(415);
+  });
+
+  it("describes the Profile schema in the OpenAPI document with its enums", async () => {
+    const doc = (await (await get("/api/openapi.json")).json()) as {
+      components: { schemas: { Profile: { properties: { education: { enum: string[] } } } } };
+    };
+    expect(doc.components.schemas.Profile.properties.education.enum).toContain("masters");
   });
 });

@@ -2,13 +2,19 @@
 // the request and write the OpenAPI document) and translates HTTP to the domain modules.
 import { z } from "zod";
 import type { Round } from "../draws/index.js";
-import { isoDate } from "../profile/schema.js";
+import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
+import { scoreProfile } from "../rules/index.js";
 import type { ApiContext } from "./context.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation, text } from "./operation.js";
-import { roundSchema, roundsCsv } from "./shapes.js";
+import { crsResultSchema, roundSchema, roundsCsv } from "./shapes.js";
 
 export type { ApiContext };
+
+/** The adapters, not the core, fill in today's date when the profile has none. */
+function withDefaultDate(profile: Profile, ctx: ApiContext): Profile {
+  return profile.assessedOn ? profile : { ...profile, assessedOn: ctx.today() };
+}
 
 const streamKinds = ["general", "program", "category"] as const;
 
@@ -55,6 +61,27 @@ const roundParams = z.object({
 });
 
 export const operations: AnyOperation<ApiContext>[] = [
+  operation({
+    method: "post",
+    path: "/api/crs",
+    operationId: "scoreCrs",
+    tag: "CRS",
+    summary: "CRS score of a profile, every line explained",
+    description:
+      "Scores the profile under the rule set in force on its assessedOn date (default: today, UTC). The result is " +
+      "the same JSON as `ee crs --json`: totals by section, the rule set and its sources, language levels, lines.",
+    body: profileSchema,
+    bodyName: "Profile",
+    responses: [
+      {
+        status: 200,
+        description: "The CRS breakdown",
+        contentType: "application/json",
+        schema: crsResultSchema,
+      },
+    ],
+    handle: ({ body }, ctx: ApiContext) => json(scoreProfile(withDefaultDate(body, ctx))),
+  }),
   operation({
     method: "get",
     path: "/api/draws",

@@ -1,6 +1,8 @@
 // What the API handlers need from the outside world: today's date (the core never reads the clock)
-// and the rounds of invitations from the database. Built once at start-up.
-import { bundledRounds, type Round } from "../draws/index.js";
+// and the rounds of invitations from the database (embedded PGlite, or PostgreSQL with DATABASE_URL),
+// seeded on first run with IRCC's bundled history. Built once at start-up.
+import type { Round } from "../draws/index.js";
+import { type Db, loadRounds, openDatabase, seedFromBundledSnapshot } from "../storage/index.js";
 
 export interface ApiContext {
   /** Today's date, YYYY-MM-DD (UTC), the default "as of" for scores and forecasts. */
@@ -16,17 +18,39 @@ export interface DataOptions {
   databaseUrl?: string;
   /** Overrides the clock (tests). */
   today?: () => string;
+  /** Overrides the time of the first-run seeding record (tests). */
+  now?: () => string;
 }
 
 export const utcToday = () => new Date().toISOString().slice(0, 10);
 
-export async function createDataContext(
-  options: DataOptions,
-): Promise<ApiContext & { close: () => Promise<void> }> {
-  return {
-    today: options.today ?? utcToday,
-    // Until the database adapter is wired: IRCC's bundled snapshot, the same data it is seeded with.
-    rounds: async () => bundledRounds(),
-    close: async () => {},
+export interface DataContext extends ApiContext {
+  db: Db;
+  close: () => Promise<void>;
+}
+
+export async function createDataContext(options: DataOptions): Promise<DataContext> {
+  const db = await openDatabase(
+    options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir },
+  );
+  try {
+    await seedFromBundledSnapshot(db, (options.now ?? (() => new Date().toISOString()))());
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  // The rounds change only when a feed is ingested (by `ee`); reading them once a minute at most keeps
+  // the API fast and still picks up an ingest without a restart.
+  let cache: { at: number; rounds: Promise<Round[]> } | null = null;
+  const rounds = () => {
+    if (!cache || Date.now() - cache.at > 60_000) {
+      const loading = loadRounds(db);
+      cache = { at: Date.now(), rounds: loading };
+      loading.catch(() => {
+        cache = null;
+      });
+    }
+    return cache.rounds;
   };
+  return { db, today: options.today ?? utcToday, rounds, close: () => db.close() };
 }

@@ -1,5 +1,7 @@
 // `npm start`: the API and the web app on http://localhost:8080 (PORT to change), on the embedded
-// database in ./.ee-data (EE_DATA_DIR to change), or PostgreSQL when DATABASE_URL is set.
+// database in the same data folder as the `ee` command (EE_DATA_DIR to change), or PostgreSQL when
+// DATABASE_URL is set.
+import { defaultDataDir } from "../storage/index.js";
 import { startServer } from "./start.js";
 
 const port = Number(process.env.PORT ?? 8080);
@@ -10,7 +12,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 startServer({
   port,
-  dataDir: process.env.EE_DATA_DIR ?? ".ee-data",
+  dataDir: defaultDataDir(),
   databaseUrl: process.env.DATABASE_URL || undefined,
   webRoot: process.env.EE_WEB_ROOT || undefined,
 }).then(

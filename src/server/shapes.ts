@@ -87,3 +87,47 @@ export function roundsCsv(rounds: Round[]): string {
   );
   return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
 }
+
+const sectionPoints = (keys: string[]) =>
+  z.object(Object.fromEntries([...keys, "subtotal"].map((k) => [k, z.number().int()])));
+const languageLevelsSchema = z.object({
+  language: z.enum(["english", "french"]),
+  test: z.string(),
+  tefScale: z.string().optional(),
+  levels: z.object({ listening: z.number(), reading: z.number(), writing: z.number(), speaking: z.number() }),
+  lowest: z.number(),
+  chart: z.object({ appliesTo: z.string(), source: z.string() }).optional(),
+});
+
+/** Mirrors `CrsResult` (src/rules/calculator.ts). */
+export const crsResultSchema = z.object({
+  total: z.number().int(),
+  ruleSet: z.object({
+    effectiveFrom: z.string(),
+    label: z.string(),
+    sources: z.array(z.string()),
+    dateNote: z.string().optional(),
+  }),
+  core: sectionPoints(["age", "education", "firstLanguage", "secondLanguage", "canadianWork"]),
+  spouse: sectionPoints(["education", "firstLanguage", "canadianWork"]),
+  transferability: sectionPoints(["education", "foreignWork", "certificate"]),
+  additional: sectionPoints(["provincialNomination", "jobOffer", "canadianEducation", "french", "sibling"]),
+  withSpouse: z.boolean(),
+  assessedOn: z.string(),
+  languages: z.object({
+    first: languageLevelsSchema,
+    second: languageLevelsSchema.nullable(),
+    spouse: languageLevelsSchema.nullable(),
+  }),
+  lines: z.array(
+    z.object({
+      section: z.enum(["core", "spouse", "transferability", "additional"]),
+      factor: z.string(),
+      points: z.number().int(),
+      explanation: z.string(),
+    }),
+  ),
+  warnings: z.array(z.string()),
+  mayBeIncomplete: z.boolean(),
+  incompleteReason: z.string().optional(),
+});
