@@ -179,8 +179,11 @@ export function categoryVersionEligibility(
   if (!v.complete && v.occupations) {
     const check = checks[checks.length - 1]!;
     check.reason += `; the occupation list is not confirmed complete (complete: false): ${v.gaps ?? ""}`;
-    // On the recorded list: the recorded codes stand. Off it: the missing part of the list could still apply.
-    if (check.ok === false) check.ok = "unknown";
+    // The recorded codes stand; but work in an occupation off the recorded list could be on the missing
+    // part of the list, so a "no" becomes "unknown" when there is such work.
+    const listed = new Set(v.occupations.map((o) => o.noc));
+    const offList = (profile.workHistory ?? []).some((p) => !listed.has(p.noc));
+    if (check.ok === false && (offList || !profile.workHistory)) check.ok = "unknown";
   }
   checks.push(programsCheck(v.eligibility.mustBeEligibleFor, programs));
   return {

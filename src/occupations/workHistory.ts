@@ -164,3 +164,19 @@ export function crsExperienceYears(
     foreignWorkYears: fullYears(countedHours(skilled.filter(isForeign), window)),
   };
 }
+
+/**
+ * The profile with `canadianWorkYears` and `foreignWorkYears` derived from its work history as of
+ * `assessedOn` (issue 4, item 1); profiles without a history keep the years they entered.
+ */
+export function withExperienceFromHistory<
+  P extends {
+    workHistory?: readonly WorkPeriod[] | undefined;
+    assessedOn?: string | undefined;
+    canadianWorkYears: number;
+    foreignWorkYears: number;
+  },
+>(profile: P): P {
+  if (!profile.workHistory || !profile.assessedOn) return profile;
+  return { ...profile, ...crsExperienceYears(profile.workHistory, profile.assessedOn) };
+}

@@ -1,0 +1,67 @@
+// From profiles to pool candidates: each profile is scored (CRS under the rule set in force on the pool's
+// date, experience derived from the work history) and judged for every program and category version once,
+// and only the results are kept — the pool never holds the personal data itself.
+import {
+  assessEligibility,
+  type Eligible,
+  versionKey,
+  withExperienceFromHistory,
+} from "../occupations/index.js";
+import { FieldError } from "../profile/errors.js";
+import type { Profile } from "../profile/schema.js";
+import { scoreProfile } from "../rules/index.js";
+import { type CandidatePool, poolFromCandidates, type ScoredCandidate } from "./pool.js";
+
+export interface ScoredProfile extends ScoredCandidate {
+  /** Label of the CRS rule set the score was computed under. */
+  ruleSet: string;
+  computedOn: string;
+}
+
+function requireField(profile: Profile, field: "id" | "submittedAt"): string {
+  const value = profile[field];
+  if (!value)
+    throw new FieldError([
+      {
+        field,
+        problem: "is required for a candidate in a pool",
+        allowed: field === "id" ? "a unique text id" : "an ISO 8601 UTC time such as 2025-03-01T12:00:00Z",
+      },
+    ]);
+  return value;
+}
+
+/** Scores one profile and computes its eligibility for every stream, as of `date`. */
+export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
+  const id = requireField(profile, "id");
+  const submittedAt = requireField(profile, "submittedAt");
+  const p = withExperienceFromHistory({ ...profile, assessedOn: date });
+  const crs = scoreProfile(p);
+  const report = assessEligibility(p, crs.languages, date);
+  const eligible: string[] = [];
+  const unknown: string[] = [];
+  const put = (key: string, status: Eligible) => {
+    if (status === true) eligible.push(key);
+    else if (status === "unknown") unknown.push(key);
+  };
+  const federal = report.programs.filter((r) => r.program !== "pnp").map((r) => r.eligible);
+  put("general", federal.includes(true) ? true : federal.includes("unknown") ? "unknown" : false);
+  for (const r of report.programs) put(r.program, r.eligible);
+  for (const c of report.categories) put(versionKey(c.category, c.version), c.eligible);
+  return {
+    id,
+    submittedAt: new Date(submittedAt).toISOString(),
+    crs: crs.total,
+    eligible,
+    ...(unknown.length ? { unknown } : {}),
+    ruleSet: crs.ruleSet.label,
+    computedOn: date,
+  };
+}
+
+/** A pool from profiles; the pool's rule set names every rule set its candidates were scored under. */
+export function poolFromProfiles(profiles: readonly Profile[], date: string): CandidatePool {
+  const scored = profiles.map((p) => scoreCandidate(p, date));
+  const ruleSets = [...new Set(scored.map((s) => s.ruleSet))].join(" + ") || "none";
+  return poolFromCandidates(scored, date, ruleSets);
+}
