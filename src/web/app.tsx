@@ -1,0 +1,126 @@
+// The app shell: header with navigation and the language switch, the page for the URL, the footer.
+// Pages other than the calculator are loaded on demand, so the first load stays small.
+import type { ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { type Lang, type Translate, translator } from "./i18n.js";
+import { Calculator } from "./pages/calculator.js";
+import { hrefFor, langOf, onLinkClick, parseRoute, type Route, setParams, useUrl } from "./router.js";
+
+export interface PageProps {
+  lang: Lang;
+  t: Translate;
+  url: URL;
+  route: Route;
+}
+
+type Loader = () => Promise<{ default: ComponentType<PageProps> }>;
+const loaders: Record<"draws" | "round" | "chances", Loader> = {
+  draws: () => import("./pages/draws.js"),
+  round: () => import("./pages/round.js"),
+  chances: () => import("./pages/chances.js"),
+};
+
+function LazyPage({ load, ...props }: PageProps & { load: Loader }) {
+  const [Page, setPage] = useState<ComponentType<PageProps> | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setPage(null);
+    load().then(
+      (m) => live && setPage(() => m.default),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  if (failed) return <p role="alert">{props.t("error.load")}</p>;
+  if (!Page) return <p aria-busy="true">{props.t("loading")}</p>;
+  return <Page {...props} />;
+}
+
+const titles: Record<Route["page"], Parameters<Translate>[0]> = {
+  calculator: "nav.calculator",
+  draws: "nav.draws",
+  round: "nav.draws",
+  chances: "nav.chances",
+  notFound: "app.name",
+};
+
+export function App() {
+  const url = useUrl();
+  const lang = langOf(url);
+  const t = translator(lang);
+  const route = parseRoute(url.pathname);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${t(titles[route.page])} — ${t("app.name")}`;
+  }, [lang, route.page, t]);
+
+  const props: PageProps = { lang, t, url, route };
+  const navItem = (page: Route["page"], path: string, label: Parameters<Translate>[0]) => {
+    const current = route.page === page || (page === "draws" && route.page === "round");
+    return (
+      <li>
+        <a href={hrefFor(path, lang)} aria-current={current ? "page" : undefined}>
+          {t(label)}
+        </a>
+      </li>
+    );
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: delegates link clicks (keyboard activation of links fires click too)
+    <div class="shell" onClick={onLinkClick}>
+      <a class="skip" href="#main">
+        {t("skip")}
+      </a>
+      <header class="top">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">
+            EE
+          </span>
+          <span>
+            <strong>{t("app.name")}</strong>
+            <small>{t("app.tagline")}</small>
+          </span>
+        </div>
+        <nav aria-label={t("nav.main")}>
+          <ul>
+            {navItem("calculator", "/", "nav.calculator")}
+            {navItem("draws", "/draws", "nav.draws")}
+            {navItem("chances", "/chances", "nav.chances")}
+          </ul>
+        </nav>
+        <button
+          type="button"
+          class="lang"
+          lang={lang === "en" ? "fr" : "en"}
+          aria-label={t("lang.switchLabel")}
+          onClick={() => setParams({ lang: lang === "en" ? "fr" : null }, { replace: false })}
+        >
+          {t("lang.switch")}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.page === "calculator" && <Calculator {...props} />}
+        {(route.page === "draws" || route.page === "round" || route.page === "chances") && (
+          <LazyPage {...props} load={loaders[route.page]} />
+        )}
+        {route.page === "notFound" && (
+          <p>
+            <a href={hrefFor("/", lang)}>{t("nav.calculator")}</a>
+          </p>
+        )}
+      </main>
+      <footer>
+        <p>{t("footer.sources")}</p>
+        <p>{t("footer.notAdvice")}</p>
+        <p>
+          <a href="/api/docs">{t("nav.api")}</a>
+        </p>
+      </footer>
+    </div>
+  );
+}

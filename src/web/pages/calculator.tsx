@@ -1,0 +1,602 @@
+// The CRS calculator: the profile form (built from the profile schema's own value lists), the score
+// breakdown updating as you type (the engine runs in the browser), each factor explained, and the
+// rule set's date with an "as of" date picker. The whole state is in the URL.
+import { useMemo, useState } from "preact/hooks";
+import type { FieldProblem } from "../../profile/errors.js";
+import { scoreRanges, tefScaleFor } from "../../profile/language-ranges.js";
+import {
+  abilities,
+  canadianEducationLevels,
+  educationLevels,
+  jobOfferKinds,
+  type LanguageResult,
+  languageTests,
+  type ProfileInput,
+} from "../../profile/schema.js";
+import type { CrsResult, LanguageLevels } from "../../rules/index.js";
+import type { PageProps } from "../app.js";
+import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../form.js";
+import { formatDate, formatNumber, type Lang, type MessageKey, type Translate } from "../i18n.js";
+import { evaluate, getPath, profileFromParam, setPath, starterProfile } from "../profile-state.js";
+import { encodeState, hrefFor, setParams } from "../router.js";
+import { WorkHistory } from "./work-history.js";
+
+export const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+type LanguageInput = Partial<LanguageResult> & { test: LanguageResult["test"] };
+
+/** The form's message for a field problem: translated, with the allowed values when known. */
+function problemText(t: Translate, lang: Lang, p: FieldProblem | undefined): string | undefined {
+  if (!p) return undefined;
+  const base =
+    lang === "en" ? `${p.problem.charAt(0).toUpperCase()}${p.problem.slice(1)}.` : t("form.invalid");
+  return p.allowed && lang === "en" ? `${base} ${t("form.allowed", { allowed: p.allowed })}` : base;
+}
+
+function LanguageFields(props: {
+  id: string;
+  legend: string;
+  value: LanguageInput;
+  onChange: (v: LanguageInput) => void;
+  problems: Map<string, FieldProblem>;
+  path: string;
+  t: Translate;
+  lang: Lang;
+}) {
+  const { id, value, onChange, t, lang, problems, path } = props;
+  const scale =
+    value.test === "tef"
+      ? (value.scale ?? (value.testedOn ? tefScaleFor(value.testedOn) : "2023"))
+      : undefined;
+  const ranges = scoreRanges(value.test, scale);
+  const err = (field: string) => problemText(t, lang, problems.get(`${path}.${field}`));
+  return (
+    <Fieldset legend={props.legend} class="language">
+      <div class="row">
+        <SelectField
+          id={`${id}-test`}
+          label={t("form.test")}
+          value={value.test}
+          options={languageTests.map((k) => [k, t(`test.${k}` as MessageKey)] as const)}
+          onChange={(test) => onChange({ ...value, test })}
+          error={err("test")}
+        />
+        <DateField
+          id={`${id}-date`}
+          label={t("form.testedOn")}
+          value={value.testedOn}
+          onChange={(testedOn) => onChange({ ...value, testedOn })}
+          error={err("testedOn")}
+        />
+      </div>
+      <div class="row four">
+        {abilities.map((a) => {
+          const r = ranges[a];
+          const hint =
+            r.step === 1
+              ? t("form.range", { min: r.min, max: r.max })
+              : t("form.rangeStep", {
+                  min: r.min,
+                  max: r.max,
+                  step: String(r.step).replace(".", lang === "fr" ? "," : "."),
+                });
+          return (
+            <NumberField
+              key={a}
+              id={`${id}-${a}`}
+              label={t(`form.${a}` as MessageKey)}
+              value={value[a]}
+              min={r.min}
+              max={r.max}
+              step={r.step}
+              hint={hint}
+              error={err(a)}
+              onChange={(n) => onChange({ ...value, [a]: n })}
+            />
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+function levelsText(t: Translate, l: LanguageLevels): string {
+  return abilities
+    .map((a) => {
+      const n = l.levels[a];
+      const level = n < 4 ? t("level.below") : t(l.language === "french" ? "level.nclc" : "level.clb", { n });
+      return `${t(`form.${a}` as MessageKey).toLowerCase()} ${level}`;
+    })
+    .join(", ");
+}
+
+interface Line {
+  factor: MessageKey;
+  points: number;
+  explanation: string;
+}
+
+/** The breakdown, section by section, with explanations written from the result's numbers. */
+function breakdown(
+  t: Translate,
+  r: CrsResult,
+  input: ProfileInput,
+): { section: MessageKey; subtotal: number; lines: Line[]; note?: string }[] {
+  const { first, second, spouse } = r.languages;
+  const none = t("explain.none");
+  const or = (points: number, text: string) => (points > 0 ? text : none);
+  const columns = r.withSpouse ? t("explain.spouseColumns") : t("explain.singleColumns");
+  const sections: { section: MessageKey; subtotal: number; lines: Line[]; note?: string }[] = [
+    {
+      section: "section.core",
+      subtotal: r.core.subtotal,
+      note: columns,
+      lines: [
+        { factor: "factor.age", points: r.core.age, explanation: t("explain.age", { age: input.age ?? "" }) },
+        {
+          factor: "factor.education",
+          points: r.core.education,
+          explanation: t("explain.education", { level: t(`edu.${input.education}` as MessageKey) }),
+        },
+        {
+          factor: "factor.firstLanguage",
+          points: r.core.firstLanguage,
+          explanation: t("explain.language", {
+            test: t(`test.${first.test}` as MessageKey),
+            levels: levelsText(t, first),
+          }),
+        },
+        {
+          factor: "factor.secondLanguage",
+          points: r.core.secondLanguage,
+          explanation: second
+            ? t("explain.language", {
+                test: t(`test.${second.test}` as MessageKey),
+                levels: levelsText(t, second),
+              })
+            : t("explain.noSecond"),
+        },
+        {
+          factor: "factor.canadianWork",
+          points: r.core.canadianWork,
+          explanation: t("explain.canadianWork", { years: input.canadianWorkYears ?? 0 }),
+        },
+      ],
+    },
+    {
+      section: "section.spouse",
+      subtotal: r.spouse.subtotal,
+      lines: r.withSpouse
+        ? [
+            {
+              factor: "factor.spouseEducation",
+              points: r.spouse.education,
+              explanation: input.spouse?.education
+                ? t(`edu.${input.spouse.education}` as MessageKey)
+                : t("form.notGiven"),
+            },
+            {
+              factor: "factor.spouseLanguage",
+              points: r.spouse.firstLanguage,
+              explanation: spouse
+                ? t("explain.language", {
+                    test: t(`test.${spouse.test}` as MessageKey),
+                    levels: levelsText(t, spouse),
+                  })
+                : t("form.notGiven"),
+            },
+            {
+              factor: "factor.spouseWork",
+              points: r.spouse.canadianWork,
+              explanation: t("explain.canadianWork", { years: input.spouse?.canadianWorkYears ?? 0 }),
+            },
+          ]
+        : [{ factor: "section.spouse", points: 0, explanation: t("explain.noSpouse") }],
+    },
+    {
+      section: "section.transferability",
+      subtotal: r.transferability.subtotal,
+      note: `${t("explain.transfer")} ${t("section.capNote")}`,
+      lines: [
+        {
+          factor: "factor.transferEducation",
+          points: r.transferability.education,
+          explanation: or(r.transferability.education, t("explain.transferEducation")),
+        },
+        {
+          factor: "factor.transferForeign",
+          points: r.transferability.foreignWork,
+          explanation: or(r.transferability.foreignWork, t("explain.transferForeign")),
+        },
+        {
+          factor: "factor.transferCertificate",
+          points: r.transferability.certificate,
+          explanation: or(r.transferability.certificate, t("explain.transferCertificate")),
+        },
+      ],
+    },
+    {
+      section: "section.additional",
+      subtotal: r.additional.subtotal,
+      lines: [
+        {
+          factor: "factor.pnp",
+          points: r.additional.provincialNomination,
+          explanation: or(r.additional.provincialNomination, t("explain.pnp")),
+        },
+        {
+          factor: "factor.jobOffer",
+          points: r.additional.jobOffer,
+          explanation:
+            input.jobOffer && input.jobOffer !== "none"
+              ? `${t(`job.${input.jobOffer}` as MessageKey)}. ${t("explain.jobOffer")}`
+              : none,
+        },
+        {
+          factor: "factor.canadianEducation",
+          points: r.additional.canadianEducation,
+          explanation: or(r.additional.canadianEducation, t("explain.canadianEducation")),
+        },
+        {
+          factor: "factor.french",
+          points: r.additional.french,
+          explanation: or(r.additional.french, t("explain.french")),
+        },
+        {
+          factor: "factor.sibling",
+          points: r.additional.sibling,
+          explanation: or(r.additional.sibling, t("explain.sibling")),
+        },
+      ],
+    },
+  ];
+  return sections;
+}
+
+function Breakdown({
+  t,
+  lang,
+  result,
+  input,
+}: {
+  t: Translate;
+  lang: Lang;
+  result: CrsResult;
+  input: ProfileInput;
+}) {
+  return (
+    <div class="breakdown">
+      {breakdown(t, result, input).map((s) => (
+        <section key={s.section} aria-labelledby={`h-${s.section}`}>
+          <h3 id={`h-${s.section}`}>
+            <span>{t(s.section)}</span>
+            <span class="points" data-testid={`subtotal-${s.section}`}>
+              {formatNumber(lang, s.subtotal)}
+            </span>
+          </h3>
+          {s.note && <p class="note">{s.note}</p>}
+          <table>
+            <caption class="visually-hidden">{t(s.section)}</caption>
+            <tbody>
+              {s.lines.map((l) => (
+                <tr key={l.factor}>
+                  <th scope="row">
+                    {t(l.factor)}
+                    <span class="explain">{l.explanation}</span>
+                  </th>
+                  <td class="points">{formatNumber(lang, l.points)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function Calculator({ t, lang, url }: PageProps) {
+  const input = useMemo(() => profileFromParam(url.searchParams.get("p")), [url.searchParams.get("p")]);
+  const asOf = url.searchParams.get("asOf") ?? localToday();
+  const [copied, setCopied] = useState(false);
+  const evaluation = useMemo(() => evaluate(input, asOf), [input, asOf]);
+  const problems = new Map<string, FieldProblem>(
+    evaluation.ok ? [] : evaluation.problems.map((p) => [p.field, p]),
+  );
+  const err = (field: string) => problemText(t, lang, problems.get(field));
+
+  const update = (path: string, value: unknown) => {
+    setCopied(false);
+    setParams({ p: encodeState(setPath(input, path, value)) });
+  };
+  const num = (path: string) => getPath(input, path) as number | undefined;
+  const bool = (path: string) => Boolean(getPath(input, path));
+
+  const options = <K extends string>(keys: readonly K[], prefix: string) =>
+    keys.map((k) => [k, t(`${prefix}.${k}` as MessageKey)] as const);
+
+  const spouse = input.spouse;
+  const result = evaluation.ok ? evaluation.result : null;
+  // The incompleteness notice is shown once, on its own; the other warnings are listed.
+  const warnings = result ? result.warnings.filter((w) => w !== result.incompleteReason) : [];
+
+  return (
+    <div class="calculator">
+      <h1>{t("calc.title")}</h1>
+      <p class="lead">{t("calc.intro")}</p>
+      <div class="calc-grid">
+        <form class="profile-form" onSubmit={(e) => e.preventDefault()} aria-label={t("calc.title")}>
+          <Fieldset legend={t("form.you")}>
+            <div class="row">
+              <NumberField
+                id="age"
+                label={t("form.age")}
+                value={num("age")}
+                min={0}
+                max={120}
+                error={err("age")}
+                onChange={(v) => update("age", v)}
+              />
+              <SelectField
+                id="education"
+                label={t("form.education")}
+                value={input.education}
+                options={options(educationLevels, "edu")}
+                error={err("education")}
+                onChange={(v) => update("education", v)}
+              />
+            </div>
+            <SelectField
+              id="canadianEducation"
+              label={t("form.canadianEducation")}
+              value={input.canadianEducation ?? "none"}
+              options={options(canadianEducationLevels, "caned")}
+              onChange={(v) => update("canadianEducation", v)}
+            />
+          </Fieldset>
+
+          <LanguageFields
+            id="first"
+            legend={t("form.firstLanguage")}
+            value={input.firstLanguage as LanguageInput}
+            onChange={(v) => update("firstLanguage", v)}
+            problems={problems}
+            path="firstLanguage"
+            t={t}
+            lang={lang}
+          />
+          <CheckField
+            id="has-second"
+            label={t("form.addSecondLanguage")}
+            checked={Boolean(input.secondLanguage)}
+            onChange={(on) =>
+              update(
+                "secondLanguage",
+                on ? { test: "tef", listening: 0, reading: 0, writing: 0, speaking: 0 } : undefined,
+              )
+            }
+          />
+          {input.secondLanguage && (
+            <LanguageFields
+              id="second"
+              legend={t("form.secondLanguage")}
+              value={input.secondLanguage as LanguageInput}
+              onChange={(v) => update("secondLanguage", v)}
+              problems={problems}
+              path="secondLanguage"
+              t={t}
+              lang={lang}
+            />
+          )}
+
+          <Fieldset legend={t("form.work")}>
+            <div class="row">
+              <NumberField
+                id="canadianWorkYears"
+                label={t("form.canadianWorkYears")}
+                value={num("canadianWorkYears") ?? 0}
+                min={0}
+                max={60}
+                error={err("canadianWorkYears")}
+                onChange={(v) => update("canadianWorkYears", v)}
+              />
+              <NumberField
+                id="foreignWorkYears"
+                label={t("form.foreignWorkYears")}
+                value={num("foreignWorkYears") ?? 0}
+                min={0}
+                max={60}
+                error={err("foreignWorkYears")}
+                onChange={(v) => update("foreignWorkYears", v)}
+              />
+            </div>
+            <CheckField
+              id="certificate"
+              label={t("form.certificate")}
+              checked={bool("certificateOfQualification")}
+              onChange={(v) => update("certificateOfQualification", v)}
+            />
+          </Fieldset>
+
+          <Fieldset legend={t("form.additional")}>
+            <SelectField
+              id="jobOffer"
+              label={t("form.jobOffer")}
+              value={input.jobOffer ?? "none"}
+              options={options(jobOfferKinds, "job")}
+              onChange={(v) => update("jobOffer", v)}
+            />
+            <CheckField
+              id="pnp"
+              label={t("form.provincialNomination")}
+              checked={bool("provincialNomination")}
+              onChange={(v) => update("provincialNomination", v)}
+            />
+            <CheckField
+              id="sibling"
+              label={t("form.sibling")}
+              checked={bool("siblingInCanada")}
+              onChange={(v) => update("siblingInCanada", v)}
+            />
+          </Fieldset>
+
+          <Fieldset legend={t("form.spouseSection")}>
+            <CheckField
+              id="has-spouse"
+              label={t("form.hasSpouse")}
+              checked={Boolean(spouse)}
+              onChange={(on) =>
+                update(
+                  "spouse",
+                  on ? { accompanying: true, canadianCitizenOrPR: false, canadianWorkYears: 0 } : undefined,
+                )
+              }
+            />
+            {spouse && (
+              <div class="nested">
+                <CheckField
+                  id="spouse-accompanying"
+                  label={t("form.spouseAccompanying")}
+                  checked={spouse.accompanying ?? true}
+                  onChange={(v) => update("spouse.accompanying", v)}
+                />
+                <CheckField
+                  id="spouse-citizen"
+                  label={t("form.spouseCitizen")}
+                  checked={spouse.canadianCitizenOrPR ?? false}
+                  onChange={(v) => update("spouse.canadianCitizenOrPR", v)}
+                />
+                <SelectField
+                  id="spouse-education"
+                  label={t("form.spouseEducation")}
+                  value={spouse.education ?? ""}
+                  options={[["", t("form.notGiven")] as const, ...options(educationLevels, "edu")]}
+                  onChange={(v) => update("spouse.education", v || undefined)}
+                />
+                <NumberField
+                  id="spouse-work"
+                  label={t("form.spouseWork")}
+                  value={spouse.canadianWorkYears ?? 0}
+                  min={0}
+                  max={60}
+                  error={err("spouse.canadianWorkYears")}
+                  onChange={(v) => update("spouse.canadianWorkYears", v)}
+                />
+                <CheckField
+                  id="spouse-has-language"
+                  label={t("form.spouseHasLanguage")}
+                  checked={Boolean(spouse.firstLanguage)}
+                  onChange={(on) =>
+                    update(
+                      "spouse.firstLanguage",
+                      on ? { test: "ielts", listening: 0, reading: 0, writing: 0, speaking: 0 } : undefined,
+                    )
+                  }
+                />
+                {spouse.firstLanguage && (
+                  <LanguageFields
+                    id="spouse-language"
+                    legend={t("form.spouseLanguage")}
+                    value={spouse.firstLanguage as LanguageInput}
+                    onChange={(v) => update("spouse.firstLanguage", v)}
+                    problems={problems}
+                    path="spouse.firstLanguage"
+                    t={t}
+                    lang={lang}
+                  />
+                )}
+              </div>
+            )}
+          </Fieldset>
+
+          <WorkHistory
+            t={t}
+            lang={lang}
+            value={input.workHistory ?? []}
+            onChange={(v) => update("workHistory", v.length ? v : undefined)}
+          />
+
+          <p>
+            <a class="button secondary" href={hrefFor("/", lang, { p: encodeState(starterProfile) })}>
+              {t("calc.reset")}
+            </a>
+          </p>
+        </form>
+
+        <aside class="result" aria-labelledby="score-heading">
+          <div class="score-card">
+            <DateField
+              id="asOf"
+              label={t("calc.asOf")}
+              value={asOf}
+              hint={t("calc.asOfHelp")}
+              error={err("assessedOn")}
+              onChange={(v) => setParams({ asOf: v ?? null })}
+            />
+            <h2 id="score-heading">{t("calc.total")}</h2>
+            <output class="total" aria-live="polite" data-testid="crs-total" for="age education">
+              {result ? formatNumber(lang, result.total) : "—"}
+            </output>
+            <span class="of">{t("calc.totalOf")}</span>
+            {result && (
+              <p class="rule-set">
+                {t("calc.ruleSet", { date: formatDate(lang, result.ruleSet.effectiveFrom) })}
+              </p>
+            )}
+            {!result && (
+              <p class="error" role="alert">
+                {t("calc.fix")}
+              </p>
+            )}
+            {result?.mayBeIncomplete && (
+              <p class="warning" role="note">
+                <strong>{t("calc.incomplete")}</strong>{" "}
+                {lang === "en" && result.incompleteReason
+                  ? result.incompleteReason
+                  : t("calc.incompleteDefault")}
+              </p>
+            )}
+            {warnings.length > 0 && (
+              <div class="warning" role="note">
+                <strong>{t("calc.warnings")}</strong>
+                {lang === "en" ? (
+                  <ul>
+                    {warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+            )}
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                void navigator.clipboard?.writeText(location.href).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                );
+              }}
+            >
+              {copied ? t("calc.copied") : t("calc.share")}
+            </button>
+          </div>
+          {result && <Breakdown t={t} lang={lang} result={result} input={input} />}
+          {result && (
+            <details class="sources">
+              <summary>{t("calc.ruleSetSources")}</summary>
+              <ul lang="en">
+                {result.ruleSet.sources.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
