@@ -1,0 +1,244 @@
+// `ee crs` end to end: the CLI is bundled the way `npm run build` does it (into a private folder so
+// parallel test files do not race on dist/) and spawned as a user would run it.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let dir: string;
+let cli: string;
+
+beforeAll(async () => {
+  mkdirSync("node_modules/.cache", { recursive: true });
+  // Inside the repository so that the bundle's external packages (zod) resolve from node_modules.
+  dir = mkdtempSync(join("node_modules/.cache", "ee-cli-crs-"));
+  await build({
+    entryPoints: { ee: "src/cli/main.ts" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    splitting: true,
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    logLevel: "error",
+    loader: { ".csv": "text" },
+  });
+  cli = join(dir, "ee.mjs");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ee = (args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [cli, "crs", ...args], { input, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+};
+
+const issueExample = {
+  assessedOn: "2025-11-14",
+  age: 29,
+  education: "bachelors",
+  canadianEducation: "none",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7.5 },
+  secondLanguage: {
+    test: "tef",
+    testedOn: "2024-05-01",
+    listening: 316,
+    reading: 248,
+    writing: 371,
+    speaking: 371,
+  },
+  canadianWorkYears: 1,
+  foreignWorkYears: 3,
+  certificateOfQualification: false,
+  siblingInCanada: false,
+  jobOffer: "none",
+  provincialNomination: false,
+  spouse: {
+    accompanying: true,
+    canadianCitizenOrPR: false,
+    education: "secondary",
+    firstLanguage: { test: "clb", listening: 5, reading: 5, writing: 5, speaking: 5 },
+    canadianWorkYears: 0,
+  },
+};
+
+describe("ee crs", () => {
+  it("prints the explained breakdown of the issue's example (461)", () => {
+    const r = ee([file("example.json", issueExample)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^CRS score: 461$/m);
+    expect(r.out).toMatch(/rule set of 2025-03-25/);
+    expect(r.out).toMatch(
+      /First official language\s+119\s+ielts: listening CLB 9, reading CLB 9, writing CLB 9, speaking CLB 10/,
+    );
+    expect(r.out).toMatch(/reading below NCLC 4/);
+    expect(r.out).toMatch(/capped at 50/);
+    expect(r.out).toMatch(/warning: secondLanguage: .*"scale": "legacy"/);
+  });
+
+  it("--json prints the issue's shape", () => {
+    const r = ee([file("example.json", issueExample), "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.total).toBe(461);
+    expect(j.ruleSet.effectiveFrom).toBe("2025-03-25");
+    expect(j.core).toEqual({
+      age: 100,
+      education: 112,
+      firstLanguage: 119,
+      secondLanguage: 1,
+      canadianWork: 35,
+      subtotal: 367,
+    });
+    expect(j.spouse).toEqual({ education: 2, firstLanguage: 4, canadianWork: 0, subtotal: 6 });
+    expect(j.transferability).toEqual({ education: 38, foreignWork: 50, certificate: 0, subtotal: 88 });
+    expect(j.additional).toEqual({
+      provincialNomination: 0,
+      jobOffer: 0,
+      canadianEducation: 0,
+      french: 0,
+      sibling: 0,
+      subtotal: 0,
+    });
+    expect(j.mayBeIncomplete).toBe(false);
+  });
+
+  it("reads standard input with -", () => {
+    const r = ee(["-", "--json"], JSON.stringify(issueExample));
+    expect(JSON.parse(r.out).total).toBe(461);
+  });
+
+  it("scores from flags alone (single, master's, IELTS 8/7/7/7.5: 422)", () => {
+    const r = ee([
+      "--age",
+      "29",
+      "--education",
+      "masters",
+      "--ielts",
+      "8,7,7,7.5",
+      "--assessed-on",
+      "2025-11-14",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).total).toBe(422);
+  });
+
+  it("flags for a spouse and a legacy-scale TEF result", () => {
+    // As the issue's example with the TEF legacy scale: 532 (see src/rules/calculator.test.ts)
+    const r = ee([
+      ...["--assessed-on", "2025-11-14", "--age", "29", "--education", "bachelors"],
+      ...["--ielts", "8,7,7,7.5", "--tef", "316,248,371,371", "--tef-scale", "legacy"],
+      ...["--canadian-work", "1", "--foreign-work", "3", "--spouse", "--spouse-education", "secondary"],
+      ...["--spouse-language", "clb:5,5,5,5", "--json"],
+    ]);
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).total).toBe(532);
+  });
+
+  it("says plainly that a score on or after 2026-11-03 may be incomplete", () => {
+    const r = ee([file("late.json", { ...issueExample, assessedOn: "2026-11-03" })]);
+    expect(r.out).toMatch(/CRS score: 461 \(may be incomplete/);
+    expect(r.out).toMatch(/not confirmed/);
+    const j = JSON.parse(
+      ee([file("late.json", { ...issueExample, assessedOn: "2026-11-03" }), "--json"]).out,
+    );
+    expect(j.mayBeIncomplete).toBe(true);
+  });
+
+  it("bad input: exit non-zero, one line per bad field with the allowed values", () => {
+    const r = ee([
+      ...["--age", "200", "--education", "college", "--ielts", "7.25,7,7,7"],
+      ...["--nclc", "13,5,5,5", "--assessed-on", "2014-06-01"],
+    ]);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines).toContain(
+      "error: assessedOn: is before Express Entry and the CRS began (2015-01-01) (allowed: a date on or after 2015-01-01)",
+    );
+    expect(lines).toContain("error: age: is too large (at most 120)");
+    expect(lines.find((l) => l.startsWith("error: education:"))).toContain(
+      "allowed: less-than-secondary | secondary",
+    );
+    expect(lines).toContain(
+      "error: firstLanguage.listening: 7.25 is not a valid ielts listening score (allowed: 0–9 in steps of 0.5)",
+    );
+    expect(lines).toContain(
+      "error: secondLanguage.listening: 13 is not a valid nclc listening score (allowed: whole numbers 0–12)",
+    );
+    expect(r.err).not.toMatch(/\bat \w+ \(/); // no stack trace
+  });
+
+  it("TEF without testedOn, and PTE Core before 2024-01-30, are errors saying why", () => {
+    const tef = ee([
+      "--age",
+      "30",
+      "--education",
+      "bachelors",
+      "--tef",
+      "400,400,400,400",
+      "--assessed-on",
+      "2025-01-01",
+    ]);
+    expect(tef.code).toBe(1);
+    expect(tef.err).toMatch(/^error: firstLanguage\.testedOn: is required for TEF Canada/m);
+    const pte = ee([
+      ...["--age", "30", "--education", "bachelors", "--pte-core", "70,70,70,70"],
+      ...["--english-tested-on", "2023-12-01", "--assessed-on", "2025-01-01"],
+    ]);
+    expect(pte.code).toBe(1);
+    expect(pte.err).toMatch(/firstLanguage\.testedOn: PTE Core results are accepted by IRCC from 2024-01-30/);
+  });
+
+  it("rejects malformed JSON and a wrong score list with one line", () => {
+    const bad = ee([file("bad.json", "{ not json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split("\n")).toHaveLength(1);
+    const list = ee(["--age", "30", "--education", "bachelors", "--ielts", "8,7,7"]);
+    expect(list.code).toBe(2);
+    expect(list.err).toMatch(/--ielts: give four scores/);
+  });
+
+  it("--batch prints one JSON per line in order, an error object for a bad line, and scores the rest", () => {
+    const lines = [
+      JSON.stringify(issueExample),
+      JSON.stringify({ ...issueExample, age: 200 }),
+      "",
+      "not json",
+      JSON.stringify({ ...issueExample, spouse: undefined, assessedOn: "2016-01-01", jobOffer: "other" }),
+    ];
+    const r = ee(["--batch", file("pool.jsonl", lines.join("\n"))]);
+    expect(r.code).toBe(1);
+    const out = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.line)).toEqual([1, 2, 4, 5]);
+    expect(out[0].total).toBe(461);
+    expect(out[1].error.problems[0].field).toBe("age");
+    expect(out[2].error.problems[0].problem).toMatch(/not valid JSON/);
+    // Single, 2016-01-01 (launch rules): A 110 + 120 + 127 + 1 + 40 = 398, C 88, job offer 600 → 1086
+    expect(out[3].total).toBe(1086);
+    expect(out[3].ruleSet.effectiveFrom).toBe("2015-01-01");
+  });
+
+  it("--batch - reads standard input", () => {
+    const r = ee(["--batch", "-"], `${JSON.stringify(issueExample)}\n`);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).total).toBe(461);
+  });
+
+  it("--help", () => {
+    const r = ee(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--batch FILE\|-/);
+  });
+});
