@@ -6,6 +6,8 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   crs: { summary: "CRS score of a profile, every point explained", load: () => import("./commands/crs.js") },
+  draws: { summary: "IRCC's rounds: update, list, show, stats", load: () => import("./commands/draws.js") },
+  report: { summary: "the report of a round of invitations (en/fr)", load: () => import("./commands/report.js") },
 };
 
 function help(io: Io) {

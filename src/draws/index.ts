@@ -1,5 +1,16 @@
 // The draws module's public surface: parsing IRCC's rounds feed, stream classification, the bundled
 // snapshot, analytics and draw reports. Pure: no I/O, no clock.
+
+export {
+  daysBetween,
+  filterRounds,
+  median,
+  type RoundFilter,
+  type StreamStats,
+  streamIdsIn,
+  streamStats,
+  yearOf,
+} from "./analytics.js";
 export { bundledFeed, bundledFeedObject, bundledFeedSource, bundledRounds } from "./bundled.js";
 export {
   compareRounds,
@@ -10,6 +21,18 @@ export {
   parseFeedObject,
   type RawRow,
 } from "./feed.js";
+export { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
+export { frenchLabelsNote, hasLabel, type Lang, type StreamLabel, streamLabel } from "./labels.js";
+export {
+  type AboveCutoff,
+  aboveCutoff,
+  type DrawReport,
+  drawReport,
+  ReportError,
+  type ReportFormat,
+  type RoundMention,
+  renderReport,
+} from "./report.js";
 export type { PoolDistribution, Round } from "./round.js";
 export { type ProgramId, programIds, type StreamKind, type StreamRef } from "./stream.js";
 export { type Classification, classifyDrawName, knownStreamIds, unrecognizedCategoryId } from "./streams.js";

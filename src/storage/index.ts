@@ -23,3 +23,4 @@ export {
   seedFromBundledSnapshot,
   sha256,
 } from "./rounds.js";
+export { openRoundsDatabase } from "./session.js";

@@ -1,0 +1,86 @@
+// Analytics over parsed rounds: filtering (`ee draws list`) and per-stream statistics (`ee draws
+// stats`). Pure functions over plain rounds; dates are ISO strings, never the clock.
+import type { Round } from "./round.js";
+
+export interface RoundFilter {
+  /** A stream id: general, cec, fsw, fst, pnp, or a category id. */
+  stream?: string;
+  year?: number;
+  /** Rounds on or after this ISO date. */
+  since?: string;
+}
+
+export function filterRounds(rounds: readonly Round[], filter: RoundFilter): Round[] {
+  return rounds.filter(
+    (r) =>
+      (filter.stream === undefined || r.stream.id === filter.stream) &&
+      (filter.year === undefined || yearOf(r.date) === filter.year) &&
+      (filter.since === undefined || r.date >= filter.since),
+  );
+}
+
+export const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
+
+/** Whole days from one ISO date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The median; the mean of the two middle values for an even count; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface StreamStats {
+  stream: string;
+  kind: Round["stream"]["kind"];
+  rounds: number;
+  invitations: number;
+  minCutoff: number;
+  medianCutoff: number;
+  maxCutoff: number;
+  firstDate: string;
+  lastDate: string;
+  /** Median days between consecutive rounds of the stream; null with fewer than two rounds. */
+  typicalSpacingDays: number | null;
+}
+
+/** Statistics per stream, largest number of invitations first. */
+export function streamStats(
+  rounds: readonly Round[],
+  filter: Omit<RoundFilter, "stream"> = {},
+): StreamStats[] {
+  const byStream = new Map<string, Round[]>();
+  for (const r of filterRounds(rounds, filter)) {
+    const list = byStream.get(r.stream.id) ?? [];
+    list.push(r);
+    byStream.set(r.stream.id, list);
+  }
+  const stats: StreamStats[] = [];
+  for (const [stream, list] of byStream) {
+    const cutoffs = list.map((r) => r.cutoff);
+    const dates = list.map((r) => r.date).sort();
+    const gaps = dates.slice(1).map((d, i) => daysBetween(dates[i]!, d));
+    stats.push({
+      stream,
+      kind: list[0]!.stream.kind,
+      rounds: list.length,
+      invitations: list.reduce((sum, r) => sum + r.size, 0),
+      minCutoff: Math.min(...cutoffs),
+      medianCutoff: median(cutoffs)!,
+      maxCutoff: Math.max(...cutoffs),
+      firstDate: dates[0]!,
+      lastDate: dates.at(-1)!,
+      typicalSpacingDays: median(gaps),
+    });
+  }
+  return stats.sort((a, b) => b.invitations - a.invitations || a.stream.localeCompare(b.stream));
+}
+
+/** The stream ids present in `rounds`, for error messages. */
+export function streamIdsIn(rounds: readonly Round[]): string[] {
+  return [...new Set(rounds.map((r) => r.stream.id))].sort();
+}
