@@ -7,7 +7,22 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   crs: { summary: "CRS score of a profile, every point explained", load: () => import("./commands/crs.js") },
   draws: { summary: "IRCC's rounds: update, list, show, stats", load: () => import("./commands/draws.js") },
-  report: { summary: "the report of a round of invitations (en/fr)", load: () => import("./commands/report.js") },
+  report: {
+    summary: "the report of a round of invitations (en/fr)",
+    load: () => import("./commands/report.js"),
+  },
+  forecast: {
+    summary: "the next rounds: dates, sizes, cut-off intervals",
+    load: () => import("./commands/forecast.js"),
+  },
+  probability: {
+    summary: "chance of an invitation within 2–26 weeks",
+    load: () => import("./commands/probability.js"),
+  },
+  backtest: {
+    summary: "forecast accuracy over history vs naive baselines",
+    load: () => import("./commands/backtest.js"),
+  },
 };
 
 function help(io: Io) {

@@ -5,7 +5,10 @@ import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDayNumber } from "./dates.js";
 import type { ForecastModel } from "./model.js";
 import { pick, seededRandom } from "./rng.js";
-import { skipPause } from "./schedule.js";
+import { type StreamSchedule, skipPause } from "./schedule.js";
+
+/** Streams less likely than this to still be drawing are left out of the list. */
+const minActiveProbability = 0.5;
 
 export interface ForecastRound {
   stream: { kind: StreamRef["kind"]; id: string; version: string | null };
@@ -31,6 +34,8 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
   const paths = options.paths ?? 2000;
   const out: ForecastRound[] = [];
   for (const s of model.streams) {
+    // A stream more likely closed than drawing is not listed (the probability still weighs it).
+    if (s.schedule.activeProbability < minActiveProbability) continue;
     const days: number[] = [];
     for (let day = s.schedule.nextDay; day <= lastDay; ) {
       days.push(day);
@@ -54,13 +59,19 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
       out.push({
         stream: { kind: s.stream.kind, id: s.stream.id, version: s.stream.version },
         date: isoFromDayNumber(day),
-        dateConfidence: round2(s.schedule.sureness ** (k + 1) * s.schedule.activeProbability),
+        dateConfidence: round2(firstRoundConfidence(s.schedule) * s.schedule.sureness ** k),
         size: s.cutoff.size,
         cutoff: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
       });
     });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.stream.id.localeCompare(b.stream.id));
+}
+
+/** The chance the next round falls on its forecast day's week: it joins (or not) and keeps its rhythm. */
+function firstRoundConfidence(s: StreamSchedule): number {
+  const onTime = s.nextDay === s.joinDay ? s.joinProbability : (1 - s.joinProbability) * s.sureness;
+  return s.activeProbability * onTime;
 }
 
 function round2(x: number): number {

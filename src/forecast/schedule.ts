@@ -95,11 +95,14 @@ function weekSpacings(days: readonly number[]): number[] {
 export function rhythm(
   days: readonly number[],
 ): Pick<StreamSchedule, "gapWeeks" | "gapDeviations" | "sureness"> {
-  const running = weekSpacings(days.slice(-3 * habitRounds)).filter((w) => w > 0 && w <= maxRunningGapWeeks);
-  const spacings = running.slice(-habitRounds);
+  const all = weekSpacings(days.slice(-3 * habitRounds)).filter((w) => w > 0);
+  const running = all.filter((w) => w <= maxRunningGapWeeks);
+  // A stream that has only ever drawn months apart (a rare category) keeps that rhythm.
+  const spacings = (running.length ? running : all).slice(-habitRounds);
   const gapWeeks = spacings.length ? Math.max(1, Math.round(median(spacings))) : 2;
   const gapDeviations = spacings.length ? spacings.map((w) => w - gapWeeks) : [0];
-  const sureness = spacings.length ? spacings.filter((w) => w === gapWeeks).length / spacings.length : 0.25;
+  // Laplace's rule of succession: six spacings out of six on the median is likely, not certain.
+  const sureness = (spacings.filter((w) => w === gapWeeks).length + 1) / (spacings.length + 2);
   return { gapWeeks, gapDeviations, sureness };
 }
 

@@ -1,0 +1,124 @@
+// `ee probability`: a person's chance of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo
+// over the forecast of every stream they are eligible for. Thin adapter over src/forecast.
+import { parseArgs } from "node:util";
+import {
+  buildForecastModel,
+  candidateFromProfile,
+  defaultHorizons,
+  type ForecastCandidate,
+  type ForecastModel,
+  type InvitationProbability,
+  invitationProbability,
+} from "../../forecast/index.js";
+import { describeIssues, FieldError } from "../../profile/errors.js";
+import { type Profile, profile as profileSchema } from "../../profile/schema.js";
+import { type Io, parseJson, readText, UsageError } from "../io.js";
+import { dateOption, integerOption, percent, resolveAsOf, storedRounds, streamLabel } from "./forecast.js";
+
+const usage = `Usage: ee probability [FILE|-] [--weeks 26] [--as-of DATE] [--seed N] [--paths N] [--json]
+
+The chance that the profile in FILE (or standard input) is invited within 2, 4, 8, 12 and 26 weeks
+(up to --weeks), by Monte Carlo over the dates and cut-offs of the next rounds of every stream the
+person is eligible for (scored and judged by the CRS and eligibility rules on the forecast date), and
+the rounds most likely to invite them. The same seed gives the same answer.
+
+  FILE | -         a profile JSON file, or - for standard input
+  --weeks N        the longest horizon, in weeks (1 to 104; default 26)
+  --as-of DATE     forecast as of this date, YYYY-MM-DD (default: the latest round in the database)
+  --seed N         random seed (default 1)
+  --paths N        simulated futures (1000 to 1000000; default 10000)
+  --json           print the result as JSON
+  --data-dir DIR   the embedded database's folder (DATABASE_URL selects PostgreSQL)
+  -h, --help       this help`;
+
+/** Reads and validates a profile; every invalid field becomes one error line. */
+export function readProfile(file: string | undefined): Profile {
+  const parsed = profileSchema.safeParse(parseJson(readText(file), "the profile"));
+  if (!parsed.success) throw new FieldError(describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/** The horizons asked for: the standard ones up to `weeks`, and `weeks` itself. */
+export function horizonsUpTo(weeks: number): number[] {
+  return [...new Set([...defaultHorizons.filter((h) => h < weeks), weeks])];
+}
+
+/** The candidate and its probabilities as of `asOf`. */
+export function probabilityFor(
+  model: ForecastModel,
+  profile: Profile,
+  options: { horizons: number[]; seed: number; paths: number },
+): { candidate: ForecastCandidate; result: InvitationProbability } {
+  const versions = new Map(model.streams.map((s) => [s.key, s.stream.version]));
+  const candidate = candidateFromProfile(profile, model.asOf, versions);
+  return { candidate, result: invitationProbability(model, candidate, options) };
+}
+
+function print(io: Io, candidate: ForecastCandidate, r: InvitationProbability) {
+  io.stdout(`Invitation probability as of ${r.asOf}: CRS ${r.score} (rules: ${candidate.ruleSet})`);
+  io.stdout(`  eligible for: ${candidate.eligibleStreams.join(", ") || "no stream"}`);
+  for (const w of r.within)
+    io.stdout(`  within ${String(w.weeks).padStart(3)} weeks: ${percent(w.probability).padStart(4)}`);
+  if (r.likelyRounds.length) {
+    io.stdout("Rounds most likely to invite first:");
+    for (const l of r.likelyRounds)
+      io.stdout(
+        `  ${streamLabel(l.stream).padEnd(42)} ${l.index === 0 ? "next round" : `round ${l.index + 1} from now`}, typically ${l.typicalDate}: ${percent(l.probability)}`,
+      );
+  }
+  if (r.unforecastStreams.length)
+    io.stdout(`Not forecast (no round in the last two years): ${r.unforecastStreams.join(", ")}`);
+  if (candidate.unknownStreams.length)
+    io.stdout(`Eligibility unknown from the profile, left out: ${candidate.unknownStreams.join(", ")}`);
+  io.stdout(`${r.paths} simulated futures, seed ${r.seed}; the score is held fixed over the horizon.`);
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      weeks: { type: "string" },
+      "as-of": { type: "string" },
+      seed: { type: "string" },
+      paths: { type: "string" },
+      json: { type: "boolean" },
+      "data-dir": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`give one profile FILE or - (got ${positionals.length})`);
+  const weeks = integerOption("weeks", values.weeks, 1, 104) ?? 26;
+  const seed = integerOption("seed", values.seed, 0, 2 ** 32 - 1) ?? 1;
+  const paths = integerOption("paths", values.paths, 1000, 1_000_000) ?? 10_000;
+  const asOfOption = dateOption("as-of", values["as-of"]);
+  const profile = readProfile(positionals[0]);
+  const rounds = await storedRounds(values["data-dir"]);
+  const asOf = resolveAsOf(asOfOption, rounds, io);
+  const model = buildForecastModel(rounds, asOf);
+  const { candidate, result } = probabilityFor(model, profile, {
+    horizons: horizonsUpTo(weeks),
+    seed,
+    paths,
+  });
+  if (values.json)
+    io.stdout(
+      JSON.stringify(
+        {
+          ...result,
+          ruleSet: candidate.ruleSet,
+          eligibleStreams: candidate.eligibleStreams,
+          unknownStreams: candidate.unknownStreams,
+        },
+        null,
+        2,
+      ),
+    );
+  else print(io, candidate, result);
+  return 0;
+}
