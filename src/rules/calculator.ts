@@ -92,6 +92,18 @@ function describeLevels(l: LanguageLevels): string {
   return `${l.test}${scale}: ${each.join(", ")}`;
 }
 
+/** The grid's wording for each education level (section A and B rows). */
+const educationLabels: Record<Profile["education"], string> = {
+  "less-than-secondary": "less than secondary school",
+  secondary: "secondary diploma",
+  "one-year": "one-year post-secondary credential",
+  "two-year": "two-year post-secondary program",
+  bachelors: "bachelor's degree or a program of three or more years",
+  "two-or-more": "two or more credentials, one of three or more years",
+  masters: "master's or entry-to-practice professional degree",
+  doctoral: "doctoral degree (PhD)",
+};
+
 const languageTierOf = (lowest: number): "none" | "partial" | "full" =>
   lowest >= 9 ? "full" : lowest >= 7 ? "partial" : "none";
 const canadianWorkTierOf = (years: number): "none" | "oneYear" | "twoOrMore" =>
@@ -195,7 +207,12 @@ export function scoreWithRuleSet(
   const educationPoints = withSpouse
     ? A.education.rows[profile.education].withSpouse
     : A.education.rows[profile.education].withoutSpouse;
-  const education = line("core", "Level of education", educationPoints, profile.education);
+  const education = line(
+    "core",
+    "Level of education",
+    educationPoints,
+    `${educationLabels[profile.education]} (${column} column)`,
+  );
   const firstPer = abilities.map((a) => columnFor(A.firstLanguage.rows, first.levels[a], withSpouse));
   const firstLanguage = line(
     "core",
@@ -233,7 +250,7 @@ export function scoreWithRuleSet(
       "spouse",
       "Spouse's education",
       sp.education ? B.education.rows[sp.education] : 0,
-      sp.education ?? "not given (0)",
+      sp.education ? educationLabels[sp.education] : "not given (0)",
     );
     const l = languages.spouse;
     const per = l ? abilities.map((a) => pointsFor(B.firstLanguage.rows, l.levels[a])) : [];
