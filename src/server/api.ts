@@ -1,7 +1,7 @@
 // The API's operations, one per capability of the CLI. Each declares its zod schemas (which validate
 // the request and write the OpenAPI document) and translates HTTP to the domain modules.
 import { z } from "zod";
-import type { Round } from "../draws/index.js";
+import { drawReport, type Round, renderReport, streamStats } from "../draws/index.js";
 import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
 import type { ApiContext } from "./context.js";
@@ -116,5 +116,57 @@ export const operations: AnyOperation<ApiContext>[] = [
       { status: 200, description: "The round", contentType: "application/json", schema: roundSchema },
     ],
     handle: async ({ params }, ctx: ApiContext) => json(await findRound(ctx, params.round)),
+  }),
+  operation({
+    method: "get",
+    path: "/api/rounds/{round}/report",
+    operationId: "getRoundReport",
+    tag: "Draws",
+    summary: "A round's report, in English or French, as Markdown or JSON",
+    description:
+      "Facts as they stood on the day of the round (this round and earlier ones only): its rank in the year and " +
+      "the list version, the change from the stream's previous round, recent rounds, and the pool above the cut-off.",
+    params: roundParams,
+    query: z.object({
+      lang: z.enum(["en", "fr"]).default("en").describe("Language of the report"),
+      format: z.enum(["md", "json"]).default("md").describe("md (Markdown, default) or json"),
+    }),
+    responses: [
+      { status: 200, description: "The report as Markdown", contentType: "text/markdown" },
+      { status: 200, description: "The report's facts", contentType: "application/json" },
+      { status: 404, description: "No such round", contentType: "application/json" },
+    ],
+    handle: async ({ params, query }, ctx: ApiContext) => {
+      await findRound(ctx, params.round);
+      const report = drawReport(await ctx.rounds(), params.round);
+      if (query.format === "json") return json(report);
+      return text(renderReport(report, query.lang, "md"), "text/markdown; charset=utf-8");
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/stats",
+    operationId: "getStats",
+    tag: "Draws",
+    summary: "Statistics per stream: rounds, invitations, cut-offs (min, median, max), typical spacing",
+    query: z.object({
+      year: z.coerce
+        .number()
+        .int()
+        .min(2015)
+        .max(2100)
+        .optional()
+        .describe("Only rounds of this calendar year"),
+      since: isoDate.optional().describe("Only rounds on or after this date (YYYY-MM-DD)"),
+    }),
+    responses: [
+      {
+        status: 200,
+        description: "One entry per stream, most invitations first",
+        contentType: "application/json",
+      },
+    ],
+    handle: async ({ query }, ctx: ApiContext) =>
+      json({ streams: streamStats(await ctx.rounds(), { year: query.year, since: query.since }) }),
   }),
 ];

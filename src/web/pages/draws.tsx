@@ -1,5 +1,229 @@
+// Draws: the cut-off over time per stream, invitations per month, the pool distribution on a chosen
+// date, a filterable table of every round and its CSV download. Filters live in the URL.
+import type { Round } from "../../draws/index.js";
+import { useJson } from "../api.js";
 import type { PageProps } from "../app.js";
+import { Chart, numberTicks, yearTicks } from "../charts.js";
+import { DateField, SelectField } from "../form.js";
+import { formatDate, formatNumber, streamLabel } from "../i18n.js";
+import { distributionOn, poolBars } from "../pool.js";
+import { hrefFor, setParams } from "../router.js";
 
-export default function Page({ t }: PageProps) {
-  return <h1>{t("nav.draws")}</h1>;
+interface DrawsResponse {
+  count: number;
+  rounds: Round[];
+}
+
+/** Invitations per calendar month, months without rounds included as zero. */
+export function invitationsByMonth(rounds: readonly Round[]): { month: Date; invitations: number }[] {
+  if (rounds.length === 0) return [];
+  const totals = new Map<string, number>();
+  for (const r of rounds) totals.set(r.date.slice(0, 7), (totals.get(r.date.slice(0, 7)) ?? 0) + r.size);
+  const months = [...totals.keys()].sort();
+  const out: { month: Date; invitations: number }[] = [];
+  let [y, m] = (months[0] as string).split("-").map(Number) as [number, number];
+  const last = months.at(-1) as string;
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    out.push({ month: new Date(Date.UTC(y, m - 1, 1)), invitations: totals.get(key) ?? 0 });
+    if (key >= last) break;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+export default function DrawsPage({ t, lang, url }: PageProps) {
+  const loaded = useJson<DrawsResponse>("/api/draws");
+  const stream = url.searchParams.get("stream") ?? "";
+  const from = url.searchParams.get("from") ?? "";
+  const to = url.searchParams.get("to") ?? "";
+
+  if (loaded.state === "loading") return <p aria-busy="true">{t("loading")}</p>;
+  if (loaded.state === "error") return <p role="alert">{t("error.load")}</p>;
+
+  const all = loaded.data.rounds;
+  const latest = all.at(-1)?.date ?? "";
+  const poolDate = url.searchParams.get("on") ?? latest;
+  const streams = [...new Set(all.map((r) => r.stream.id))].sort((a, b) =>
+    streamLabel(t, a).localeCompare(streamLabel(t, b), lang),
+  );
+  const rounds = all.filter(
+    (r) => (!stream || r.stream.id === stream) && (!from || r.date >= from) && (!to || r.date <= to),
+  );
+  const pool = distributionOn(all, poolDate);
+  const csvQuery = new URLSearchParams({ format: "csv" });
+  if (stream) csvQuery.set("stream", stream);
+  if (from) csvQuery.set("from", from);
+  if (to) csvQuery.set("to", to);
+  const points = rounds.map((r) => ({
+    date: new Date(`${r.date}T00:00:00Z`),
+    cutoff: r.cutoff,
+    stream: streamLabel(t, r.stream.id),
+  }));
+  const monthly = invitationsByMonth(rounds);
+
+  return (
+    <div class="draws">
+      <h1>{t("draws.title")}</h1>
+      <p class="lead">{t("draws.intro")}</p>
+
+      <form class="card filters" aria-label={t("draws.filters")} onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          id="stream"
+          label={t("draws.stream")}
+          value={stream}
+          options={[
+            ["", t("draws.allStreams")] as const,
+            ...streams.map((s) => [s, streamLabel(t, s)] as const),
+          ]}
+          onChange={(v) => setParams({ stream: v || null })}
+        />
+        <DateField
+          id="from"
+          label={t("draws.from")}
+          value={from || undefined}
+          onChange={(v) => setParams({ from: v ?? null })}
+        />
+        <DateField
+          id="to"
+          label={t("draws.to")}
+          value={to || undefined}
+          onChange={(v) => setParams({ to: v ?? null })}
+        />
+        <p>
+          <a class="button" href={`/api/draws?${csvQuery}`} download="express-entry-rounds.csv">
+            {t("draws.csv")}
+          </a>
+        </p>
+      </form>
+
+      <Chart
+        id="cutoff"
+        title={t("draws.cutoffChart")}
+        description={t("draws.cutoffChartDesc")}
+        deps={[lang, stream, from, to, all.length]}
+        build={(Plot, width) =>
+          Plot.plot({
+            width,
+            height: 360,
+            marginLeft: 48,
+            color: { legend: true, type: "categorical", scheme: "tableau10" },
+            x: { type: "utc", label: null, tickFormat: yearTicks(lang) },
+            y: { label: t("col.cutoff"), grid: true, tickFormat: numberTicks(lang) },
+            marks: [
+              Plot.lineY(points, { x: "date", y: "cutoff", stroke: "stream", strokeOpacity: 0.35 }),
+              Plot.dot(points, { x: "date", y: "cutoff", fill: "stream", r: 2.5 }),
+            ],
+          })
+        }
+      />
+
+      <div class="cards">
+        <Chart
+          id="monthly"
+          title={t("draws.monthlyChart")}
+          description={t("draws.monthlyChartDesc")}
+          deps={[lang, stream, from, to, all.length]}
+          build={(Plot, width) =>
+            Plot.plot({
+              width: Math.min(width, 560),
+              height: 280,
+              marginLeft: 56,
+              x: { type: "utc", label: null, tickFormat: yearTicks(lang) },
+              y: { label: t("col.size"), grid: true, tickFormat: numberTicks(lang) },
+              marks: [
+                Plot.rectY(monthly, {
+                  x1: "month",
+                  x2: (d: { month: Date }) =>
+                    new Date(Date.UTC(d.month.getUTCFullYear(), d.month.getUTCMonth() + 1, 1)),
+                  y: "invitations",
+                  fill: "#26374a",
+                  insetLeft: 0.5,
+                }),
+                Plot.ruleY([0]),
+              ],
+            })
+          }
+        />
+        <div class="card">
+          <DateField
+            id="pool-date"
+            label={t("draws.poolOn")}
+            value={poolDate || undefined}
+            onChange={(v) => setParams({ on: v ?? null })}
+          />
+          {pool ? (
+            <Chart
+              id="pool"
+              bare
+              title={t("draws.poolChart", { date: formatDate(lang, pool.asOn) })}
+              description={t("draws.poolChartDesc")}
+              deps={[lang, pool.asOn]}
+              build={(Plot, width) =>
+                Plot.plot({
+                  width: Math.min(width, 520),
+                  height: 300,
+                  marginLeft: 72,
+                  x: { label: t("col.count"), grid: true, tickFormat: numberTicks(lang) },
+                  y: {
+                    label: null,
+                    domain: poolBars(pool)
+                      .map((b) => b.range)
+                      .reverse(),
+                  },
+                  marks: [
+                    Plot.barX(poolBars(pool), { y: "range", x: "count", fill: "#af3c43" }),
+                    Plot.ruleX([0]),
+                  ],
+                })
+              }
+            />
+          ) : (
+            <p>{t("draws.poolNone")}</p>
+          )}
+        </div>
+      </div>
+
+      <section class="card" aria-labelledby="table-title">
+        <h2 id="table-title">
+          {t("draws.table")}{" "}
+          <small class="hint">{t("draws.count", { n: formatNumber(lang, rounds.length) })}</small>
+        </h2>
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="table-title">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("col.round")}</th>
+                <th scope="col">{t("col.date")}</th>
+                <th scope="col">{t("col.stream")}</th>
+                <th scope="col" class="num">
+                  {t("col.size")}
+                </th>
+                <th scope="col" class="num">
+                  {t("col.cutoff")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...rounds].reverse().map((r) => (
+                <tr key={r.round}>
+                  <td>
+                    <a href={hrefFor(`/rounds/${r.round}`, lang)}>{r.round}</a>
+                  </td>
+                  <td>{formatDate(lang, r.date)}</td>
+                  <td>{streamLabel(t, r.stream.id)}</td>
+                  <td class="num">{formatNumber(lang, r.size)}</td>
+                  <td class="num">{formatNumber(lang, r.cutoff)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,62 @@
+// Charts drawn with Observable Plot, loaded on demand (it is not part of the first load). Each chart
+// is a figure with a caption; the same numbers are always in a table on the page for screen readers.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Lang } from "./i18n.js";
+import { locale } from "./i18n.js";
+
+export type PlotModule = typeof import("@observablehq/plot");
+
+let plotModule: Promise<PlotModule> | null = null;
+export const loadPlot = () => {
+  plotModule ??= import("@observablehq/plot");
+  return plotModule;
+};
+
+/** Localized tick formats: Plot's defaults are English. */
+export const yearTicks = (lang: Lang) => (d: Date) =>
+  new Intl.DateTimeFormat(locale(lang), { year: "numeric", timeZone: "UTC" }).format(d);
+export const monthTicks = (lang: Lang) => (d: Date) =>
+  new Intl.DateTimeFormat(locale(lang), { month: "short", year: "numeric", timeZone: "UTC" }).format(d);
+export const numberTicks = (lang: Lang) => (n: number) => new Intl.NumberFormat(locale(lang)).format(n);
+
+export function Chart(props: {
+  id: string;
+  title: string;
+  description: string;
+  build: (plot: PlotModule, width: number) => Element;
+  /** Re-draws when this changes (data, language, filters). */
+  deps: unknown[];
+  /** Inside another card: no frame of its own. */
+  bare?: boolean;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadPlot().then((plot) => {
+      const host = ref.current;
+      if (!live || !host) return;
+      const width = Math.max(320, Math.min(host.clientWidth || 640, 1100));
+      const figure = props.build(plot, width);
+      figure.setAttribute("aria-hidden", "true");
+      host.replaceChildren(figure);
+      setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, props.deps);
+  return (
+    <figure
+      class={props.bare ? "figure bare" : "figure card"}
+      aria-labelledby={`${props.id}-title`}
+      aria-describedby={`${props.id}-desc`}
+    >
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <p class="hint" id={`${props.id}-desc`}>
+        {props.description}
+      </p>
+      <div class="chart" ref={ref} data-chart={props.id} data-ready={ready ? "true" : "false"} />
+    </figure>
+  );
+}
