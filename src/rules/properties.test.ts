@@ -186,6 +186,27 @@ describe("CRS laws (fast-check)", () => {
   });
 });
 
+describe("spouse status (fast-check)", () => {
+  it("a spouse who is a citizen/PR, or not accompanying, scores exactly as no spouse", () => {
+    fc.assert(
+      fc.property(parsed, fc.boolean(), (p, citizen) => {
+        const single = scoreProfile({ ...p, spouse: undefined });
+        const spouse = {
+          accompanying: citizen, // a citizen/PR spouse who accompanies, or a spouse who does not
+          canadianCitizenOrPR: citizen,
+          education: "doctoral" as const,
+          canadianWorkYears: 5,
+          canadianStudy: false,
+        };
+        const r = scoreProfile({ ...p, spouse });
+        expect(r.withSpouse).toBe(false);
+        expect(r.total).toBe(single.total);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("scoreBatch", () => {
   it("gives the single scorer's total for every profile", () => {
     fc.assert(
