@@ -1,6 +1,7 @@
 // Every word the web app shows, in English and French. The French table must have every key of the
 // English one (the type says so), and the browser test checks that a French page has no English left.
-// Category and program names follow IRCC's own English and French names for them.
+// English stream names follow IRCC's; the French ones are our translation (IRCC's official French names
+// are not in the project's data), and the Draws page says so in French.
 
 export const languages = ["en", "fr"] as const;
 export type Lang = (typeof languages)[number];
@@ -185,6 +186,7 @@ const en = {
   "col.count": "Profiles",
   "draws.chartFallback": "Chart data is in the table below.",
   "draws.allRounds": "All rounds",
+  "draws.showAll": "Show all {n} rounds",
 
   "round.title": "Round {round}",
   "round.notFound": "There is no round {round}.",
@@ -429,6 +431,7 @@ const fr: Messages = {
   "col.count": "Profils",
   "draws.chartFallback": "Les données du graphique figurent dans le tableau ci-dessous.",
   "draws.allRounds": "Toutes les rondes",
+  "draws.showAll": "Afficher les {n} rondes",
 
   "round.title": "Ronde {round}",
   "round.notFound": "Il n'y a pas de ronde {round}.",

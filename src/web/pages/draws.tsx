@@ -1,5 +1,6 @@
 // Draws: the cut-off over time per stream, invitations per month, the pool distribution on a chosen
 // date, a filterable table of every round and its CSV download. Filters live in the URL.
+import { useState } from "preact/hooks";
 import type { Round } from "../../draws/index.js";
 import { useJson } from "../api.js";
 import type { PageProps } from "../app.js";
@@ -36,7 +37,11 @@ export function invitationsByMonth(rounds: readonly Round[]): { month: Date; inv
   return out;
 }
 
+/** Rows shown before "show all": the latest rounds are what most people look for. */
+const shortTable = 30;
+
 export default function DrawsPage({ t, lang, url }: PageProps) {
+  const [showAll, setShowAll] = useState(false);
   const loaded = useJson<DrawsResponse>("/api/draws");
   const stream = url.searchParams.get("stream") ?? "";
   const from = url.searchParams.get("from") ?? "";
@@ -193,7 +198,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
           {t("draws.table")}{" "}
           <small class="hint">{t("draws.count", { n: formatNumber(lang, rounds.length) })}</small>
         </h2>
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="table-title">
+        <div class="table-wrap">
           <table class="data">
             <thead>
               <tr>
@@ -209,20 +214,30 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
               </tr>
             </thead>
             <tbody>
-              {[...rounds].reverse().map((r) => (
-                <tr key={r.round}>
-                  <td>
-                    <a href={hrefFor(`/rounds/${r.round}`, lang)}>{r.round}</a>
-                  </td>
-                  <td>{formatDate(lang, r.date)}</td>
-                  <td>{streamLabel(t, r.stream.id)}</td>
-                  <td class="num">{formatNumber(lang, r.size)}</td>
-                  <td class="num">{formatNumber(lang, r.cutoff)}</td>
-                </tr>
-              ))}
+              {[...rounds]
+                .reverse()
+                .slice(0, showAll ? undefined : shortTable)
+                .map((r) => (
+                  <tr key={r.round}>
+                    <td>
+                      <a href={hrefFor(`/rounds/${r.round}`, lang)}>{r.round}</a>
+                    </td>
+                    <td>{formatDate(lang, r.date)}</td>
+                    <td>{streamLabel(t, r.stream.id)}</td>
+                    <td class="num">{formatNumber(lang, r.size)}</td>
+                    <td class="num">{formatNumber(lang, r.cutoff)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>
+        {!showAll && rounds.length > shortTable && (
+          <p>
+            <button type="button" class="button secondary" onClick={() => setShowAll(true)}>
+              {t("draws.showAll", { n: formatNumber(lang, rounds.length) })}
+            </button>
+          </p>
+        )}
       </section>
     </div>
   );
