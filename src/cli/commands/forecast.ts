@@ -56,13 +56,13 @@ export function integerOption(
  * weeks behind today, since forecasts from old data are forecasts of the past.
  */
 export function resolveAsOf(asOf: string | undefined, rounds: readonly Round[], io: Io): string {
-  const latest = rounds.reduce<string | null>((m, r) => (m === null || r.date > m ? r.date : m), null);
-  if (!latest) throw new UsageError("the database has no rounds: run `ee draws update`");
+  const dates = rounds.map((r) => r.date).sort();
+  const first = dates[0];
+  const latest = dates[dates.length - 1];
+  if (!first || !latest) throw new UsageError("the database has no rounds: run `ee draws update`");
   if (asOf !== undefined) {
-    if (asOf < rounds.reduce((m, r) => (r.date < m ? r.date : m), latest))
-      throw new UsageError(
-        `--as-of: ${asOf} is before the first round (allowed: a date from the first round on)`,
-      );
+    if (asOf < first)
+      throw new UsageError(`--as-of: ${asOf} is before the first round (allowed: ${first} or later)`);
     return asOf;
   }
   const behind = daysBetween(latest, io.today);
