@@ -300,3 +300,33 @@ describe("dates and warnings", () => {
     );
   });
 });
+
+describe("anchor scores reported from IRCC's official CRS tool", () => {
+  // dorra-can/crs-scenario-lab [S13] (docs/METHODOLOGY.md, test/test_engine.js) captured these from the
+  // live tool (2025–2026 rules): single, 29, bachelor's, IELTS at CLB 9 in all four → 379; CLB 10 → 391;
+  // married with an accompanying spouse with no details → 353; + provincial nomination → 979;
+  // + 1 year of Canadian work → 432. Our hand arithmetic for each is in the comments.
+  const clb9 = { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 } as const;
+  const clb10 = { test: "ielts", listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 } as const;
+  const baseline = {
+    assessedOn: "2026-09-01",
+    age: 29,
+    education: "bachelors",
+    firstLanguage: clb9,
+  } as const;
+  it("379: 110 + 120 + 4×31 + bachelor's with CLB 9 25", () => {
+    expect(score(baseline).total).toBe(379);
+  });
+  it("391: 110 + 120 + 4×34 + 25", () => {
+    expect(score({ ...baseline, firstLanguage: clb10 }).total).toBe(391);
+  });
+  it("353 with an accompanying spouse: 100 + 112 + 4×29 + 25", () => {
+    expect(score({ ...baseline, spouse: { accompanying: true } }).total).toBe(353);
+  });
+  it("979 with a provincial nomination: 379 + 600", () => {
+    expect(score({ ...baseline, provincialNomination: true }).total).toBe(979);
+  });
+  it("432 with 1 year of Canadian work: 379 + 40 + bachelor's with 1 year 13", () => {
+    expect(score({ ...baseline, canadianWorkYears: 1 }).total).toBe(432);
+  });
+});
