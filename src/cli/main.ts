@@ -6,6 +6,22 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   crs: { summary: "CRS score of a profile, every point explained", load: () => import("./commands/crs.js") },
+  eligibility: {
+    summary: "programs and categories a profile is eligible for",
+    load: () => import("./commands/eligibility.js"),
+  },
+  round: {
+    summary: "run a round of invitations on a pool (IRCC tie-breaking)",
+    load: () => import("./commands/round.js"),
+  },
+  pool: {
+    summary: "candidate pools: synthesize like a round, score profiles",
+    load: () => import("./commands/pool.js"),
+  },
+  rounds: {
+    summary: "replay historical general rounds: simulated vs actual cut-offs",
+    load: () => import("./commands/rounds.js"),
+  },
   draws: { summary: "IRCC's rounds: update, list, show, stats", load: () => import("./commands/draws.js") },
   report: {
     summary: "the report of a round of invitations (en/fr)",

@@ -1,0 +1,94 @@
+// `ee eligibility`: which programs (FSW, CEC, FST, PNP) and which category list versions a profile is
+// eligible for, with the reasons. Thin adapter over `occupations`; also looks up NOC 2021 unit groups.
+import { parseArgs } from "node:util";
+import {
+  assessEligibility,
+  type EligibilityReport,
+  type Eligible,
+  searchNoc,
+  withExperienceFromHistory,
+} from "../../occupations/index.js";
+import { describeIssues, FieldError } from "../../profile/errors.js";
+import { profile as profileSchema } from "../../profile/schema.js";
+import { languageLevels } from "../../rules/index.js";
+import { type Io, parseJson, readText, UsageError } from "../io.js";
+
+const usage = `Usage: ee eligibility [FILE|-] [--json] [--all]
+       ee eligibility --noc CODE-OR-WORDS
+
+Checks a profile against the minimum requirements of the Federal Skilled Worker Program (with the
+67-point grid), the Canadian Experience Class, the Federal Skilled Trades Program and provincial
+nomination, and against every category list version (docs/sources/programs.md, categories.json),
+as of the profile's assessedOn date (default: today). Each answer is yes, no or unknown, with the
+reasons: which occupation and how many months qualify, or what is missing. Give a workHistory
+for the work-experience rules.
+
+  FILE | -          a profile JSON file, or - for standard input
+  --json            print {"assessedOn","programs":[…],"categories":[…]} as JSON
+  --all             list every category version (default: only those in force on the date)
+  --noc QUERY       look up NOC 2021 unit groups by code (or code prefix) or title words
+  -h, --help        this help`;
+
+const word = (e: Eligible) => (e === true ? "yes" : e === false ? "no" : "unknown");
+
+function printNoc(io: Io, query: string, json: boolean): number {
+  const found = searchNoc(query);
+  if (json) io.stdout(JSON.stringify(found));
+  else if (found.length === 0) io.stdout(`no NOC 2021 unit group matches "${query}"`);
+  else for (const g of found) io.stdout(`${g.code}  TEER ${g.teer}  ${g.title}`);
+  return found.length ? 0 : 1;
+}
+
+function printReport(io: Io, report: EligibilityReport, all: boolean) {
+  io.stdout(`Eligibility on ${report.assessedOn}\n\nPrograms`);
+  for (const p of report.programs) {
+    io.stdout(`  ${p.program.toUpperCase().padEnd(4)} ${word(p.eligible)}`);
+    for (const r of p.reasons) io.stdout(`       - ${r}`);
+  }
+  const shown = all ? report.categories : report.categories.filter((c) => c.inForce !== false);
+  io.stdout(
+    `\nCategories${all ? "" : ` (list versions in force on ${report.assessedOn}; --all for every version)`}`,
+  );
+  for (const c of shown) {
+    const force =
+      c.inForce === true ? "" : c.inForce === "unknown" ? " (in force: unconfirmed)" : " (not in force)";
+    io.stdout(`  ${`${c.category} ${c.version}`.padEnd(50)} ${word(c.eligible)}${force}`);
+    for (const r of c.reasons) io.stdout(`       - ${r}`);
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  const options = {
+    json: { type: "boolean" },
+    all: { type: "boolean" },
+    noc: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  } as const;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (run ee eligibility --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (values.noc !== undefined) return printNoc(io, values.noc, Boolean(values.json));
+  if (positionals.length > 1) throw new UsageError(`expected one FILE or -, got ${positionals.length}`);
+
+  const raw = parseJson(readText(positionals[0]), "the profile");
+  const withDate =
+    raw && typeof raw === "object" && !Array.isArray(raw) && !("assessedOn" in raw)
+      ? { ...raw, assessedOn: io.today }
+      : raw;
+  const result = profileSchema.safeParse(withDate);
+  if (!result.success) throw new FieldError(describeIssues(result.error));
+  const profile = withExperienceFromHistory(result.data);
+  const date = profile.assessedOn!;
+  const report = assessEligibility(profile, languageLevels(profile), date);
+  if (values.json) io.stdout(JSON.stringify(report, null, 2));
+  else printReport(io, report, Boolean(values.all));
+  return 0;
+}
