@@ -1,0 +1,290 @@
+// `ee draws` and `ee report` end to end through their command modules (the database on disk, a local
+// HTTP server standing in for IRCC's site), and once through the real `ee` entry point.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Io } from "../src/cli/io.js";
+import { reportError } from "../src/cli/io.js";
+import { freshDatabase, removeTemplates } from "./fixtures/feed/databases.js";
+
+const snapshotText = readFileSync(
+  new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url),
+  "utf8",
+);
+const scratch = mkdtempSync(join(tmpdir(), "ee-cli-draws-"));
+const seeded = join(scratch, "seeded");
+
+async function ee(command: "draws" | "report", args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    today: "2026-11-24",
+    isTTY: false,
+  };
+  const mod =
+    command === "draws"
+      ? await import("../src/cli/commands/draws.js")
+      : await import("../src/cli/commands/report.js");
+  let code: number;
+  try {
+    code = await mod.run(args, io);
+  } catch (e) {
+    code = reportError(io, e); // what main.ts does
+  }
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** A copy of the seeded data directory, for a test that changes it. */
+function copyOfSeeded(name: string): string {
+  const dir = join(scratch, name);
+  cpSync(seeded, dir, { recursive: true });
+  return dir;
+}
+
+// IRCC's site, as far as the update command can tell.
+const withRound380 = (() => {
+  const feed = JSON.parse(snapshotText) as { rounds: Record<string, string>[] };
+  feed.rounds.unshift({
+    ...feed.rounds[0]!,
+    drawNumber: "380",
+    drawDate: "2025-11-26",
+    drawDateFull: "November 26, 2025",
+    drawName: "Canadian Experience Class",
+    drawSize: "1,000",
+    drawCRS: "531",
+    drawDateTime: "November 26, 2025 at 13:00:00 UTC",
+  });
+  return JSON.stringify(feed);
+})();
+const pages: Record<string, [number, string]> = {
+  "/feed.json": [200, withRound380],
+  "/html": [200, "<!DOCTYPE html><html><head><title>Maintenance</title></head><body></body></html>"],
+  "/empty": [200, ""],
+  "/truncated": [200, snapshotText.slice(0, 1000)],
+};
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const [status, body] = pages[req.url ?? ""] ?? [404, "not found"];
+    res.writeHead(status, { "content-type": "application/json" }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // First use seeds the database from the bundled snapshot.
+  const first = await ee("draws", ["list", "--year", "2015", "--data-dir", seeded]);
+  expect(first.code).toBe(0);
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(scratch, { recursive: true, force: true });
+  removeTemplates();
+});
+
+describe("ee draws list", () => {
+  it("filters by stream and year, newest first", async () => {
+    const r = await ee("draws", [
+      "list",
+      "--stream",
+      "healthcare-social-services",
+      "--year",
+      "2025",
+      "--data-dir",
+      seeded,
+    ]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split("\n").slice(2);
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(["379", "373", "362", "357", "349", "345"]);
+    expect(rows[0]).toMatch(
+      /^379\s+2025-11-14\s+healthcare-social-services \(2025-v2\)\s+3,500\s+462\s+Healthcare/,
+    );
+  });
+
+  it("writes CSV and JSON", async () => {
+    const csv = await ee("draws", ["list", "--since", "2025-11-10", "--csv", "--data-dir", seeded]);
+    expect(csv.stdout.split("\n")).toEqual([
+      "round,date,stream,version,size,cutoff,tieBreakAt,name",
+      "379,2025-11-14,healthcare-social-services,2025-v2,3500,462,2024-12-02T22:19:41Z,Healthcare and social services occupations (Version 2)",
+      "378,2025-11-12,cec,,1000,533,2025-10-17T03:39:05Z,Canadian Experience Class",
+      "377,2025-11-10,pnp,,714,738,2025-02-22T02:12:01Z,Provincial Nominee Program",
+    ]);
+    const json = await ee("draws", ["list", "--stream", "fsw", "--json", "--data-dir", seeded]);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ stream: { kind: "program", id: "fsw" } });
+  });
+
+  it("names the field and the allowed values when an option is wrong", async () => {
+    const stream = await ee("draws", ["list", "--stream", "doctors", "--data-dir", seeded]);
+    expect(stream.code).toBe(2);
+    expect(stream.stderr).toMatch(
+      /^error: --stream: "doctors" is not a stream \(allowed: general \| cec \| fsw \| fst \| pnp \|/,
+    );
+    const year = await ee("draws", ["list", "--year", "25", "--data-dir", seeded]);
+    expect(year.stderr).toBe('error: --year: "25" is not a year (allowed: 2015 to 2100)');
+    const since = await ee("draws", ["list", "--since", "2025-13-01", "--data-dir", seeded]);
+    expect(since.stderr).toBe('error: --since: "2025-13-01" is not a date (allowed: YYYY-MM-DD)');
+    const sub = await ee("draws", ["lsit"]);
+    expect(sub.stderr).toBe(
+      'error: unknown subcommand "lsit" (allowed: update | list | show | stats; see ee draws --help)',
+    );
+    const option = await ee("draws", ["list", "--colour"]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("--colour");
+  });
+
+  it("has --help", async () => {
+    const help = await ee("draws", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("ee draws update [--from FILE|URL]");
+  });
+});
+
+describe("ee draws show and stats", () => {
+  it("shows one round with its row as published", async () => {
+    const r = await ee("draws", ["show", "91b", "--data-dir", seeded]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Round 91b — 2018-05-30 — Provincial Nominee Program");
+    expect(r.stdout).toContain("distribution not published");
+    expect(r.stdout).toMatch(/drawCRS\s+"902"/);
+    const missing = await ee("draws", ["show", "1000", "--data-dir", seeded]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      'error: ROUND: "1000" is not a stored round (allowed: 1 to 379, e.g. 379 or 91a)',
+    );
+  });
+
+  it("prints per-stream statistics for a year", async () => {
+    const r = await ee("draws", ["stats", "--year", "2025", "--json", "--data-dir", seeded]);
+    const stats = JSON.parse(r.stdout) as { stream: string; rounds: number; invitations: number }[];
+    // 2025 in the feed: 21 PNP, 12 CEC, 7 French, 6 healthcare, 2 education, 1 trades = 49 rounds.
+    expect(stats.map((s) => [s.stream, s.rounds])).toEqual([
+      ["french-language-proficiency", 7],
+      ["cec", 12],
+      ["healthcare-social-services", 6],
+      ["pnp", 21],
+      ["education", 2],
+      ["trades", 1],
+    ]);
+  });
+});
+
+describe("ee draws update", () => {
+  it("fetches a feed over HTTP and adds the new round", async () => {
+    const dir = copyOfSeeded("update-ok");
+    const r = await ee("draws", ["update", "--from", `${base}/feed.json`, "--data-dir", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: 1 added \(380\), 0 corrected, 0 re-read, 380 unchanged/);
+    const again = await ee("draws", ["update", "--from", `${base}/feed.json`, "--data-dir", dir]);
+    expect(again.stdout).toMatch(/: unchanged \(381 rounds; sha256 [0-9a-f]{12}\)/);
+    const show = await ee("draws", ["show", "380", "--json", "--data-dir", dir]);
+    expect(JSON.parse(show.stdout)).toMatchObject({ round: "380", cutoff: 531, stream: { id: "cec" } });
+  });
+
+  it.each([
+    ["/html", 'feed: got an HTML page ("Maintenance"), not IRCC\'s rounds JSON'],
+    ["/empty", "feed: the body is empty"],
+    ["/truncated", "feed: not valid JSON, perhaps truncated"],
+    ["/missing", "HTTP 404"],
+  ])("changes nothing and says why for %s", async (path, why) => {
+    const dir = copyOfSeeded(`update-bad-${path.slice(1)}`);
+    const r = await ee("draws", ["update", "--from", `${base}${path}`, "--data-dir", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr).toContain("nothing changed");
+    const list = await ee("draws", ["list", "--since", "2025-11-01", "--csv", "--data-dir", dir]);
+    expect(list.stdout.split("\n")).toHaveLength(1 + 3);
+  });
+
+  it("reads a feed from a file, and reports a missing file", async () => {
+    const dir = copyOfSeeded("update-file");
+    const missing = await ee("draws", ["update", "--from", join(scratch, "nope.json"), "--data-dir", dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/could not fetch .*nope\.json: ENOENT/);
+  });
+});
+
+describe("ee report", () => {
+  it("writes round 379's report in English and French, and as JSON", async () => {
+    const en = await ee("report", ["379", "--data-dir", seeded]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("It was the sixth healthcare and social services round of 2025");
+    const fr = await ee("report", ["379", "--lang", "fr", "--data-dir", seeded]);
+    expect(fr.stdout).toContain("C'était la sixième ronde du volet");
+    const json = await ee("report", ["latest", "--format", "json", "--data-dir", seeded]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      round: "379",
+      sizeRankInYear: 2,
+      cutoffRankInVersion: 1,
+    });
+  });
+
+  it("rejects a bad language, format or round, naming the allowed values", async () => {
+    expect((await ee("report", ["379", "--lang", "de"])).stderr).toBe(
+      'error: --lang: "de" is not a language (allowed: en | fr)',
+    );
+    expect((await ee("report", ["379", "--format", "pdf"])).stderr).toBe(
+      'error: --format: "pdf" is not a format (allowed: md | json)',
+    );
+    const round = await ee("report", ["92c", "--data-dir", seeded]);
+    expect(round.code).toBe(2);
+    expect(round.stderr).toMatch(/^error: round: "92c" is not a stored round/);
+  });
+});
+
+describe("on PostgreSQL (DATABASE_URL)", () => {
+  it("seeds and lists from the server", async () => {
+    const t = await freshDatabase("postgres", inject("postgresUrl"));
+    await t.db.close();
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = t.location;
+    try {
+      const r = await ee("draws", ["list", "--year", "2015", "--stream", "cec", "--csv"]);
+      expect(r.code).toBe(0);
+      // 2015 had one CEC round: 3, on 2015-02-20 (cut-off 808).
+      expect(
+        r.stdout
+          .split("\n")
+          .slice(1)
+          .map((l) => l.split(",").slice(0, 2).join(" ")),
+      ).toEqual(["3 2015-02-20"]);
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+      await t.dispose();
+    }
+  });
+});
+
+describe("the ee entry point", () => {
+  it("runs `ee draws list` end to end", () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli/main.ts",
+        "draws",
+        "list",
+        "--year",
+        "2015",
+        "--stream",
+        "fst",
+        "--data-dir",
+        seeded,
+      ],
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("no rounds match");
+  });
+});
