@@ -1,0 +1,243 @@
+// `ee eligibility`, `ee round run`, `ee pool synthesize|score` and `ee rounds replay` end to end: the CLI is
+// bundled the way `npm run build` does it (into a private folder, so parallel test files do not race on dist/)
+// and spawned as a user would run it.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let dir: string;
+let cli: string;
+
+beforeAll(async () => {
+  mkdirSync("node_modules/.cache", { recursive: true });
+  dir = mkdtempSync(join("node_modules/.cache", "ee-cli-rounds-"));
+  await build({
+    entryPoints: { ee: "src/cli/main.ts" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    splitting: true,
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    logLevel: "error",
+    loader: { ".csv": "text" },
+  });
+  cli = join(dir, "ee.mjs");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ee = (args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const nurse = {
+  assessedOn: "2025-03-01",
+  age: 30,
+  education: "bachelors",
+  firstLanguage: { test: "clb", listening: 9, reading: 9, writing: 9, speaking: 9 },
+  workHistory: [{ noc: "31301", from: "2024-01-01", to: null, hoursPerWeek: 37.5, country: "CA" }],
+};
+
+describe("ee eligibility", () => {
+  it("prints programs and categories with reasons", () => {
+    const r = ee(["eligibility", file("nurse.json", JSON.stringify(nurse))]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/CEC {2}yes/);
+    expect(r.out).toMatch(/healthcare-social-services 2025-v2\s+yes/);
+    expect(r.out).toContain("31301 Registered nurses");
+  });
+
+  it("--json gives programs and every category version", () => {
+    const r = ee(["eligibility", "-", "--json"], JSON.stringify(nurse));
+    const report = JSON.parse(r.out);
+    expect(report.programs.map((p: { program: string }) => p.program)).toEqual(["fsw", "cec", "fst", "pnp"]);
+    expect(report.categories).toHaveLength(21);
+    // No funds given: FSW cannot be settled.
+    expect(report.programs[0].eligible).toBe("unknown");
+  });
+
+  it("a bad field: one line naming the field and the allowed values, exit 1, no stack trace", () => {
+    const r = ee(["eligibility", "-"], JSON.stringify({ ...nurse, education: "phd" }));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: education: .*allowed: less-than-secondary/m);
+    expect(r.err).not.toContain("    at ");
+  });
+
+  it("looks up NOC codes by title words", () => {
+    const r = ee(["eligibility", "--noc", "electricians"]);
+    expect(r.out).toContain("72200  TEER 2  Electricians (except industrial and power system)");
+  });
+});
+
+describe("ee round run", () => {
+  const lines = [
+    { id: "a", submittedAt: "2025-01-01T10:00:00Z", crs: 500, eligible: ["general", "cec"] },
+    { id: "b", submittedAt: "2025-01-02T10:00:00Z", crs: 480, eligible: ["general", "fsw"] },
+    { id: "c", submittedAt: "2025-01-01T09:00:00Z", crs: 480, eligible: ["general", "cec"] },
+    { id: "d", submittedAt: "2025-01-01T08:00:00Z", crs: 470, eligible: ["general", "cec"] },
+  ];
+  const pool = () => file("pool.jsonl", lines.map((l) => JSON.stringify(l)).join("\n"));
+
+  it("prints invited, cut-off and tie-break time, then a summary", () => {
+    const r = ee([
+      "round",
+      "run",
+      "--stream",
+      "general",
+      "--size",
+      "2",
+      "--date",
+      "2025-02-01",
+      "--pool",
+      pool(),
+    ]);
+    expect(r.code).toBe(0);
+    const [first, ...rest] = r.out.trim().split("\n");
+    expect(JSON.parse(first!)).toEqual({ invited: 2, cutoff: 480, tieBreakAt: "2025-01-01T09:00:00.000Z" });
+    expect(rest.join("\n")).toContain("Invitations expire on 2025-04-02");
+  });
+
+  it("--json --ids lists the invited in rank order; a program stream filters", () => {
+    const r = ee([
+      "round",
+      "run",
+      "--stream",
+      "cec",
+      "--size",
+      "5",
+      "--date",
+      "2025-02-01",
+      "--pool",
+      pool(),
+      "--json",
+      "--ids",
+    ]);
+    const out = JSON.parse(r.out);
+    expect(out.invitedIds).toEqual(["a", "c", "d"]);
+    expect(out.invited).toBe(3);
+    expect(out.cutoff).toBe(470);
+  });
+
+  it("--out writes the pool without the invited", () => {
+    const out = join(dir, "after.jsonl");
+    ee([
+      "round",
+      "run",
+      "--stream",
+      "general",
+      "--size",
+      "1",
+      "--date",
+      "2025-02-01",
+      "--pool",
+      pool(),
+      "--out",
+      out,
+    ]);
+    const ids = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(["b", "c", "d"]);
+  });
+
+  it("profiles in the pool file are scored on the round's date", () => {
+    const profiles = [
+      { ...nurse, id: "n1", submittedAt: "2025-01-05T00:00:00Z" },
+      { ...nurse, id: "n2", submittedAt: "2025-01-04T00:00:00Z" },
+    ];
+    const f = file("profiles.jsonl", profiles.map((p) => JSON.stringify(p)).join("\n"));
+    const r = ee([
+      "round",
+      "run",
+      "--stream",
+      "healthcare-social-services",
+      "--size",
+      "1",
+      "--date",
+      "2025-03-01",
+      "--pool",
+      f,
+      "--json",
+      "--ids",
+    ]);
+    const out = JSON.parse(r.out);
+    expect(out.invitedIds).toEqual(["n2"]);
+    expect(out.stream.version).toBe("2025-v2");
+    expect(out.pool.ruleSet).not.toBe("none");
+  });
+
+  it("bad arguments: each problem on its own line naming the flag and the allowed values", () => {
+    const r = ee([
+      "round",
+      "run",
+      "--stream",
+      "nurses",
+      "--size",
+      "2",
+      "--date",
+      "2025-02-01",
+      "--pool",
+      pool(),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--stream: unknown stream "nurses" \(allowed: general \| cec/);
+    const missing = ee(["round", "run", "--size", "x"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--stream: required/);
+    expect(missing.err).toMatch(/--size: required/);
+    expect(missing.err).toMatch(/--date: required/);
+  });
+
+  it("a bad pool line names the line and the field", () => {
+    const f = file(
+      "bad.jsonl",
+      `${JSON.stringify(lines[0])}\n{"id":"x","submittedAt":"2025-01-01T00:00:00Z","age":30}`,
+    );
+    const r = ee(["round", "run", "--stream", "general", "--size", "1", "--date", "2025-02-01", "--pool", f]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/line 2: education/);
+  });
+});
+
+describe("ee pool synthesize", () => {
+  it("the same seed gives the same pool; lines carry scores, eligibility and the rule set", () => {
+    const a = ee(["pool", "synthesize", "--like", "294", "--size", "50", "--seed", "7"]);
+    const b = ee(["pool", "synthesize", "--like", "294", "--size", "50", "--seed", "7"]);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const lines = a.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(50);
+    expect(lines[0]).toMatchObject({ computedOn: "2024-04-23" });
+    expect(lines[0].eligible).toContain("general");
+  });
+
+  it("a round without a distribution is refused with the reason", () => {
+    const r = ee(["pool", "synthesize", "--like", "1", "--size", "5", "--seed", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("has no published distribution");
+  });
+});
+
+describe("ee rounds replay", () => {
+  it("--json: every general round with a distribution and a mean absolute error within 10", () => {
+    const r = ee(["rounds", "replay", "--json"]);
+    const out = JSON.parse(r.out);
+    expect(out.rounds).toHaveLength(37);
+    expect(Object.keys(out.rounds[0])).toEqual(["round", "actual", "simulated", "error"]);
+    expect(out.meanAbsoluteError).toBeLessThanOrEqual(10);
+  });
+});
