@@ -1,0 +1,70 @@
+// `npm run bench draws`: IRCC's whole rounds feed into an empty PGlite database (target < 1 s),
+// the same feed again unchanged (target < 200 ms), and `ee draws list` end to end (the built CLI,
+// a new process, an existing database). Figures are printed, never asserted.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseFeed } from "../src/draws/index.js";
+import { ingestFeedText, openDatabase } from "../src/storage/index.js";
+
+const feedText = readFileSync(new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url), "utf8");
+const dir = mkdtempSync(join(tmpdir(), "ee-bench-draws-"));
+const ms = (start: number) => `${(performance.now() - start).toFixed(1)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+try {
+  let start = performance.now();
+  for (let i = 0; i < 20; i++) parseFeed(feedText);
+  console.log(
+    `parse the feed (380 rounds, ${(feedText.length / 1024).toFixed(0)} KiB): ${((performance.now() - start) / 20).toFixed(1)} ms`,
+  );
+
+  const emptyTimes: number[] = [];
+  const unchangedTimes: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const dataDir = join(dir, `db-${run}`);
+    start = performance.now();
+    const db = await openDatabase({ dataDir });
+    if (run === 0) console.log(`create and migrate an empty PGlite database: ${ms(start)}`);
+    start = performance.now();
+    const first = await ingestFeedText(db, feedText, { source: "bench", fetchedAt: "2026-11-24T00:00:00Z" });
+    emptyTimes.push(performance.now() - start);
+    if (first.added.length !== 380) throw new Error(`expected 380 rounds added, got ${first.added.length}`);
+    for (let i = 0; i < 3; i++) {
+      start = performance.now();
+      const again = await ingestFeedText(db, feedText, {
+        source: "bench",
+        fetchedAt: "2026-11-24T00:01:00Z",
+      });
+      unchangedTimes.push(performance.now() - start);
+      if (again.unchanged !== 380) throw new Error("re-ingest changed rounds");
+    }
+    await db.close();
+  }
+  console.log(
+    `ingest the whole feed into an empty database: ${median(emptyTimes).toFixed(1)} ms (median of 3; target < 1000 ms)`,
+  );
+  console.log(
+    `re-ingest it unchanged: ${median(unchangedTimes).toFixed(1)} ms (median of 9; target < 200 ms)`,
+  );
+
+  if (!existsSync("dist/ee.mjs")) execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+  const dataDir = join(dir, "db-0");
+  const env = { ...process.env, DATABASE_URL: "" };
+  const cliTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    start = performance.now();
+    const r = spawnSync(process.execPath, ["dist/ee.mjs", "draws", "list", "--data-dir", dataDir], {
+      env,
+      encoding: "utf8",
+    });
+    cliTimes.push(performance.now() - start);
+    if (r.status !== 0) throw new Error(`ee draws list failed: ${r.stderr}`);
+  }
+  console.log(
+    `\`ee draws list\` end to end (new process, 380 rounds printed): ${median(cliTimes).toFixed(0)} ms (median of 5)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
