@@ -95,7 +95,25 @@ function dayBefore(iso: string): string {
 }
 
 /** The bounds of every version; an unconfirmed end is taken as the day before the next version starts. */
-export function versionBounds(
+const boundsCache = new WeakMap<Category, VersionBounds[]>();
+
+export interface VersionBounds {
+  version: CategoryVersion;
+  from: string;
+  to: string | null;
+  certain: boolean;
+}
+
+export function versionBounds(category: Category): VersionBounds[] {
+  let bounds = boundsCache.get(category);
+  if (!bounds) {
+    bounds = computeBounds(category);
+    boundsCache.set(category, bounds);
+  }
+  return bounds;
+}
+
+function computeBounds(
   category: Category,
 ): { version: CategoryVersion; from: string; to: string | null; certain: boolean }[] {
   return category.versions.map((v, i) => {

@@ -16,6 +16,7 @@ import {
   type Eligible,
   hoursText,
   type ProgramResult,
+  thousands,
 } from "./programs.js";
 import { continuousRuns, hoursByOccupation, hoursPerMonth, yearsBefore } from "./workHistory.js";
 
@@ -34,6 +35,17 @@ interface Check {
   reason: string;
 }
 
+const listedCache = new WeakMap<CategoryVersion, ReadonlySet<string>>();
+/** The version's NOC codes as a set (built once per version: the data never changes). */
+function listedCodes(v: CategoryVersion): ReadonlySet<string> {
+  let set = listedCache.get(v);
+  if (!set) {
+    set = new Set((v.occupations ?? []).map((o) => o.noc));
+    listedCache.set(v, set);
+  }
+  return set;
+}
+
 function inForceOn(categoryId: string, v: CategoryVersion, date: string): Eligible {
   const category = categories.find((c) => c.id === categoryId)!;
   const b = versionBounds(category).find((x) => x.version === v)!;
@@ -46,13 +58,23 @@ function inForceOn(categoryId: string, v: CategoryVersion, date: string): Eligib
   return inside ? "unknown" : false;
 }
 
-function programsCheck(required: readonly ProgramCode[], programs: readonly ProgramResult[]): Check {
+function programsCheck(
+  required: readonly ProgramCode[],
+  programs: readonly ProgramResult[],
+  cache?: Map<string, Check>,
+): Check {
+  // Every version requires the same three programs: one answer per profile, reused across versions.
+  const key = required.join(",");
+  const cached = cache?.get(key);
+  if (cached) return { ...cached };
   const relevant = programs.filter((p) => required.includes(p.program.toUpperCase() as ProgramCode));
   const status = anyOf(relevant.map((p) => p.eligible));
-  return {
+  const check = {
     ok: status,
     reason: `must be eligible for ${required.join(", ")}: ${relevant.map((p) => `${p.program.toUpperCase()} ${String(p.eligible)}`).join(", ")}`,
   };
+  cache?.set(key, check);
+  return { ...check };
 }
 
 function languageRuleCheck(v: CategoryVersion, langs: CandidateLanguages): Check {
@@ -107,13 +129,13 @@ function bestInListed(
 
 function workRuleCheck(v: CategoryVersion, profile: Profile, date: string): Check {
   const w = v.eligibility.workExperience;
-  const listed = new Set((v.occupations ?? []).map((o) => o.noc));
+  const listed = listedCodes(v);
   const needed = w ? requiredHours(w) : null;
   if (!w || needed === null || w.withinYears === null || v.occupations === null)
     return { ok: "unknown", reason: "the recorded rule leaves the work-experience amount or window unknown" };
   const where = w.location === "canada" ? "in Canada" : "in Canada or abroad";
   const ruleText = (continuous: boolean) =>
-    `${needed / hoursPerMonth} months (${needed.toLocaleString("en-CA")} h)${continuous ? " of continuous" : ""} work ${where} in one listed occupation within ${w.withinYears} years`;
+    `${needed / hoursPerMonth} months (${thousands(needed)} h)${continuous ? " of continuous" : ""} work ${where} in one listed occupation within ${w.withinYears} years`;
   if (!profile.workHistory)
     return profile.canadianWorkYears + profile.foreignWorkYears > 0
       ? {
@@ -145,7 +167,7 @@ function workRuleCheck(v: CategoryVersion, profile: Profile, date: string): Chec
 }
 
 function militaryCheck(v: CategoryVersion, profile: Profile): Check {
-  const listed = new Set((v.occupations ?? []).map((o) => o.noc));
+  const listed = listedCodes(v);
   const matching = (profile.workHistory ?? []).filter((p) => listed.has(p.noc));
   const extra = (v.eligibility.additional ?? []).join(" ");
   if (matching.length === 0)
@@ -167,6 +189,7 @@ export function categoryVersionEligibility(
   langs: CandidateLanguages,
   programs: readonly ProgramResult[],
   date: string,
+  federalCache?: Map<string, Check>,
 ): CategoryResult {
   const checks: Check[] = [];
   const kind = v.eligibility.kind;
@@ -181,11 +204,11 @@ export function categoryVersionEligibility(
     check.reason += `; the occupation list is not confirmed complete (complete: false): ${v.gaps ?? ""}`;
     // The recorded codes stand; but work in an occupation off the recorded list could be on the missing
     // part of the list, so a "no" becomes "unknown" when there is such work.
-    const listed = new Set(v.occupations.map((o) => o.noc));
+    const listed = listedCodes(v);
     const offList = (profile.workHistory ?? []).some((p) => !listed.has(p.noc));
     if (check.ok === false && (offList || !profile.workHistory)) check.ok = "unknown";
   }
-  checks.push(programsCheck(v.eligibility.mustBeEligibleFor, programs));
+  checks.push(programsCheck(v.eligibility.mustBeEligibleFor, programs, federalCache));
   return {
     category: categoryId,
     version: v.version,
@@ -203,7 +226,8 @@ export function categoryEligibility(
   programs: readonly ProgramResult[],
   date: string,
 ): CategoryResult[] {
+  const federalCache = new Map<string, Check>();
   return categories.flatMap((c) =>
-    c.versions.map((v) => categoryVersionEligibility(c.id, v, profile, langs, programs, date)),
+    c.versions.map((v) => categoryVersionEligibility(c.id, v, profile, langs, programs, date, federalCache)),
   );
 }

@@ -13,19 +13,25 @@ export const hoursPerMonth = 130;
 const msPerDay = 86_400_000;
 
 export function dayNumber(iso: string): number {
-  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / msPerDay);
+  // Date.UTC on the parsed parts: several times faster than parsing the string, and this runs per period.
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return Date.UTC(y, m - 1, d) / msPerDay;
 }
 
 export function isoFromDay(day: number): string {
   return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
 /** Same calendar day `years` later (earlier when negative); 29 February falls back to 28 February. */
 export function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
+  const y = Number(iso.slice(0, 4)) + years;
+  const md = iso.slice(5, 10);
+  return `${pad(y, 4)}-${md === "02-29" && !isLeap(y) ? "02-28" : md}`;
 }
 
 export function addDays(iso: string, days: number): string {
