@@ -43,3 +43,19 @@ export function candidateFromProfile(
     ruleSet: scored.ruleSet,
   };
 }
+
+/**
+ * The candidate as if eligible for the programs its profile cannot decide (general, FSW, CEC, FST —
+ * e.g. experience given as years without a work history): an upper bound, always labelled as such.
+ * Categories stay undecided: they hinge on the occupation, which cannot be assumed.
+ */
+export function assumingUnknownEligible(c: ForecastCandidate): ForecastCandidate {
+  const assumed = c.unknownStreams.filter((s) => (programStreams as readonly string[]).includes(s));
+  return {
+    ...c,
+    eligibleStreams: [...c.eligibleStreams, ...assumed],
+    unknownStreams: c.unknownStreams.filter((s) => !assumed.includes(s)),
+  };
+}
+
+const programStreams = ["general", "fsw", "cec", "fst"] as const;

@@ -76,8 +76,12 @@ export function cutoffModel(streamRounds: readonly Round[], known: readonly Roun
   const errors: number[] = [];
   const first = Math.max(1, streamRounds.length - maxErrors);
   let knownEnd = 0;
+  const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);
   for (let i = first; i < streamRounds.length; i++) {
     const target = streamRounds[i]!;
+    // Errors from another era of the stream (before a long pause, other rules) would mislead:
+    // the spread, like the level, comes from the last two years.
+    if (dayNumber(target.date) <= lastDay - levelWindowDays) continue;
     // Replay the forecast made before this round: only rounds dated strictly before it.
     while (knownEnd < known.length && known[knownEnd]!.date < target.date) knownEnd++;
     const before = known.slice(0, knownEnd);

@@ -9,7 +9,7 @@ export {
   scoreRows,
   syntheticOffsets,
 } from "./backtest.js";
-export { candidateFromProfile, type ForecastCandidate } from "./candidate.js";
+export { assumingUnknownEligible, candidateFromProfile, type ForecastCandidate } from "./candidate.js";
 export { type CutoffModel, cutoffModel, quantile } from "./cutoff.js";
 export { addDays, daysBetween } from "./dates.js";
 export { type ForecastOptions, type ForecastRound, forecastRounds } from "./forecast.js";

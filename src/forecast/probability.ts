@@ -19,6 +19,11 @@ export interface ProbabilityOptions {
   horizons?: readonly number[];
   paths?: number;
   seed?: number;
+  /**
+   * Weeks after the model's date at which the horizons start (default 0): for a change that takes
+   * time, only rounds from then on count, and the horizons run from then.
+   */
+  startWeeks?: number;
 }
 
 export interface InvitingRound {
@@ -52,8 +57,8 @@ export function invitationProbability(
   const paths = options.paths ?? 10_000;
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
-  const asOfDay = dayNumber(model.asOf);
-  const lastDay = asOfDay + 7 * (horizons[horizons.length - 1] ?? 26);
+  const startDay = dayNumber(model.asOf) + 7 * (options.startWeeks ?? 0);
+  const lastDay = startDay + 7 * (horizons[horizons.length - 1] ?? 26);
   const eligible = new Set(candidate.eligibleStreams);
   const streamIndexes = model.streams.flatMap((s, i) => (eligible.has(s.key) ? [i] : []));
   const known = new Set(model.streams.map((s) => s.key));
@@ -68,9 +73,10 @@ export function invitationProbability(
     rounds.length = 0;
     for (const i of streamIndexes) simulateStream(model, i, lastDay, random, rounds);
     let first: SimulatedRound | undefined;
-    for (const r of rounds) if (candidate.score >= r.cutoff && (!first || r.day < first.day)) first = r;
+    for (const r of rounds)
+      if (r.day > startDay && candidate.score >= r.cutoff && (!first || r.day < first.day)) first = r;
     if (!first) continue;
-    const weeksAhead = (first.day - asOfDay) / 7;
+    const weeksAhead = (first.day - startDay) / 7;
     horizons.forEach((h, k) => {
       if (weeksAhead <= h) invitedByWeek[k]!++;
     });

@@ -1,0 +1,208 @@
+// What a person can still change, as changed profiles: a retest reaching the next CLB in one
+// ability, French to NCLC 7, a higher degree or a second credential, another year of work (a year
+// later, one year older), the spouse's language or education, a provincial nomination. Only changes
+// that are possible: nothing lowers a level, age only goes up, a year of work takes a year.
+import { addDays } from "../forecast/index.js";
+import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
+import { type LanguageLevels, languageLevels } from "../rules/index.js";
+
+export type ActionKind =
+  | "retest"
+  | "french"
+  | "education"
+  | "canadian-work"
+  | "foreign-work"
+  | "work"
+  | "spouse-language"
+  | "spouse-education"
+  | "nomination";
+
+export interface CandidateAction {
+  kind: ActionKind;
+  /** Stable id, e.g. "retest-first-reading", "education-masters". */
+  id: string;
+  description: string;
+  /** The profile once the change is made, assessed on `reachedOn`. */
+  profile: Profile;
+  /** When the change can be in the profile: the forecast date, or a year later for work. */
+  reachedOn: string;
+  /** What the dates do not capture (study time, the retest itself). */
+  note?: string;
+}
+
+/** CRS language points stop rising at CLB 10; the charts go to 12. */
+const highestUsefulClb = 10;
+/** The spouse's language points rise at CLB 5, 7 and 9. */
+const spouseLanguageSteps = [5, 7, 9] as const;
+
+/** The next levels of education worth studying for, from the current one (the CRS ladder). */
+export function higherEducation(current: Education): Education[] {
+  switch (current) {
+    case "bachelors":
+      return ["two-or-more", "masters"];
+    case "two-or-more":
+      return ["masters"];
+    case "masters":
+      return ["doctoral"];
+    case "doctoral":
+      return [];
+    default: {
+      const next = educationLevels[educationLevels.indexOf(current) + 1];
+      return next ? [next] : [];
+    }
+  }
+}
+
+const educationText: Record<Education, string> = {
+  "less-than-secondary": "less than secondary school",
+  secondary: "a secondary school diploma",
+  "one-year": "a one-year post-secondary credential",
+  "two-year": "a two-year post-secondary credential",
+  bachelors: "a bachelor's degree (or a three-year program)",
+  "two-or-more": "a second credential (two or more, one of three years or more)",
+  masters: "a master's degree (or an entry-to-practice professional degree)",
+  doctoral: "a doctorate",
+};
+
+/** The result as CLB (English) or NCLC (French) levels given directly: what a retest would reach. */
+function levelsResult(levels: LanguageLevels, changed: Partial<Record<Ability, number>>, on: string) {
+  return {
+    test: levels.language === "english" ? ("clb" as const) : ("nclc" as const),
+    testedOn: on,
+    ...levels.levels,
+    ...changed,
+  };
+}
+
+/** Every possible change for `profile` as of `date` (the profile's age is its age on `date`). */
+export function possibleActions(profile: Profile, date: string): CandidateAction[] {
+  const current: Profile = { ...profile, assessedOn: date };
+  const langs = languageLevels(current);
+  const out: CandidateAction[] = [];
+  const retestNote = "assumes the retest is taken and scored by then";
+
+  // A retest reaching the next CLB/NCLC in one ability of the first language.
+  for (const ability of abilities) {
+    const level = langs.first.levels[ability];
+    if (level >= highestUsefulClb) continue;
+    const next = Math.max(level + 1, 4);
+    out.push({
+      kind: "retest",
+      id: `retest-first-${ability}`,
+      description: `${langs.first.language === "english" ? "CLB" : "NCLC"} ${next} in ${ability} (first language, now ${level})`,
+      profile: { ...current, firstLanguage: levelsResult(langs.first, { [ability]: next }, date) },
+      reachedOn: date,
+      note: retestNote,
+    });
+  }
+
+  // French at NCLC 7 in every ability (the French additional points and the French category).
+  const french =
+    langs.first.language === "french"
+      ? langs.first
+      : langs.second?.language === "french"
+        ? langs.second
+        : null;
+  if (!french || abilities.some((a) => french.levels[a] < 7)) {
+    const seven = Object.fromEntries(abilities.map((a) => [a, Math.max(7, french?.levels[a] ?? 0)]));
+    const result = { test: "nclc" as const, testedOn: date, ...seven } as Profile["firstLanguage"];
+    out.push({
+      kind: "french",
+      id: "french-nclc-7",
+      description: french ? "French to NCLC 7 in every ability" : "a French test at NCLC 7 in every ability",
+      profile:
+        langs.first.language === "french"
+          ? { ...current, firstLanguage: result }
+          : { ...current, secondLanguage: result },
+      reachedOn: date,
+      note: retestNote,
+    });
+  }
+
+  for (const level of higherEducation(current.education))
+    out.push({
+      kind: "education",
+      id: `education-${level}`,
+      description: `complete ${educationText[level]} (credential assessed)`,
+      profile: { ...current, education: level },
+      reachedOn: date,
+      note: "scored as if completed on the forecast date; the study time and the age points it may cost are not modelled",
+    });
+
+  // Another year of work: a year later, and one year older.
+  const inAYear = addDays(date, 365);
+  const older = { ...current, assessedOn: inAYear, age: current.age + 1 };
+  if (current.workHistory?.length) {
+    if (current.workHistory.some((p) => p.to === null))
+      out.push({
+        kind: "work",
+        id: "work-one-more-year",
+        description: "one more year in your current job(s)",
+        profile: older,
+        reachedOn: inAYear,
+      });
+  } else {
+    if (current.canadianWorkYears > 0 || current.authorizedToWorkInCanada)
+      out.push({
+        kind: "canadian-work",
+        id: "canadian-work-plus-one",
+        description: `another year of skilled work in Canada (${current.canadianWorkYears + 1} years)`,
+        profile: { ...older, canadianWorkYears: current.canadianWorkYears + 1 },
+        reachedOn: inAYear,
+      });
+    out.push({
+      kind: "foreign-work",
+      id: "foreign-work-plus-one",
+      description: `another year of skilled work abroad (${current.foreignWorkYears + 1} years)`,
+      profile: { ...older, foreignWorkYears: current.foreignWorkYears + 1 },
+      reachedOn: inAYear,
+    });
+  }
+
+  const spouse = current.spouse;
+  if (spouse?.accompanying && !spouse.canadianCitizenOrPR) {
+    const lowest = langs.spouse ? Math.min(...abilities.map((a) => langs.spouse!.levels[a])) : 0;
+    const step = spouseLanguageSteps.find((s) => s > lowest);
+    if (step !== undefined) {
+      const levels = Object.fromEntries(
+        abilities.map((a) => [a, Math.max(step, langs.spouse?.levels[a] ?? 0)]),
+      );
+      const test = langs.spouse?.language === "french" ? ("nclc" as const) : ("clb" as const);
+      out.push({
+        kind: "spouse-language",
+        id: `spouse-language-clb-${step}`,
+        description: `your spouse reaches ${test === "clb" ? "CLB" : "NCLC"} ${step} in every ability`,
+        profile: {
+          ...current,
+          spouse: {
+            ...spouse,
+            firstLanguage: { test, testedOn: date, ...levels } as Profile["firstLanguage"],
+          },
+        },
+        reachedOn: date,
+        note: retestNote,
+      });
+    }
+    const spouseNext = higherEducation(spouse.education ?? "less-than-secondary")[0];
+    if (spouseNext)
+      out.push({
+        kind: "spouse-education",
+        id: `spouse-education-${spouseNext}`,
+        description: `your spouse completes ${educationText[spouseNext]}`,
+        profile: { ...current, spouse: { ...spouse, education: spouseNext } },
+        reachedOn: date,
+        note: "scored as if completed on the forecast date",
+      });
+  }
+
+  if (!current.provincialNomination)
+    out.push({
+      kind: "nomination",
+      id: "provincial-nomination",
+      description: "a provincial or territorial nomination (through Express Entry)",
+      profile: { ...current, provincialNomination: true },
+      reachedOn: date,
+      note: "a province must select you; its own criteria apply",
+    });
+  return out;
+}

@@ -1,0 +1,3 @@
+// What a candidate can change, ranked by the invitation probability it adds. Pure.
+export { type ActionKind, type CandidateAction, higherEducation, possibleActions } from "./actions.js";
+export { type Action, type Advice, type AdviceOptions, adviceHorizonWeeks, advise } from "./advise.js";
