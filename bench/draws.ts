@@ -49,6 +49,11 @@ try {
     `re-ingest it unchanged: ${median(unchangedTimes).toFixed(1)} ms (median of 9; target < 200 ms)`,
   );
 
+  // The same on PostgreSQL when a server is given (a scratch database is created and dropped).
+  const postgresUrl = process.env.EE_BENCH_POSTGRES_URL;
+  if (postgresUrl) await benchPostgres(postgresUrl);
+  else console.log("(set EE_BENCH_POSTGRES_URL=postgres://… to measure the same on PostgreSQL)");
+
   if (!existsSync("dist/ee.mjs")) execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   const dataDir = join(dir, "db-0");
   const env = { ...process.env, DATABASE_URL: "" };
@@ -67,4 +72,27 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchPostgres(url: string) {
+  const { default: pg } = await import("pg");
+  const name = `ee_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const db = await openDatabase({ url: target.toString() });
+    let start = performance.now();
+    await ingestFeedText(db, feedText, { source: "bench", fetchedAt: "2026-11-24T00:00:00Z" });
+    console.log(`PostgreSQL: ingest the whole feed into an empty database: ${ms(start)}`);
+    start = performance.now();
+    await ingestFeedText(db, feedText, { source: "bench", fetchedAt: "2026-11-24T00:01:00Z" });
+    console.log(`PostgreSQL: re-ingest it unchanged: ${ms(start)}`);
+    await db.close();
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
 }
