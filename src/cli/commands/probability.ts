@@ -2,6 +2,7 @@
 // over the forecast of every stream they are eligible for. Thin adapter over src/forecast.
 import { parseArgs } from "node:util";
 import {
+  assumingUnknownEligible,
   buildForecastModel,
   candidateFromProfile,
   defaultHorizons,
@@ -48,17 +49,42 @@ export function probabilityFor(
   model: ForecastModel,
   profile: Profile,
   options: { horizons: number[]; seed: number; paths: number },
-): { candidate: ForecastCandidate; result: InvitationProbability } {
+): { candidate: ForecastCandidate; result: InvitationProbability; ifEligible: IfEligible | null } {
   const versions = new Map(model.streams.map((s) => [s.key, s.stream.version]));
   const candidate = candidateFromProfile(profile, model.asOf, versions);
-  return { candidate, result: invitationProbability(model, candidate, options) };
+  const assumed = assumingUnknownEligible(candidate);
+  const extra = assumed.eligibleStreams.filter((s) => !candidate.eligibleStreams.includes(s));
+  return {
+    candidate,
+    result: invitationProbability(model, candidate, options),
+    ifEligible: extra.length
+      ? { streams: extra, within: invitationProbability(model, assumed, options).within }
+      : null,
+  };
 }
 
-function print(io: Io, candidate: ForecastCandidate, r: InvitationProbability) {
+/** The probabilities if the person is eligible for the programs the profile cannot decide. */
+interface IfEligible {
+  streams: string[];
+  within: InvitationProbability["within"];
+}
+
+function print(
+  io: Io,
+  candidate: ForecastCandidate,
+  r: InvitationProbability,
+  ifEligible: IfEligible | null,
+) {
   io.stdout(`Invitation probability as of ${r.asOf}: CRS ${r.score} (rules: ${candidate.ruleSet})`);
-  io.stdout(`  eligible for: ${candidate.eligibleStreams.join(", ") || "no stream"}`);
-  for (const w of r.within)
-    io.stdout(`  within ${String(w.weeks).padStart(3)} weeks: ${percent(w.probability).padStart(4)}`);
+  io.stdout(`  eligible for: ${candidate.eligibleStreams.join(", ") || "no stream the profile proves"}`);
+  if (ifEligible)
+    io.stdout(
+      `  (in brackets: if also eligible for ${ifEligible.streams.join(", ")}, which the profile cannot decide — give workHistory)`,
+    );
+  r.within.forEach((w, k) => {
+    const upper = ifEligible ? ` (${percent(ifEligible.within[k]!.probability)})` : "";
+    io.stdout(`  within ${String(w.weeks).padStart(3)} weeks: ${percent(w.probability).padStart(4)}${upper}`);
+  });
   if (r.likelyRounds.length) {
     io.stdout("Rounds most likely to invite first:");
     for (const l of r.likelyRounds)
@@ -101,7 +127,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const rounds = await storedRounds(values["data-dir"]);
   const asOf = resolveAsOf(asOfOption, rounds, io);
   const model = buildForecastModel(rounds, asOf);
-  const { candidate, result } = probabilityFor(model, profile, {
+  const { candidate, result, ifEligible } = probabilityFor(model, profile, {
     horizons: horizonsUpTo(weeks),
     seed,
     paths,
@@ -114,11 +140,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
           ruleSet: candidate.ruleSet,
           eligibleStreams: candidate.eligibleStreams,
           unknownStreams: candidate.unknownStreams,
+          ifEligible,
         },
         null,
         2,
       ),
     );
-  else print(io, candidate, result);
+  else print(io, candidate, result, ifEligible);
   return 0;
 }
