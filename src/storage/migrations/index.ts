@@ -2,6 +2,7 @@
 // `migration: Migration` with the next version number, and append it here. Never edit a migration
 // that has shipped: add a new one. (Migrations are TypeScript modules so esbuild bundles them.)
 import { migration as m0001 } from "./0001-rounds-fetches-changes.js";
+import { migration as m0002 } from "./0002-candidate-pool.js";
 
 export interface Migration {
   /** 1, 2, 3, … — the position in `migrations`. */
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];
