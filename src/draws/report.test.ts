@@ -60,9 +60,9 @@ describe("the report for round 379", () => {
     );
     expect(text).toContain("the lowest of the 2025 healthcare and social services rounds");
     expect(text).toContain(
-      "The lowest healthcare and social services cut-off ever across all list versions was 422, in round 284 (14 February 2024)",
+      "The lowest healthcare and social services cut-off up to this round (all list versions) was 422, in round 284 (14 February 2024).",
     );
-    expect(text).not.toMatch(/462[^.]*lowest[^.]*ever/);
+    expect(text).not.toMatch(/462[^.]*lowest[^.]*(ever|up to then)/);
     expect(text).toContain("Tie-breaking rule: 2 December 2024 at 22:19:41 UTC");
     expect(text).toContain(
       "Round 373 (15 October 2025, 30 days earlier) invited 2,500 with a cut-off of 472",
@@ -76,7 +76,9 @@ describe("the report for round 379", () => {
     expect(text).toContain("C'était la sixième ronde du volet");
     expect(text).toContain("la deuxième plus importante de l'année");
     expect(text).toContain("la plus basse des 6 rondes de la version 2025-v2 de la liste");
-    expect(text).toContain("a été de 422, à la ronde 284 (14 février 2024)");
+    expect(text).toContain(
+      "Jusqu'à cette ronde, la note limite la plus basse de ce volet (toutes versions de la liste confondues) a été de 422, à la ronde 284 (14 février 2024).",
+    );
     expect(text).toContain("3\u00a0500");
     expect(text).toContain("notre traduction");
   });
@@ -89,7 +91,7 @@ describe("the report for round 379", () => {
 });
 
 describe("the same generator on other rounds", () => {
-  it("round 284: the lowest healthcare cut-off ever, first of 2024", () => {
+  it("round 284: the lowest healthcare cut-off up to then, first of 2024", () => {
     const r = drawReport(rounds, "284");
     expect(r).toMatchObject({
       streamOrdinalInYear: 1,
@@ -103,8 +105,12 @@ describe("the same generator on other rounds", () => {
       changeFromPrevious: { cutoff: -9, size: -100, days: 111 },
     });
     const text = renderReport(r, "en", "md");
+    expect(text).toContain("It was the first healthcare and social services round of 2024.");
     expect(text).toContain(
-      "It is the lowest healthcare and social services cut-off ever across all list versions.",
+      "Its cut-off of 422 was the lowest of the 4 healthcare and social services rounds under list version 2023-v1.",
+    );
+    expect(text).toContain(
+      "It was the lowest healthcare and social services cut-off up to then (all list versions).",
     );
     expect(text).toContain("The highest was 476, in round 252 (28 June 2023).");
   });
@@ -120,6 +126,23 @@ describe("the same generator on other rounds", () => {
       previousInStream: { round: "327", cutoff: 463, size: 3000 },
       roundsInStreamEver: 7,
     });
+    const text = renderReport(drawReport(rounds, "345"), "en", "md");
+    expect(text).toContain("It was the first healthcare and social services round of 2025.");
+    expect(text).toContain("It was the first round under list version 2025-v2.");
+    expect(text).toContain(
+      "It was the highest healthcare and social services cut-off up to then (all list versions).",
+    );
+    expect(text).toContain(
+      "The lowest healthcare and social services cut-off up to this round (all list versions) was 422",
+    );
+  });
+
+  it("round 271 (431) is reported as the lowest up to then, although 284 (422) went lower later", () => {
+    const text = renderReport(drawReport(rounds, "271"), "en", "md");
+    expect(text).toContain(
+      "It was the lowest healthcare and social services cut-off up to then (all list versions).",
+    );
+    expect(text).not.toContain("422");
   });
 
   // CEC rounds of 2025 (round, size, cut-off): 332 1,350 542 · 333 4,000 527 · 335 4,000 521 ·
@@ -159,6 +182,8 @@ describe("the same generator on other rounds", () => {
     const r = drawReport(rounds, "1");
     expect(r).toMatchObject({ previousInStream: null, changeFromPrevious: null, aboveCutoffInPool: null });
     const text = renderReport(r, "en", "md");
+    expect(text).toContain("It was the first general round of 2015.");
+    expect(text).toContain("It was the first general round.");
     expect(text).toContain("This was the first general round.");
     expect(text).toContain("IRCC did not publish the pool's score distribution for this round.");
     expect(text).toContain("Tie-breaking rule: not published for this round");

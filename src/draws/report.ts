@@ -257,30 +257,43 @@ function englishReport(r: DrawReport): string {
         ? "in its program"
         : "among general rounds";
   lines.push(
-    `It was the ${ordinal(r.streamOrdinalInYear, "en")} ${label} round of ${year}, and ${rankPhraseEn(r.sizeRankInYear, r.sizeRankTied, "largest")} of the year ${inStream}.`,
+    r.streamOrdinalInYear === 1
+      ? `It was the first ${label} round of ${year}.`
+      : `It was the ${ordinal(r.streamOrdinalInYear, "en")} ${label} round of ${year}, and ${rankPhraseEn(r.sizeRankInYear, r.sizeRankTied, "largest")} of the year ${inStream}.`,
   );
-  const group =
-    r.stream.kind === "category" && r.stream.version
-      ? `the ${r.roundsInVersion} ${label} ${r.roundsInVersion === 1 ? "round" : "rounds"} under list version ${r.stream.version}`
-      : `the ${r.roundsInVersion} ${label} ${r.roundsInVersion === 1 ? "round" : "rounds"}`;
-  lines.push(
-    `Its cut-off of ${r.cutoff} was ${rankPhraseEn(r.cutoffRankInVersion, r.cutoffRankInVersionTied, "lowest")} of ${group}, and ${rankPhraseEn(r.cutoffRankInYear, r.cutoffRankInYearTied, "lowest")} of the ${year} ${label} rounds.`,
-  );
-  const low = r.lowestCutoffEver;
-  const high = r.highestCutoffEver;
-  const across = r.stream.kind === "category" ? " across all list versions" : "";
-  if (low.round === r.round) {
-    lines.push(`It is the lowest ${label} cut-off ever${across}.`);
-  } else {
+  const versioned = r.stream.kind === "category" && r.stream.version !== null;
+  const inYear =
+    r.streamOrdinalInYear > 1
+      ? `${rankPhraseEn(r.cutoffRankInYear, r.cutoffRankInYearTied, "lowest")} of the ${year} ${label} rounds`
+      : null;
+  if (r.roundsInVersion > 1) {
+    const group = versioned
+      ? `the ${r.roundsInVersion} ${label} rounds under list version ${r.stream.version}`
+      : `the ${r.roundsInVersion} ${label} rounds`;
+    const versionRank = `${rankPhraseEn(r.cutoffRankInVersion, r.cutoffRankInVersionTied, "lowest")} of ${group}`;
+    lines.push(`Its cut-off of ${r.cutoff} was ${versionRank}${inYear ? `, and ${inYear}` : ""}.`);
+  } else if (versioned) {
     lines.push(
-      `The lowest ${label} cut-off ever${across} was ${low.cutoff}, in round ${low.round} (${d(low.date)})${low.cutoff === r.cutoff ? ", equalled by this round" : ""}.`,
+      `It was the first round under list version ${r.stream.version}${inYear ? `; its cut-off of ${r.cutoff} was ${inYear}` : ""}.`,
     );
   }
-  lines.push(
-    high.round === r.round
-      ? `It is the highest ${label} cut-off ever${across}.`
-      : `The highest was ${high.cutoff}, in round ${high.round} (${d(high.date)}).`,
-  );
+  const low = r.lowestCutoffEver;
+  const high = r.highestCutoffEver;
+  const across = versioned ? " (all list versions)" : "";
+  if (r.roundsInStreamEver === 1) {
+    lines.push(`It was the first ${label} round.`);
+  } else {
+    lines.push(
+      low.round === r.round
+        ? `It was the lowest ${label} cut-off up to then${across}.`
+        : `The lowest ${label} cut-off up to this round${across} was ${low.cutoff}, in round ${low.round} (${d(low.date)})${low.cutoff === r.cutoff ? ", equalled by this round" : ""}.`,
+    );
+    lines.push(
+      high.round === r.round
+        ? `It was the highest ${label} cut-off up to then${across}.`
+        : `The highest was ${high.cutoff}, in round ${high.round} (${d(high.date)})${high.cutoff === r.cutoff ? ", equalled by this round" : ""}.`,
+    );
+  }
   lines.push("", `## Since the previous ${label} round`, "");
   if (r.previousInStream && r.changeFromPrevious) {
     const p = r.previousInStream;
@@ -340,28 +353,43 @@ function frenchReport(r: DrawReport): string {
   if (r.drawnAt) lines.push(`- Ronde tenue le ${formatTimestamp(r.drawnAt, "fr")}`);
   lines.push("", "## Sa place", "", "En comptant cette ronde et les précédentes, jamais les suivantes :", "");
   lines.push(
-    `C'était la ${ordinal(r.streamOrdinalInYear, "fr")} ronde du volet ${label} en ${year}, et ${rankPhraseFr(r.sizeRankInYear, r.sizeRankTied, "plus importante")} de l'année dans ce volet.`,
+    r.streamOrdinalInYear === 1
+      ? `C'était la première ronde du volet ${label} en ${year}.`
+      : `C'était la ${ordinal(r.streamOrdinalInYear, "fr")} ronde du volet ${label} en ${year}, et ${rankPhraseFr(r.sizeRankInYear, r.sizeRankTied, "plus importante")} de l'année dans ce volet.`,
   );
-  const group =
-    r.stream.kind === "category" && r.stream.version
-      ? `des ${r.roundsInVersion} ${r.roundsInVersion === 1 ? "ronde" : "rondes"} de la version ${r.stream.version} de la liste`
-      : `des ${r.roundsInVersion} ${r.roundsInVersion === 1 ? "ronde" : "rondes"} de ce volet`;
-  lines.push(
-    `Sa note limite, ${r.cutoff}, était ${rankPhraseFr(r.cutoffRankInVersion, r.cutoffRankInVersionTied, "plus basse")} ${group}, et ${rankPhraseFr(r.cutoffRankInYear, r.cutoffRankInYearTied, "plus basse")} des rondes de ce volet en ${year}.`,
-  );
+  const versioned = r.stream.kind === "category" && r.stream.version !== null;
+  const inYear =
+    r.streamOrdinalInYear > 1
+      ? `${rankPhraseFr(r.cutoffRankInYear, r.cutoffRankInYearTied, "plus basse")} des rondes de ce volet en ${year}`
+      : null;
+  if (r.roundsInVersion > 1) {
+    const group = versioned
+      ? `des ${r.roundsInVersion} rondes de la version ${r.stream.version} de la liste`
+      : `des ${r.roundsInVersion} rondes de ce volet`;
+    const versionRank = `${rankPhraseFr(r.cutoffRankInVersion, r.cutoffRankInVersionTied, "plus basse")} ${group}`;
+    lines.push(`Sa note limite, ${r.cutoff}, était ${versionRank}${inYear ? `, et ${inYear}` : ""}.`);
+  } else if (versioned) {
+    lines.push(
+      `C'était la première ronde de la version ${r.stream.version} de la liste${inYear ? ` ; sa note limite, ${r.cutoff}, était ${inYear}` : ""}.`,
+    );
+  }
   const low = r.lowestCutoffEver;
   const high = r.highestCutoffEver;
-  const across = r.stream.kind === "category" ? " (toutes versions de la liste confondues)" : "";
-  lines.push(
-    low.round === r.round
-      ? `C'est la note limite la plus basse de ce volet à ce jour${across}.`
-      : `La note limite la plus basse de ce volet${across} a été de ${low.cutoff}, à la ronde ${low.round} (${d(low.date)})${low.cutoff === r.cutoff ? ", égalée par cette ronde" : ""}.`,
-  );
-  lines.push(
-    high.round === r.round
-      ? "C'est la note limite la plus haute de ce volet à ce jour."
-      : `La plus haute a été de ${high.cutoff}, à la ronde ${high.round} (${d(high.date)}).`,
-  );
+  const across = versioned ? " (toutes versions de la liste confondues)" : "";
+  if (r.roundsInStreamEver === 1) {
+    lines.push("C'était la première ronde de ce volet.");
+  } else {
+    lines.push(
+      low.round === r.round
+        ? `C'était la note limite la plus basse de ce volet jusque-là${across}.`
+        : `Jusqu'à cette ronde, la note limite la plus basse de ce volet${across} a été de ${low.cutoff}, à la ronde ${low.round} (${d(low.date)})${low.cutoff === r.cutoff ? ", égalée par cette ronde" : ""}.`,
+    );
+    lines.push(
+      high.round === r.round
+        ? "C'était la note limite la plus haute de ce volet jusque-là."
+        : `La plus haute a été de ${high.cutoff}, à la ronde ${high.round} (${d(high.date)})${high.cutoff === r.cutoff ? ", égalée par cette ronde" : ""}.`,
+    );
+  }
   lines.push("", "## Depuis la ronde précédente du volet", "");
   if (r.previousInStream && r.changeFromPrevious) {
     const p = r.previousInStream;
