@@ -45,7 +45,7 @@ export function candidateFromProfile(
 }
 
 /**
- * The candidate as if eligible for the programs its profile cannot decide (general, FSW, CEC, FST —
+ * The candidate as if eligible for the programs its profile cannot decide (general, FSW, CEC, FST, PNP —
  * e.g. experience given as years without a work history): an upper bound, always labelled as such.
  * Categories stay undecided: they hinge on the occupation, which cannot be assumed.
  */
@@ -58,4 +58,5 @@ export function assumingUnknownEligible(c: ForecastCandidate): ForecastCandidate
   };
 }
 
-const programStreams = ["general", "fsw", "cec", "fst"] as const;
+// PNP is undecided only for a nominee whose federal program is undecided.
+const programStreams = ["general", "fsw", "cec", "fst", "pnp"] as const;

@@ -1,0 +1,154 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bundledRounds } from "../draws/index.js";
+import { buildForecastModel } from "../forecast/index.js";
+import { withExperienceFromHistory } from "../occupations/index.js";
+import {
+  educationLevels,
+  type Profile,
+  type ProfileInput,
+  profile as profileSchema,
+} from "../profile/schema.js";
+import { languageLevels, scoreProfile } from "../rules/index.js";
+import { possibleActions } from "./actions.js";
+import { advise } from "./advise.js";
+
+const asOf = "2025-11-14";
+const parse = (p: ProfileInput): Profile => profileSchema.parse(p);
+const crs = (p: Profile, on: string) =>
+  scoreProfile(withExperienceFromHistory({ ...p, assessedOn: on })).total;
+
+// 29, bachelor's, IELTS 8/7/7/7 (CLB 9 in all four), 1 year in Canada, 3 abroad, single: CRS 482.
+const worker = parse({
+  age: 29,
+  education: "bachelors",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+  canadianWorkYears: 1,
+  foreignWorkYears: 3,
+  authorizedToWorkInCanada: true,
+});
+
+describe("the actions offered, worked by hand", () => {
+  const actions = possibleActions(worker, asOf);
+  const gain = (id: string) => {
+    const a = actions.find((x) => x.id === id);
+    if (!a) throw new Error(`no action ${id}`);
+    return crs(a.profile, a.reachedOn) - crs(worker, asOf);
+  };
+
+  it("starts from the engine's 482", () => expect(crs(worker, asOf)).toBe(482));
+  it("French at NCLC 7: 50 French points + 4 × 3 second-language points", () =>
+    expect(gain("french-nclc-7")).toBe(62));
+  it("a master's: education 120 → 135, transferability 38 → 50 (capped)", () =>
+    expect(gain("education-masters")).toBe(27));
+  it("CLB 10 in listening: 31 → 34", () => expect(gain("retest-first-listening")).toBe(3));
+  it("another year in Canada, a year later at 30: +13 work, −5 age, +12 transferability", () =>
+    expect(gain("canadian-work-plus-one")).toBe(20));
+  it("a nomination: 600", () => expect(gain("provincial-nomination")).toBe(600));
+  it("offers nothing for a spouse the person does not have", () =>
+    expect(actions.some((a) => a.kind.startsWith("spouse"))).toBe(false));
+});
+
+const clb = fc.integer({ min: 4, max: 12 });
+const generatedProfile = fc
+  .record({
+    age: fc.integer({ min: 18, max: 60 }),
+    education: fc.constantFrom(...educationLevels),
+    levels: fc.tuple(clb, clb, clb, clb),
+    canadianWorkYears: fc.integer({ min: 0, max: 6 }),
+    foreignWorkYears: fc.integer({ min: 0, max: 6 }),
+    provincialNomination: fc.boolean(),
+    french: fc.option(fc.tuple(clb, clb, clb, clb), { nil: undefined }),
+    spouse: fc.option(
+      fc.record({
+        education: fc.constantFrom(...educationLevels),
+        levels: fc.option(fc.tuple(clb, clb, clb, clb), { nil: undefined }),
+        accompanying: fc.boolean(),
+      }),
+      { nil: undefined },
+    ),
+  })
+  .map(({ levels, french, spouse, ...rest }) => {
+    const result = (test: "clb" | "nclc", [listening, reading, writing, speaking]: number[]) => ({
+      test,
+      listening: listening!,
+      reading: reading!,
+      writing: writing!,
+      speaking: speaking!,
+    });
+    return parse({
+      ...rest,
+      firstLanguage: result("clb", levels),
+      ...(french ? { secondLanguage: result("nclc", french) } : {}),
+      ...(spouse
+        ? {
+            spouse: {
+              accompanying: spouse.accompanying,
+              education: spouse.education,
+              ...(spouse.levels ? { firstLanguage: result("clb", spouse.levels) } : {}),
+            },
+          }
+        : {}),
+    });
+  });
+
+describe("the advisor's laws", () => {
+  it("only offers changes that are possible, and their points are the engine's CRS difference", () => {
+    fc.assert(
+      fc.property(generatedProfile, (p) => {
+        const before = { ...p, assessedOn: asOf };
+        const levelsBefore = languageLevels(before);
+        for (const a of possibleActions(p, asOf)) {
+          const after = a.profile;
+          // Time and age only move forward, together.
+          expect(a.reachedOn >= asOf).toBe(true);
+          expect(after.age).toBe(a.reachedOn === asOf ? p.age : p.age + 1);
+          // Nothing is taken away: education, language levels, experience, nomination.
+          expect(educationLevels.indexOf(after.education)).toBeGreaterThanOrEqual(
+            educationLevels.indexOf(p.education),
+          );
+          const levelsAfter = languageLevels(after);
+          for (const ability of ["listening", "reading", "writing", "speaking"] as const)
+            expect(levelsAfter.first.levels[ability]).toBeGreaterThanOrEqual(
+              levelsBefore.first.levels[ability],
+            );
+          expect(after.canadianWorkYears).toBeGreaterThanOrEqual(p.canadianWorkYears);
+          expect(after.foreignWorkYears).toBeGreaterThanOrEqual(p.foreignWorkYears);
+          if (p.provincialNomination) expect(a.kind).not.toBe("nomination");
+          if (!p.spouse?.accompanying) expect(a.kind.startsWith("spouse")).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reports each change's points as the engine's difference, ranked by chance gained", () => {
+    const model = buildForecastModel(bundledRounds(), asOf);
+    fc.assert(
+      fc.property(generatedProfile, (p) => {
+        const advice = advise(p, model, { paths: 1000, assumeUnknownEligible: true });
+        expect(advice.score).toBe(crs(p, asOf));
+        for (const a of advice.actions) {
+          expect(a.pointsGained).toBe(crs(a.profile, a.reachedOn) - advice.score);
+          expect(a.newScore).toBe(advice.score + a.pointsGained);
+          expect(a.probability).toBeGreaterThanOrEqual(0);
+          expect(a.probability).toBeLessThanOrEqual(1);
+        }
+        for (let k = 1; k < advice.actions.length; k++)
+          expect(advice.actions[k - 1]!.probabilityGained).toBeGreaterThanOrEqual(
+            advice.actions[k]!.probabilityGained,
+          );
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("values a nomination above everything for an eligible worker far below the cut-offs", () => {
+    const advice = advise(worker, buildForecastModel(bundledRounds(), asOf), {
+      paths: 2000,
+      assumeUnknownEligible: true,
+    });
+    expect(advice.actions[0]!.id).toBe("provincial-nomination");
+    expect(advice.actions[0]!.newEligibility).toContain("pnp");
+  });
+});
