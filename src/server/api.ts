@@ -4,6 +4,7 @@ import { z } from "zod";
 import { drawReport, type Round, renderReport, streamStats } from "../draws/index.js";
 import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
+import { forecastOperations } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation, text } from "./operation.js";
@@ -169,4 +170,5 @@ export const operations: AnyOperation<ApiContext>[] = [
     handle: async ({ query }, ctx: ApiContext) =>
       json({ streams: streamStats(await ctx.rounds(), { year: query.year, since: query.since }) }),
   }),
+  ...forecastOperations,
 ];

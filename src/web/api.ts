@@ -4,15 +4,18 @@ import { useEffect, useState } from "preact/hooks";
 
 const cache = new Map<string, Promise<unknown>>();
 
-export function fetchJson<T>(path: string): Promise<T> {
-  let pending = cache.get(path);
+export function fetchJson<T>(path: string, as: "json" | "text" = "json"): Promise<T> {
+  const key = `${as} ${path}`;
+  let pending = cache.get(key);
   if (!pending) {
-    pending = fetch(path, { headers: { accept: "application/json" } }).then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json();
-    });
-    pending.catch(() => cache.delete(path));
-    cache.set(path, pending);
+    pending = fetch(path, { headers: { accept: as === "json" ? "application/json" : "text/*" } }).then(
+      async (res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return as === "json" ? res.json() : res.text();
+      },
+    );
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
   }
   return pending as Promise<T>;
 }
@@ -31,19 +34,21 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
 
 export type Loaded<T> = { state: "loading" } | { state: "error" } | { state: "ok"; data: T };
 
-export function useJson<T>(path: string | null): Loaded<T> {
+export function useJson<T>(path: string | null, as: "json" | "text" = "json"): Loaded<T> {
   const [value, setValue] = useState<Loaded<T>>({ state: "loading" });
   useEffect(() => {
     if (!path) return;
     let live = true;
     setValue({ state: "loading" });
-    fetchJson<T>(path).then(
+    fetchJson<T>(path, as).then(
       (data) => live && setValue({ state: "ok", data }),
       () => live && setValue({ state: "error" }),
     );
     return () => {
       live = false;
     };
-  }, [path]);
+  }, [path, as]);
   return value;
 }
+
+export const useText = (path: string | null) => useJson<string>(path, "text");

@@ -203,6 +203,7 @@ const en = {
   "round.previous": "Previous round",
   "round.next": "Next round",
   "round.report": "Report",
+  "round.historyDesc": "Cut-off of each round of this stream up to this one, this round in red.",
 
   "chances.title": "Your chances",
   "chances.intro":
@@ -223,6 +224,25 @@ const en = {
   "chances.interval": "80% interval",
   "chances.week": "Week",
   "chances.points": "+{n} points",
+  "chances.asOf": "Forecast as of {date}, the date of the latest round in the data.",
+  "chances.stale":
+    "The latest round in the data is {days} days old: newer rounds are not taken into account.",
+  "chances.unknown": "Cannot tell",
+  "chances.unknownHelp": "The profile does not say enough to decide (for example, settlement funds).",
+  "chances.programs": "Programs",
+  "chances.categories": "Categories in force",
+  "chances.noneEligible": "You are not eligible for any stream that invites in these rounds.",
+  "chances.reasons": "Reasons (in English)",
+  "chances.yourScore": "Your score",
+  "chances.likely": "Rounds most likely to invite you",
+  "chances.share": "Share of simulations",
+  "chances.noForecast": "No round of your streams is expected in the next 26 weeks.",
+  "chances.weeks": "{n} weeks",
+  "chances.within26": "Within 26 weeks: {p}.",
+  "chances.allStreamsShown":
+    "None of the forecast rounds is in a stream you are eligible for; here are every stream's rounds of the next 8 weeks.",
+  "chances.dateConfidence": "Confidence in the date",
+  "chances.loadingLong": "Simulating the next 26 weeks…",
 
   "stream.general": "All programs (general round)",
   "stream.cec": "Canadian Experience Class",
@@ -448,6 +468,7 @@ const fr: Messages = {
   "round.previous": "Ronde précédente",
   "round.next": "Ronde suivante",
   "round.report": "Rapport",
+  "round.historyDesc": "Note limite de chaque ronde de ce volet jusqu'à celle-ci, cette ronde en rouge.",
 
   "chances.title": "Vos chances",
   "chances.intro":
@@ -469,6 +490,25 @@ const fr: Messages = {
   "chances.interval": "Intervalle à 80 %",
   "chances.week": "Semaine",
   "chances.points": "+{n} points",
+  "chances.asOf": "Prévision en date du {date}, date de la dernière ronde des données.",
+  "chances.stale":
+    "La dernière ronde des données date de {days} jours : les rondes plus récentes ne sont pas prises en compte.",
+  "chances.unknown": "Impossible à dire",
+  "chances.unknownHelp": "Le profil ne suffit pas pour trancher (par exemple, les fonds d'établissement).",
+  "chances.programs": "Programmes",
+  "chances.categories": "Catégories en vigueur",
+  "chances.noneEligible": "Vous n'êtes admissible à aucun volet qui invite dans ces rondes.",
+  "chances.reasons": "Motifs (en anglais)",
+  "chances.yourScore": "Votre note",
+  "chances.likely": "Rondes les plus susceptibles de vous inviter",
+  "chances.share": "Part des simulations",
+  "chances.noForecast": "Aucune ronde de vos volets n'est prévue dans les 26 prochaines semaines.",
+  "chances.weeks": "{n} semaines",
+  "chances.within26": "D'ici 26 semaines : {p}.",
+  "chances.allStreamsShown":
+    "Aucune des rondes prévues n'est dans un volet auquel vous êtes admissible; voici les rondes de tous les volets des 8 prochaines semaines.",
+  "chances.dateConfidence": "Fiabilité de la date",
+  "chances.loadingLong": "Simulation des 26 prochaines semaines…",
 
   "stream.general": "Tous les programmes (ronde générale)",
   "stream.cec": "Catégorie de l'expérience canadienne",

@@ -1,5 +1,363 @@
+// Your chances: for the calculator's profile, the streams you are eligible for, the next rounds of
+// those streams with their cut-off intervals, the probability of an invitation week by week over 26
+// weeks (Monte Carlo on the server), and the advisor's ranked actions when that module is available.
+import { useEffect, useState } from "preact/hooks";
+import type { CrsResult } from "../../rules/index.js";
+import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
+import { Chart, numberTicks } from "../charts.js";
+import { formatDate, formatNumber, type Lang, streamLabel, type Translate } from "../i18n.js";
+import { profileFromParam } from "../profile-state.js";
+import { hrefFor } from "../router.js";
 
-export default function Page({ t }: PageProps) {
-  return <h1>{t("nav.draws")}</h1>;
+type Eligible = boolean | "unknown";
+
+interface ChancesResponse {
+  data: { asOf: string; latestRound: string | null; daysBehindToday: number | null; stale: boolean };
+  crs: CrsResult;
+  eligibility: {
+    programs: { program: string; eligible: Eligible; reasons: string[] }[];
+    categories: {
+      category: string;
+      version: string;
+      inForce: Eligible;
+      eligible: Eligible;
+      reasons: string[];
+    }[];
+  };
+  candidate: { score: number; eligibleStreams: string[]; unknownStreams: string[] };
+  forecast: {
+    stream: { id: string };
+    date: string;
+    dateConfidence: number;
+    size: number;
+    cutoff: { p10: number; p50: number; p90: number };
+  }[];
+  probability: {
+    within: { weeks: number; probability: number }[];
+    likelyRounds: { stream: { id: string }; index: number; typicalDate: string; probability: number }[];
+  };
+}
+
+const percent = (lang: Lang, p: number) =>
+  new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", {
+    style: "percent",
+    maximumFractionDigits: 1,
+  }).format(p);
+
+function Badge({ t, value }: { t: Translate; value: Eligible }) {
+  if (value === "unknown")
+    return (
+      <span class="badge unknown" title={t("chances.unknownHelp")}>
+        {t("chances.unknown")}
+      </span>
+    );
+  return (
+    <span class={value ? "badge" : "badge no"}>
+      {value ? t("chances.eligibleYes") : t("chances.notEligible")}
+    </span>
+  );
+}
+
+export default function ChancesPage({ t, lang, url }: PageProps) {
+  const param = url.searchParams.get("p");
+  const [state, setState] = useState<
+    { status: "loading" } | { status: "error" } | { status: "ok"; data: ChancesResponse }
+  >({
+    status: "loading",
+  });
+  useEffect(() => {
+    let live = true;
+    setState({ status: "loading" });
+    postJson<ChancesResponse>("/api/chances", { profile: profileFromParam(param) }).then(
+      (data) => live && setState({ status: "ok", data }),
+      () => live && setState({ status: "error" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [param]);
+
+  const calculatorLink = hrefFor("/", lang, param ? { p: param } : {});
+  const header = (
+    <>
+      <h1>{t("chances.title")}</h1>
+      <p class="lead">{t("chances.intro")}</p>
+    </>
+  );
+  if (state.status === "loading")
+    return (
+      <>
+        {header}
+        <p aria-busy="true">{t("chances.loadingLong")}</p>
+      </>
+    );
+  if (state.status === "error")
+    return (
+      <>
+        {header}
+        <p role="alert">{t("chances.noProfile")}</p>
+        <p>
+          <a class="button" href={calculatorLink}>
+            {t("chances.toCalculator")}
+          </a>
+        </p>
+      </>
+    );
+
+  const d = state.data;
+  const score = d.candidate.score;
+  const categories = d.eligibility.categories.filter((c) => c.inForce !== false);
+  // Your streams (eligible, or undecided from the profile); when there are none, every stream's next
+  // rounds over 8 weeks, so the page still shows where the cut-offs are heading.
+  const yours = new Set([...d.candidate.eligibleStreams, ...d.candidate.unknownStreams]);
+  const mine = d.forecast.filter((f) => yours.has(f.stream.id));
+  const eightWeeks = new Date(Date.parse(`${d.data.asOf}T00:00:00Z`) + 56 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const shown = mine.length ? mine : d.forecast.filter((f) => f.date <= eightWeeks);
+  const forecast = shown.map((f) => ({
+    ...f,
+    label: streamLabel(t, f.stream.id),
+    day: new Date(`${f.date}T00:00:00Z`),
+  }));
+  const weekly = [{ weeks: 0, probability: 0 }, ...d.probability.within];
+  const at26 = d.probability.within.at(-1)?.probability ?? 0;
+
+  return (
+    <div class="chances">
+      {header}
+      <p class="hint">
+        {t("chances.asOf", { date: formatDate(lang, d.data.asOf) })}{" "}
+        {d.data.stale && d.data.daysBehindToday !== null && (
+          <strong>{t("chances.stale", { days: formatNumber(lang, d.data.daysBehindToday) })}</strong>
+        )}
+      </p>
+      <div class="cards">
+        <section class="card" aria-labelledby="score-title">
+          <h2 id="score-title">{t("chances.yourScore")}</h2>
+          <p class="big" data-testid="chances-score">
+            {formatNumber(lang, score)}
+          </p>
+          <h2>{t("chances.probability")}</h2>
+          <p class="big" data-testid="chances-26">
+            {percent(lang, at26)}
+          </p>
+          <p>
+            <a href={calculatorLink}>{t("chances.toCalculator")}</a>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="eligible-title">
+          <h2 id="eligible-title">{t("chances.eligible")}</h2>
+          <h3>{t("chances.programs")}</h3>
+          <ul class="plain">
+            {d.eligibility.programs.map((p) => (
+              <li key={p.program}>
+                {streamLabel(t, p.program)} <Badge t={t} value={p.eligible} />
+              </li>
+            ))}
+          </ul>
+          {categories.length > 0 && (
+            <>
+              <h3>{t("chances.categories")}</h3>
+              <ul class="plain">
+                {categories.map((c) => (
+                  <li key={`${c.category}-${c.version}`}>
+                    {streamLabel(t, c.category)} <Badge t={t} value={c.eligible} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <details>
+            <summary>{t("chances.reasons")}</summary>
+            <ul lang="en">
+              {d.eligibility.programs.flatMap((p) =>
+                p.reasons.map((r) => <li key={`${p.program}${r}`}>{`${p.program.toUpperCase()}: ${r}`}</li>),
+              )}
+            </ul>
+          </details>
+        </section>
+      </div>
+
+      <Chart
+        id="probability"
+        title={t("chances.probability")}
+        description={`${t("chances.probabilityDesc")} ${t("chances.within26", { p: percent(lang, at26) })}`}
+        deps={[lang, param]}
+        build={(Plot, width) =>
+          Plot.plot({
+            width,
+            height: 280,
+            marginLeft: 52,
+            x: { label: t("chances.week"), domain: [0, 26], ticks: [0, 2, 4, 8, 12, 16, 20, 26] },
+            y: {
+              label: t("chances.probability"),
+              domain: [0, Math.max(0.1, Math.min(1, at26 * 1.15))],
+              grid: true,
+              tickFormat: (p: number) => percent(lang, p),
+            },
+            marks: [
+              Plot.areaY(weekly, {
+                x: "weeks",
+                y: "probability",
+                curve: "step-after",
+                fill: "#26374a",
+                fillOpacity: 0.15,
+              }),
+              Plot.lineY(weekly, {
+                x: "weeks",
+                y: "probability",
+                curve: "step-after",
+                stroke: "#26374a",
+                strokeWidth: 2,
+              }),
+              Plot.ruleY([0]),
+            ],
+          })
+        }
+      />
+      <div class="visually-hidden">
+        <table>
+          <caption>{t("chances.probability")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("chances.week")}</th>
+              <th scope="col">{t("chances.share")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.probability.within.map((w) => (
+              <tr key={w.weeks}>
+                <td>{w.weeks}</td>
+                <td>{percent(lang, w.probability)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section class="card" aria-labelledby="forecast-title">
+        <h2 id="forecast-title">{t("chances.forecast")}</h2>
+        {mine.length === 0 && (
+          <p>{forecast.length ? t("chances.allStreamsShown") : t("chances.noForecast")}</p>
+        )}
+        {forecast.length > 0 && (
+          <>
+            <Chart
+              id="forecast"
+              bare
+              title={t("chances.expectedCutoff")}
+              description={`${t("chances.interval")} · ${t("chances.yourScore")} ${formatNumber(lang, score)}`}
+              deps={[lang, param]}
+              build={(Plot, width) =>
+                Plot.plot({
+                  width,
+                  height: 300,
+                  marginLeft: 48,
+                  color: { legend: true, type: "categorical", scheme: "tableau10" },
+                  x: {
+                    type: "utc",
+                    label: null,
+                    tickFormat: (dd: Date) => formatDate(lang, dd.toISOString()),
+                    ticks: 5,
+                  },
+                  y: {
+                    label: t("col.cutoff"),
+                    grid: true,
+                    tickFormat: numberTicks(lang),
+                    // Always show your score's line, even when it is far below or above the cut-offs.
+                    domain: [
+                      Math.min(score, ...forecast.map((f) => f.cutoff.p10)) - 10,
+                      Math.max(score, ...forecast.map((f) => f.cutoff.p90)) + 10,
+                    ],
+                  },
+                  marks: [
+                    Plot.ruleX(forecast, {
+                      x: "day",
+                      y1: (f: (typeof forecast)[number]) => f.cutoff.p10,
+                      y2: (f: (typeof forecast)[number]) => f.cutoff.p90,
+                      stroke: "label",
+                      strokeWidth: 3,
+                      strokeOpacity: 0.5,
+                    }),
+                    Plot.dot(forecast, {
+                      x: "day",
+                      y: (f: (typeof forecast)[number]) => f.cutoff.p50,
+                      fill: "label",
+                      r: 4,
+                    }),
+                    Plot.ruleY([score], { stroke: "#af3c43", strokeDasharray: "4,3" }),
+                    Plot.text([score], {
+                      x: forecast[0]?.day,
+                      y: score,
+                      text: () => t("chances.yourScore"),
+                      dy: -8,
+                      textAnchor: "start",
+                      fill: "#af3c43",
+                    }),
+                  ],
+                })
+              }
+            />
+            <div class="table-wrap">
+              <table class="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("chances.expectedDate")}</th>
+                    <th scope="col">{t("col.stream")}</th>
+                    <th scope="col" class="num">
+                      {t("chances.expectedCutoff")}
+                    </th>
+                    <th scope="col" class="num">
+                      {t("chances.interval")}
+                    </th>
+                    <th scope="col" class="num">
+                      {t("col.size")}
+                    </th>
+                    <th scope="col" class="num">
+                      {t("chances.dateConfidence")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {forecast.map((f) => (
+                    <tr key={`${f.stream.id}-${f.date}`}>
+                      <td>{formatDate(lang, f.date)}</td>
+                      <td>{f.label}</td>
+                      <td class="num">{formatNumber(lang, f.cutoff.p50)}</td>
+                      <td class="num">
+                        {formatNumber(lang, f.cutoff.p10)}–{formatNumber(lang, f.cutoff.p90)}
+                      </td>
+                      <td class="num">{formatNumber(lang, f.size)}</td>
+                      <td class="num">{percent(lang, f.dateConfidence)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      {d.probability.likelyRounds.length > 0 && (
+        <section class="card" aria-labelledby="likely-title">
+          <h2 id="likely-title">{t("chances.likely")}</h2>
+          <ul class="plain">
+            {d.probability.likelyRounds.slice(0, 5).map((r) => (
+              <li key={`${r.stream.id}-${r.index}`}>
+                {formatDate(lang, r.typicalDate)} · {streamLabel(t, r.stream.id)} ·{" "}
+                {percent(lang, r.probability)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section class="card" aria-labelledby="advice-title">
+        <h2 id="advice-title">{t("chances.advice")}</h2>
+        <p>{t("chances.unavailable")}</p>
+      </section>
+    </div>
+  );
 }

@@ -2,6 +2,7 @@
 // date, a filterable table of every round and its CSV download. Filters live in the URL.
 import { useState } from "preact/hooks";
 import type { Round } from "../../draws/index.js";
+import { frenchLabelsNote } from "../../draws/labels.js";
 import { useJson } from "../api.js";
 import type { PageProps } from "../app.js";
 import { Chart, numberTicks, yearTicks } from "../charts.js";
@@ -75,6 +76,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
     <div class="draws">
       <h1>{t("draws.title")}</h1>
       <p class="lead">{t("draws.intro")}</p>
+      {lang === "fr" && <p class="hint">{frenchLabelsNote.fr}</p>}
 
       <form class="card filters" aria-label={t("draws.filters")} onSubmit={(e) => e.preventDefault()}>
         <SelectField
@@ -117,7 +119,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
             height: 360,
             marginLeft: 48,
             color: { legend: true, type: "categorical", scheme: "tableau10" },
-            x: { type: "utc", label: null, tickFormat: yearTicks(lang) },
+            x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
             y: { label: t("col.cutoff"), grid: true, tickFormat: numberTicks(lang) },
             marks: [
               Plot.lineY(points, { x: "date", y: "cutoff", stroke: "stream", strokeOpacity: 0.35 }),
@@ -138,7 +140,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
               width: Math.min(width, 560),
               height: 280,
               marginLeft: 56,
-              x: { type: "utc", label: null, tickFormat: yearTicks(lang) },
+              x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
               y: { label: t("col.size"), grid: true, tickFormat: numberTicks(lang) },
               marks: [
                 Plot.rectY(monthly, {

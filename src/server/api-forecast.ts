@@ -1,0 +1,198 @@
+// The forecast side of the API: eligibility, next rounds, invitation probability, and "your chances"
+// (all of them for one profile, in one call, for the web app). Handlers only call the domain modules.
+import { z } from "zod";
+import type { Round } from "../draws/index.js";
+import {
+  buildForecastModel,
+  candidateFromProfile,
+  daysBetween,
+  type ForecastModel,
+  forecastRounds,
+  invitationProbability,
+} from "../forecast/index.js";
+import { assessEligibility } from "../occupations/index.js";
+import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
+import { languageLevels, scoreProfile } from "../rules/index.js";
+import type { ApiContext } from "./context.js";
+import { ApiError } from "./http.js";
+import { type AnyOperation, json, operation } from "./operation.js";
+
+/** A database more than this many days behind the forecast date is said to be stale (as `ee forecast`). */
+const staleAfterDays = 21;
+
+/** The forecast date: the one asked for, else the latest stored round (forecasts from old data are of the past). */
+function resolveAsOf(rounds: readonly Round[], asOf: string | undefined, field = "asOf"): string {
+  const first = rounds[0]?.date;
+  const latest = rounds.at(-1)?.date;
+  if (!first || !latest) throw new ApiError(503, [{ field: "(database)", problem: "has no rounds stored" }]);
+  if (asOf !== undefined && asOf < first)
+    throw new ApiError(400, [
+      { field, problem: `${asOf} is before the first round`, allowed: `${first} or later` },
+    ]);
+  return asOf ?? latest;
+}
+
+/** How current the data is, so the answer can say it rather than hide it. */
+function dataNote(rounds: readonly Round[], asOf: string, today: string) {
+  const latestRound = rounds.filter((r) => r.date <= asOf).at(-1)?.date ?? null;
+  const daysBehindToday = latestRound ? daysBetween(latestRound, today) : null;
+  return {
+    asOf,
+    latestRound,
+    daysBehindToday,
+    stale: daysBehindToday !== null && daysBehindToday > staleAfterDays,
+  };
+}
+
+/** The list version of each stream's latest round known on `asOf` (categories are judged on it). */
+function latestVersions(rounds: readonly Round[], asOf: string): Map<string, string | null> {
+  const versions = new Map<string, string | null>();
+  for (const r of rounds) if (r.date <= asOf) versions.set(r.stream.id, r.stream.version);
+  return versions;
+}
+
+// Building the model costs tens of milliseconds; the same rounds and date give the same model.
+const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
+function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
+  const cached = models.get(asOf);
+  if (cached && cached.rounds === rounds) return cached.model;
+  const model = buildForecastModel(rounds, asOf);
+  if (models.size > 32) models.clear();
+  models.set(asOf, { rounds, model });
+  return model;
+}
+
+const withDate = (profile: Profile, date: string): Profile => ({
+  ...profile,
+  assessedOn: profile.assessedOn ?? date,
+});
+
+const forProfile = z.object({
+  profile: profileSchema,
+  asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
+  paths: z.number().int().min(100).max(20_000).default(10_000),
+});
+
+const weekly = Array.from({ length: 26 }, (_, i) => i + 1);
+
+export const forecastOperations: AnyOperation<ApiContext>[] = [
+  operation({
+    method: "post",
+    path: "/api/eligibility",
+    operationId: "eligibility",
+    tag: "Eligibility",
+    summary: "Program (FSW, CEC, FST, PNP) and category eligibility of a profile, each with its reasons",
+    body: z.object({
+      profile: profileSchema,
+      asOf: isoDate.optional().describe("Default: the profile's assessedOn, else today"),
+    }),
+    responses: [
+      { status: 200, description: "Programs and every category version", contentType: "application/json" },
+    ],
+    handle: ({ body }, ctx: ApiContext) => {
+      const date = body.asOf ?? body.profile.assessedOn ?? ctx.today();
+      const profile = withDate(body.profile, date);
+      return json(assessEligibility(profile, languageLevels(profile), date));
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/forecast",
+    operationId: "forecast",
+    tag: "Forecast",
+    summary: "The next rounds of every active stream: likely date, size, cut-off median and 80% interval",
+    query: z.object({
+      weeks: z.coerce.number().int().min(1).max(52).default(8).describe("How far ahead, in weeks (1 to 52)"),
+      asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
+      seed: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .default(1)
+        .describe("Seed of the simulated intervals"),
+    }),
+    responses: [
+      { status: 200, description: "The forecast rounds, in date order", contentType: "application/json" },
+    ],
+    handle: async ({ query }, ctx: ApiContext) => {
+      const rounds = await ctx.rounds();
+      const asOf = resolveAsOf(rounds, query.asOf);
+      return json({
+        data: dataNote(rounds, asOf, ctx.today()),
+        rounds: forecastRounds(modelFor(rounds, asOf), { weeks: query.weeks, seed: query.seed }),
+      });
+    },
+  }),
+  operation({
+    method: "post",
+    path: "/api/probability",
+    operationId: "probability",
+    tag: "Forecast",
+    summary: "Probability of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo",
+    body: forProfile,
+    responses: [
+      {
+        status: 200,
+        description: "The candidate as the model sees it, and the probabilities",
+        contentType: "application/json",
+      },
+    ],
+    handle: async ({ body }, ctx: ApiContext) => {
+      const rounds = await ctx.rounds();
+      const asOf = resolveAsOf(rounds, body.asOf);
+      const candidate = candidateFromProfile(
+        withDate(body.profile, asOf),
+        asOf,
+        latestVersions(rounds, asOf),
+      );
+      const probability = invitationProbability(modelFor(rounds, asOf), candidate, {
+        seed: body.seed,
+        paths: body.paths,
+      });
+      return json({ data: dataNote(rounds, asOf, ctx.today()), candidate, probability });
+    },
+  }),
+  operation({
+    method: "post",
+    path: "/api/chances",
+    operationId: "chances",
+    tag: "Forecast",
+    summary:
+      "Everything about one profile's chances: score, eligibility, next rounds, weekly probability for 26 weeks",
+    description: 'What the web app\'s "Your chances" page shows, in one call.',
+    body: forProfile,
+    responses: [
+      {
+        status: 200,
+        description: "Score, eligibility, forecast and probability",
+        contentType: "application/json",
+      },
+    ],
+    handle: async ({ body }, ctx: ApiContext) => {
+      const rounds = await ctx.rounds();
+      const asOf = resolveAsOf(rounds, body.asOf);
+      const profile = withDate(body.profile, asOf);
+      const model = modelFor(rounds, asOf);
+      const candidate = candidateFromProfile(profile, asOf, latestVersions(rounds, asOf));
+      return json({
+        data: dataNote(rounds, asOf, ctx.today()),
+        crs: scoreProfile(profile),
+        eligibility: assessEligibility(profile, languageLevels(profile), asOf),
+        candidate,
+        forecast: forecastRounds(model, { weeks: 26, seed: body.seed }),
+        probability: invitationProbability(model, candidate, {
+          seed: body.seed,
+          paths: body.paths,
+          horizons: weekly,
+        }),
+      });
+    },
+  }),
+];
