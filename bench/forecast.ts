@@ -1,0 +1,29 @@
+// Forecast speed: one 10,000-path, 26-week invitation probability (target: under 1 s) and a full
+// backtest from 2024-01-01 to the end of the bundled history, with its accuracy figures.
+import { bundledRounds } from "../src/draws/index.js";
+import { backtest, buildForecastModel, invitationProbability } from "../src/forecast/index.js";
+
+const rounds = bundledRounds();
+const asOf = rounds[rounds.length - 1]!.date;
+const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
+
+let t = performance.now();
+const model = buildForecastModel(rounds, asOf);
+console.log(`forecast model as of ${asOf}: ${ms(t)}`);
+
+// A CEC and French-eligible candidate near the cut-offs, so that paths do not stop at the first round.
+const candidate = { score: 490, eligibleStreams: ["cec", "general", "french-language-proficiency"] };
+invitationProbability(model, candidate, { paths: 1000, seed: 1 }); // warm-up
+t = performance.now();
+const p = invitationProbability(model, candidate, { paths: 10_000, seed: 1 });
+console.log(
+  `invitation probability, 10,000 paths × 26 weeks: ${ms(t)} (target < 1000 ms); within 26 weeks ${(p.within.at(-1)!.probability * 100).toFixed(1)}%`,
+);
+
+t = performance.now();
+const report = backtest(rounds, { from: "2024-01-01" });
+console.log(`full backtest 2024-01-01 → ${report.to} (${report.rows.length} rounds): ${ms(t)}`);
+const o = report.overall;
+console.log(
+  `  date MAE ${o.dateMae.toFixed(2)} d (naive ${o.naive.dateMae.toFixed(2)}), cut-off MAE ${o.cutoffMae.toFixed(2)} (naive ${o.naive.cutoffMae.toFixed(2)}, ${((1 - o.cutoffMae / o.naive.cutoffMae) * 100).toFixed(1)}% lower), 80% coverage ${(o.coverage80 * 100).toFixed(1)}%, Brier ${o.brier.toFixed(3)} (naive ${o.naive.brier.toFixed(3)})`,
+);
