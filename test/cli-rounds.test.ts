@@ -210,6 +210,51 @@ describe("ee round run", () => {
   });
 });
 
+describe("a pool in the database", () => {
+  it("ee pool save, then ee round run --db --record: the invited leave the stored pool", () => {
+    const dataDir = join(dir, "db");
+    const pool = file(
+      "to-save.jsonl",
+      [
+        { id: "a", submittedAt: "2025-01-01T10:00:00Z", crs: 500, eligible: ["general"] },
+        { id: "b", submittedAt: "2025-01-01T09:00:00Z", crs: 490, eligible: ["general"] },
+        { id: "c", submittedAt: "2025-01-01T08:00:00Z", crs: 480, eligible: ["general"] },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join("\n"),
+    );
+    expect(ee(["pool", "save", pool, "--name", "mine", "--data-dir", dataDir]).out).toContain(
+      "saved 3 candidates",
+    );
+    const run = (record: string) =>
+      JSON.parse(
+        ee([
+          "round",
+          "run",
+          "--db",
+          "mine",
+          "--data-dir",
+          dataDir,
+          "--stream",
+          "general",
+          "--size",
+          "2",
+          "--date",
+          "2025-02-01",
+          "--record",
+          record,
+          "--json",
+          "--ids",
+        ]).out,
+      );
+    expect(run("r1").invitedIds).toEqual(["a", "b"]);
+    expect(run("r2").invitedIds).toEqual(["c"]);
+    expect(ee(["pool", "list", "--data-dir", dataDir]).out).toContain(
+      "mine: 3 candidates, 0 in the pool, 3 invited",
+    );
+  });
+});
+
 describe("ee pool synthesize", () => {
   it("the same seed gives the same pool; lines carry scores, eligibility and the rule set", () => {
     const a = ee(["pool", "synthesize", "--like", "294", "--size", "50", "--seed", "7"]);

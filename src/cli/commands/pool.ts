@@ -5,7 +5,7 @@ import { createWriteStream, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { bundledRounds, type Round } from "../../draws/index.js";
 import { describeIssues, FieldError } from "../../profile/errors.js";
-import { profile as profileSchema } from "../../profile/schema.js";
+import { type Profile, profile as profileSchema } from "../../profile/schema.js";
 import {
   type CandidatePool,
   candidateAt,
@@ -19,10 +19,14 @@ import {
   shapePoints,
   synthesizePool,
 } from "../../rounds/index.js";
+import { databaseOptionsFromEnv, openDatabase } from "../../storage/index.js";
+import { listPools, savePoolCandidates } from "../../storage/pool.js";
 import { type Io, readText, UsageError } from "../io.js";
 
 const usage = `Usage: ee pool synthesize --like ROUND --size N --seed S [--out FILE] [--even] [--share KEY=X …]
        ee pool score FILE|- [--date D] [--out FILE]
+       ee pool save FILE|- --name NAME [--date D] [--data-dir DIR]
+       ee pool list [--data-dir DIR]
 
 synthesize   a pool whose CRS scores reproduce the published distribution of round ROUND (every bin of
              the feed's dd1…dd17, scaled to N candidates), shaped inside each bin by the other rounds'
@@ -35,7 +39,14 @@ score        reads profiles (one JSON object a line, each with "id" and "submitt
              (CRS under the rule set in force on --date, default today) and checks its eligibility
              for every stream, and writes one scored candidate a line, with the rule set and date.
 
+save         stores a pool file (scored candidates or profiles, scored as in "score") in the database
+             under NAME (profiles are kept with their scores; a candidate with the same id is replaced).
+             Run rounds on it with ee round run --db NAME.
+list         the pools in the database: candidates, still in the pool, invited, dates and rule sets.
+
   --out FILE   write the JSON Lines pool there (default: standard output)
+  --data-dir   the embedded database's folder (default: EE_DATA_DIR or the user data folder;
+               DATABASE_URL selects a PostgreSQL server instead)
   -h, --help   this help`;
 
 function shareHelp(): string {
@@ -55,16 +66,20 @@ export interface PoolLine extends ScoredCandidate {
   computedOn?: string;
 }
 
+/** A pool file line once read: a scored candidate, with the profile when the line was one. */
+export interface ReadCandidate extends ScoredCandidate {
+  ruleSet: string;
+  computedOn: string;
+  profile?: Profile;
+}
+
 /**
  * Reads a JSON Lines pool: each line is either a scored candidate (has "crs") or a profile (scored here as
  * of `date`). Every problem names the line and the field.
  */
-export function readPoolFile(text: string, date: string): CandidatePool {
-  const candidates: ScoredCandidate[] = [];
-  const ruleSets = new Set<string>();
-  const computedOn = new Set<string>();
-  const lines = text.split("\n");
-  lines.forEach((line, i) => {
+export function readPoolLines(text: string, date: string): ReadCandidate[] {
+  const candidates: ReadCandidate[] = [];
+  text.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
     let raw: unknown;
     try {
@@ -87,9 +102,9 @@ export function readPoolFile(text: string, date: string): CandidatePool {
         crs: c.crs,
         eligible: c.eligible,
         ...(c.unknown ? { unknown: c.unknown } : {}),
+        ruleSet: c.ruleSet ?? "unrecorded",
+        computedOn: c.computedOn ?? date,
       });
-      ruleSets.add(c.ruleSet ?? "unrecorded");
-      computedOn.add(c.computedOn ?? "unrecorded");
       return;
     }
     const parsed = profileSchema.safeParse({ assessedOn: date, ...obj });
@@ -98,27 +113,35 @@ export function readPoolFile(text: string, date: string): CandidatePool {
         describeIssues(parsed.error).map((p) => ({ ...p, field: `line ${i + 1}: ${p.field}` })),
       );
     try {
-      const scored = scoreCandidate(parsed.data, parsed.data.assessedOn ?? date);
-      candidates.push(scored);
-      ruleSets.add(scored.ruleSet);
-      computedOn.add(scored.computedOn);
+      candidates.push({
+        ...scoreCandidate(parsed.data, parsed.data.assessedOn ?? date),
+        profile: parsed.data,
+      });
     } catch (e) {
       if (e instanceof FieldError)
         throw new FieldError(e.problems.map((p) => ({ ...p, field: `line ${i + 1}: ${p.field}` })));
       throw e;
     }
   });
+  return candidates;
+}
+
+export function poolOf(candidates: readonly ReadCandidate[], date: string): CandidatePool {
+  const ruleSets = [...new Set(candidates.map((c) => c.ruleSet))].join(" + ") || "none";
+  const computedOn = [...new Set(candidates.map((c) => c.computedOn))].join(" + ") || date;
   try {
     return poolFromCandidates(
-      candidates,
-      [...computedOn].join(" + ") || date,
-      [...ruleSets].join(" + ") || "none",
+      candidates.map(({ profile: _profile, ruleSet: _r, computedOn: _c, ...c }) => c),
+      computedOn,
+      ruleSets,
     );
   } catch (e) {
     if (e instanceof PoolInputError) throw new UsageError(`pool: ${e.message}`);
     throw e;
   }
 }
+
+export const readPoolFile = (text: string, date: string) => poolOf(readPoolLines(text, date), date);
 
 export function readPool(file: string, date: string): CandidatePool {
   const text = file === "-" ? readText("-") : readPoolText(file);
@@ -215,8 +238,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     seed: { type: "string" },
     out: { type: "string" },
     even: { type: "boolean" },
+    json: { type: "boolean" },
     share: { type: "string", multiple: true },
     date: { type: "string" },
+    name: { type: "string" },
+    "data-dir": { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -260,5 +286,36 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await writePool(pool, values.out, io);
     return 0;
   }
-  throw new UsageError(`unknown subcommand "${sub}" (allowed: synthesize | score)`);
+  if (sub === "save") {
+    if (rest.length !== 1) throw new UsageError("save: give one pool FILE (JSON Lines), or -");
+    if (!values.name) throw new UsageError("--name: required, the pool's name in the database");
+    const date = values.date ?? io.today;
+    const candidates = readPoolLines(rest[0] === "-" ? readText("-") : readPoolText(rest[0]!), date);
+    poolOf(candidates, date); // the same checks as a round would make, before anything is written
+    const db = await openDatabase(databaseOptionsFromEnv(values["data-dir"]));
+    try {
+      const saved = await savePoolCandidates(db, values.name, candidates);
+      io.stdout(`saved ${saved} candidates in pool "${values.name}" (${db.location})`);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (sub === "list") {
+    const db = await openDatabase(databaseOptionsFromEnv(values["data-dir"]));
+    try {
+      const pools = await listPools(db);
+      if (values.json) io.stdout(JSON.stringify(pools, null, 2));
+      else if (pools.length === 0) io.stdout("no pools in the database (ee pool save FILE --name NAME)");
+      else
+        for (const p of pools)
+          io.stdout(
+            `${p.pool}: ${p.candidates} candidates, ${p.inPool} in the pool, ${p.invited} invited; computed on ${p.computedOn.join(", ")} under ${p.ruleSets.join(", ")}`,
+          );
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  throw new UsageError(`unknown subcommand "${sub}" (allowed: synthesize | score | save | list)`);
 }

@@ -11,10 +11,13 @@ import {
   shapePoints,
   synthesizePool,
 } from "../../rounds/index.js";
+import { type Db, databaseOptionsFromEnv, openDatabase } from "../../storage/index.js";
+import { loadPool, recordInvitations } from "../../storage/pool.js";
 import { type Io, UsageError } from "../io.js";
 import { readPool, writePool } from "./pool.js";
 
-const usage = `Usage: ee round run --stream ID --size N --date D [--pool FILE] [--json] [--ids] [--out FILE]
+const usage = `Usage: ee round run --stream ID --size N --date D [--pool FILE | --db NAME [--record LABEL]]
+                    [--json] [--ids] [--out FILE]
 
 Runs a round of invitations: the eligible candidates are ranked by CRS (highest first), ties go to the
 earliest profile submission, exactly N are invited (fewer if the pool runs out). Prints
@@ -27,6 +30,9 @@ earliest profile submission, exactly N are invited (fewer if the pool runs out).
   --pool FILE    JSON Lines pool: scored candidates (from ee pool synthesize / ee pool score) or
                  profiles with "id" and "submittedAt" (scored here as of D). Default: a synthetic
                  pool of the latest published distribution on or before D (seed 1)
+  --db NAME      the pool saved in the database under NAME (ee pool save)
+  --record LABEL with --db: record the invitations (round LABEL); the invited leave the stored pool
+  --data-dir DIR the embedded database's folder (DATABASE_URL selects PostgreSQL instead)
   --json         print the result as JSON only
   --ids          include the invited ids (rank order) in the JSON
   --out FILE     write the pool after the round (the invited removed) as JSON Lines
@@ -56,6 +62,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     json: { type: "boolean" },
     ids: { type: "boolean" },
     out: { type: "string" },
+    db: { type: "string" },
+    record: { type: "string" },
+    "data-dir": { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -78,12 +87,43 @@ export async function run(argv: string[], io: Io): Promise<number> {
     problems.push("--size: required, a whole number of 0 or more");
   if (!values.date || !isoDate.safeParse(values.date).success)
     problems.push("--date: required, a real date written YYYY-MM-DD");
+  if (values.db && values.pool) problems.push("--pool and --db: give one of them");
+  if (values.record && !values.db) problems.push("--record: only with --db (a pool file is not changed)");
   if (problems.length) {
     for (const p of problems.slice(0, -1)) io.stderr(`error: ${p}`);
     throw new UsageError(problems.at(-1)!);
   }
   const date = values.date!;
-  const pool = values.pool ? readPool(values.pool, date) : defaultPool(date, io);
+  const db = values.db ? await openDatabase(databaseOptionsFromEnv(values["data-dir"])) : null;
+  try {
+    return await runOn(db, values, date, size, io);
+  } finally {
+    await db?.close();
+  }
+}
+
+async function runOn(
+  db: Db | null,
+  values: {
+    stream?: string;
+    pool?: string;
+    db?: string;
+    record?: string;
+    json?: boolean;
+    ids?: boolean;
+    out?: string;
+  },
+  date: string,
+  size: number,
+  io: Io,
+): Promise<number> {
+  let pool: CandidatePool;
+  if (db) {
+    const stored = await loadPool(db, values.db!);
+    if (!stored)
+      throw new UsageError(`--db: no candidates left in pool "${values.db}" (ee pool list shows the pools)`);
+    pool = stored;
+  } else pool = values.pool ? readPool(values.pool, date) : defaultPool(date, io);
   let result: ReturnType<typeof runRound>;
   try {
     result = runRound(pool, { date, stream: values.stream!, size });
@@ -129,5 +169,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     );
   }
   if (values.out) await writePool(result.pool, values.out, io);
+  if (db && values.record) {
+    const recorded = await recordInvitations(db, values.db!, {
+      ids: invitedIds(result),
+      round: values.record,
+      date,
+      expiresOn: result.expiresOn,
+    });
+    if (!values.json)
+      io.stdout(`Recorded ${recorded} invitations (round ${values.record}) in pool "${values.db}".`);
+  }
   return 0;
 }
