@@ -18,7 +18,7 @@ import {
   type ProgramResult,
   thousands,
 } from "./programs.js";
-import { continuousRuns, hoursByOccupation, hoursPerMonth, yearsBefore } from "./workHistory.js";
+import { hoursByOccupation, hoursPerMonth, longestRun, yearsBefore } from "./workHistory.js";
 
 export interface CategoryResult {
   category: string;
@@ -120,8 +120,7 @@ function bestInListed(
     (p) => listed.has(p.noc) && (p.country === "CA" ? p.authorized : w.location !== "canada"),
   );
   if (continuous) {
-    const best = continuousRuns(periods, window).sort((a, b) => b.hours - a.hours)[0];
-    return best ?? null;
+    return longestRun(periods, window);
   }
   const best = [...hoursByOccupation(periods, window)].sort((a, b) => b[1] - a[1])[0];
   return best ? { noc: best[0], hours: best[1] } : null;

@@ -4,7 +4,6 @@ import type { Ability, Profile, WorkPeriod } from "../profile/schema.js";
 import { isSkilled, isSkilledTrade, nocByCode, teerOf } from "./noc.js";
 import { requiredFunds } from "./proofOfFunds.js";
 import {
-  continuousRuns,
   countedHours,
   countsAsCanadian,
   fullYears,
@@ -12,6 +11,7 @@ import {
   hoursPerYear,
   isForeign,
   isSkilledPeriod,
+  longestRun,
   monthsOf,
   yearsBefore,
 } from "./workHistory.js";
@@ -254,11 +254,10 @@ export function fswEligibility(profile: Profile, langs: CandidateLanguages, date
   const checks: Check[] = [];
   if (profile.workHistory) {
     const window = yearsBefore(date, 10);
-    const runs = continuousRuns(
+    const best = longestRun(
       profile.workHistory.filter((p) => isSkilledPeriod(p) && (isForeign(p) || p.authorized)),
       window,
     );
-    const best = runs.sort((a, b) => b.hours - a.hours)[0];
     checks.push(
       best && best.hours >= hoursPerYear
         ? {

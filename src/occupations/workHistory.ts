@@ -56,28 +56,43 @@ interface Span {
   hoursPerDay: number;
 }
 
-function clippedSpan(p: WorkPeriod, window: Window): Span | null {
-  const start = Math.max(dayNumber(p.from), dayNumber(window.from));
-  const end = Math.min(dayNumber(p.to ?? window.to), dayNumber(window.to)) + 1;
+function clippedSpan(p: WorkPeriod, windowFrom: number, windowTo: number): Span | null {
+  const start = Math.max(dayNumber(p.from), windowFrom);
+  const end = Math.min(p.to === null ? windowTo : dayNumber(p.to), windowTo) + 1;
   if (end <= start) return null;
   return { start, end, hoursPerDay: Math.min(p.hoursPerWeek, fullTimeHoursPerWeek) / 7 };
 }
 
-/** Counted hours of the periods inside the window, capping the sum of concurrent jobs at 30 h/week. */
-export function countedHours(periods: readonly WorkPeriod[], window: Window): number {
-  const spans = periods.map((p) => clippedSpan(p, window)).filter((s): s is Span => s !== null);
+function spansIn(periods: readonly WorkPeriod[], windowFrom: number, windowTo: number): Span[] {
+  const spans: Span[] = [];
+  for (const p of periods) {
+    const s = clippedSpan(p, windowFrom, windowTo);
+    if (s) spans.push(s);
+  }
+  return spans;
+}
+
+/** Hours of clipped spans, the sum of concurrent spans capped at 30 h/week (a sweep over the span edges). */
+function hoursOfSpans(spans: readonly Span[]): number {
   if (spans.length === 0) return 0;
-  const cuts = [...new Set(spans.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
+  if (spans.length === 1) return spans[0]!.hoursPerDay * (spans[0]!.end - spans[0]!.start);
+  const cuts = spans.flatMap((s) => [s.start, s.end]).sort((a, b) => a - b);
   const capPerDay = fullTimeHoursPerWeek / 7;
   let hours = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i]!;
     const b = cuts[i + 1]!;
+    if (a === b) continue;
     let rate = 0;
     for (const s of spans) if (s.start <= a && s.end >= b) rate += s.hoursPerDay;
     hours += Math.min(rate, capPerDay) * (b - a);
   }
   return hours;
+}
+
+/** Counted hours of the periods inside the window, capping the sum of concurrent jobs at 30 h/week. */
+export function countedHours(periods: readonly WorkPeriod[], window: Window): number {
+  return hoursOfSpans(spansIn(periods, dayNumber(window.from), dayNumber(window.to)));
 }
 
 /** A run of uninterrupted work in one occupation (periods that touch or overlap are joined). */
@@ -88,33 +103,39 @@ export interface ContinuousRun {
   hours: number;
 }
 
-/** Every uninterrupted run per occupation inside the window, with its counted hours. */
-export function continuousRuns(periods: readonly WorkPeriod[], window: Window): ContinuousRun[] {
-  const byNoc = new Map<string, WorkPeriod[]>();
-  for (const p of periods) byNoc.set(p.noc, [...(byNoc.get(p.noc) ?? []), p]);
-  const runs: ContinuousRun[] = [];
-  for (const [noc, list] of byNoc) {
-    const spans = list
-      .map((p) => ({ p, s: clippedSpan(p, window) }))
-      .filter((x): x is { p: WorkPeriod; s: Span } => x.s !== null)
-      .sort((x, y) => x.s.start - y.s.start);
-    let group: WorkPeriod[] = [];
-    let groupStart = 0;
+interface DayRun {
+  noc: string;
+  start: number;
+  end: number;
+  hours: number;
+}
+
+function dayRuns(periods: readonly WorkPeriod[], window: Window): DayRun[] {
+  const windowFrom = dayNumber(window.from);
+  const windowTo = dayNumber(window.to);
+  const byNoc = new Map<string, Span[]>();
+  for (const p of periods) {
+    const s = clippedSpan(p, windowFrom, windowTo);
+    if (!s) continue;
+    const list = byNoc.get(p.noc);
+    if (list) list.push(s);
+    else byNoc.set(p.noc, [s]);
+  }
+  const runs: DayRun[] = [];
+  for (const [noc, spans] of byNoc) {
+    spans.sort((x, y) => x.start - y.start);
+    let group: Span[] = [];
     let groupEnd = 0;
     const flush = () => {
-      if (group.length === 0) return;
-      const from = isoFromDay(groupStart);
-      const to = isoFromDay(groupEnd - 1);
-      runs.push({ noc, from, to, hours: countedHours(group, { from, to }) });
+      if (group.length) runs.push({ noc, start: group[0]!.start, end: groupEnd, hours: hoursOfSpans(group) });
     };
-    for (const { p, s } of spans) {
+    for (const s of spans) {
       if (group.length > 0 && s.start <= groupEnd) {
-        group.push(p);
+        group.push(s);
         groupEnd = Math.max(groupEnd, s.end);
       } else {
         flush();
-        group = [p];
-        groupStart = s.start;
+        group = [s];
         groupEnd = s.end;
       }
     }
@@ -123,18 +144,39 @@ export function continuousRuns(periods: readonly WorkPeriod[], window: Window): 
   return runs;
 }
 
+const toRun = (r: DayRun): ContinuousRun => ({
+  noc: r.noc,
+  from: isoFromDay(r.start),
+  to: isoFromDay(r.end - 1),
+  hours: r.hours,
+});
+
+/** Every uninterrupted run per occupation inside the window, with its counted hours. */
+export function continuousRuns(periods: readonly WorkPeriod[], window: Window): ContinuousRun[] {
+  return dayRuns(periods, window).map(toRun);
+}
+
+/** The uninterrupted run with the most counted hours, or null when there is no work in the window. */
+export function longestRun(periods: readonly WorkPeriod[], window: Window): ContinuousRun | null {
+  let best: DayRun | null = null;
+  for (const r of dayRuns(periods, window)) if (!best || r.hours > best.hours) best = r;
+  return best ? toRun(best) : null;
+}
+
 /** Counted hours per occupation inside the window (each occupation capped at 30 h/week on its own). */
 export function hoursByOccupation(periods: readonly WorkPeriod[], window: Window): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const noc of new Set(periods.map((p) => p.noc))) {
-    out.set(
-      noc,
-      countedHours(
-        periods.filter((p) => p.noc === noc),
-        window,
-      ),
-    );
+  const windowFrom = dayNumber(window.from);
+  const windowTo = dayNumber(window.to);
+  const spansByNoc = new Map<string, Span[]>();
+  for (const p of periods) {
+    const s = clippedSpan(p, windowFrom, windowTo);
+    if (!s) continue;
+    const list = spansByNoc.get(p.noc);
+    if (list) list.push(s);
+    else spansByNoc.set(p.noc, [s]);
   }
+  const out = new Map<string, number>();
+  for (const [noc, spans] of spansByNoc) out.set(noc, hoursOfSpans(spans));
   return out;
 }
 
