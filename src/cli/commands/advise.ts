@@ -1,10 +1,9 @@
 // `ee advise`: what the person in a profile can change, ranked by the invitation probability it adds
 // over 26 weeks. Thin adapter over src/advisor.
-import { parseArgs } from "node:util";
 import { type Advice, adviceHorizonWeeks, advise } from "../../advisor/index.js";
 import { buildForecastModel } from "../../forecast/index.js";
 import { type Io, UsageError } from "../io.js";
-import { dateOption, integerOption, percent, resolveAsOf, storedRounds } from "./forecast.js";
+import { dateOption, integerOption, parseOptions, percent, resolveAsOf, storedRounds } from "./forecast.js";
 import { readProfile } from "./probability.js";
 
 const usage = `Usage: ee advise [FILE|-] [--as-of DATE] [--seed N] [--paths N] [--json] [--data-dir DIR]
@@ -49,9 +48,9 @@ function print(io: Io, a: Advice, assumed: boolean) {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
       "as-of": { type: "string" },
       "assume-eligible": { type: "boolean" },
       seed: { type: "string" },
@@ -60,9 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    "advise",
+  );
   if (values.help) {
     io.stdout(usage);
     return 0;

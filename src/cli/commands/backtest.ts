@@ -1,9 +1,8 @@
 // `ee backtest`: replays history — each round forecast from the rounds before it — and prints the
 // accuracy per stream beside two naive baselines. Thin adapter over src/forecast.
-import { parseArgs } from "node:util";
 import { type BacktestReport, backtest, type Scores, syntheticOffsets } from "../../forecast/index.js";
 import { type Io, UsageError } from "../io.js";
-import { dateOption, percent, storedRounds } from "./forecast.js";
+import { dateOption, parseOptions, percent, storedRounds } from "./forecast.js";
 
 const usage = `Usage: ee backtest --from DATE [--to DATE] [--json] [--data-dir DIR]
 
@@ -44,18 +43,17 @@ function print(io: Io, r: BacktestReport) {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
       from: { type: "string" },
       to: { type: "string" },
       json: { type: "boolean" },
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    "backtest",
+  );
   if (values.help) {
     io.stdout(usage);
     return 0;

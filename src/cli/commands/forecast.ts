@@ -13,6 +13,23 @@ import {
 } from "../../storage/index.js";
 import { type Io, UsageError } from "../io.js";
 
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+/** `parseArgs`, with a mistyped option reported as one line naming the options the command has. */
+export function parseOptions<T extends OptionSpec>(argv: string[], options: T, command: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? "";
+    if (!code.startsWith("ERR_PARSE_ARGS")) throw e;
+    const allowed = Object.keys(options)
+      .map((o) => `--${o}`)
+      .join(" | ");
+    const what = /'(-[^']*)'/.exec((e as Error).message)?.[1] ?? "an option";
+    throw new UsageError(`ee ${command}: ${what} is not understood (allowed: ${allowed})`);
+  }
+}
+
 /** A database more than this many days behind today gets a warning. */
 const staleAfterDays = 21;
 
@@ -114,9 +131,9 @@ function printTable(io: Io, asOf: string, weeks: number, rows: readonly Forecast
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
       weeks: { type: "string" },
       "as-of": { type: "string" },
       seed: { type: "string" },
@@ -124,9 +141,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    "forecast",
+  );
   if (values.help) {
     io.stdout(usage);
     return 0;

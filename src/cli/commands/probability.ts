@@ -1,6 +1,5 @@
 // `ee probability`: a person's chance of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo
 // over the forecast of every stream they are eligible for. Thin adapter over src/forecast.
-import { parseArgs } from "node:util";
 import {
   assumingUnknownEligible,
   buildForecastModel,
@@ -14,7 +13,15 @@ import {
 import { describeIssues, FieldError } from "../../profile/errors.js";
 import { type Profile, profile as profileSchema } from "../../profile/schema.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
-import { dateOption, integerOption, percent, resolveAsOf, storedRounds, streamLabel } from "./forecast.js";
+import {
+  dateOption,
+  integerOption,
+  parseOptions,
+  percent,
+  resolveAsOf,
+  storedRounds,
+  streamLabel,
+} from "./forecast.js";
 
 const usage = `Usage: ee probability [FILE|-] [--weeks 26] [--as-of DATE] [--seed N] [--paths N] [--json]
 
@@ -100,9 +107,9 @@ function print(
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
       weeks: { type: "string" },
       "as-of": { type: "string" },
       seed: { type: "string" },
@@ -111,9 +118,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    "probability",
+  );
   if (values.help) {
     io.stdout(usage);
     return 0;
