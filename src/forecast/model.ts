@@ -4,7 +4,7 @@
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { type CutoffModel, cutoffModel } from "./cutoff.js";
-import { dayNumber, isoFromDayNumber, mondayOf } from "./dates.js";
+import { dayNumber, mondayOf } from "./dates.js";
 import { byStream, roundsKnownOn } from "./history.js";
 import { pick, type Random } from "./rng.js";
 import { joinCases, type StreamSchedule, skipPause, streamSchedule, yearEndPause } from "./schedule.js";
@@ -93,7 +93,7 @@ export function simulateStream(
     schedule.joinDay !== null && random() < schedule.joinProbability
       ? schedule.joinDay
       : skipPause(
-          Math.max(schedule.laterDay + 7 * pick(random, schedule.gapDeviations), asOfDay + 1),
+          shiftedLater(schedule.laterDay, 7 * pick(random, schedule.gapDeviations), asOfDay),
           model.pause,
         );
   let level = cutoff.start;
@@ -105,4 +105,7 @@ export function simulateStream(
   }
 }
 
-export { isoFromDayNumber };
+/** The later day moved by whole weeks, but never back to or before the forecast date. */
+function shiftedLater(laterDay: number, shift: number, asOfDay: number): number {
+  return laterDay + shift > asOfDay ? laterDay + shift : laterDay;
+}

@@ -80,6 +80,12 @@ export function resolveAsOf(asOf: string | undefined, rounds: readonly Round[], 
   if (asOf !== undefined) {
     if (asOf < first)
       throw new UsageError(`--as-of: ${asOf} is before the first round (allowed: ${first} or later)`);
+    const gap = daysBetween(latest, asOf);
+    // Silence in the database after its last round is read as IRCC's silence: say so.
+    if (gap > staleAfterDays)
+      io.stderr(
+        `warning: the database has no round after ${latest}, ${gap} days before --as-of; streams look silent since. Run \`ee draws update\` for newer rounds.`,
+      );
     return asOf;
   }
   const behind = daysBetween(latest, io.today);
@@ -126,7 +132,7 @@ function printTable(io: Io, asOf: string, weeks: number, rows: readonly Forecast
       `  ${r.date}  ${percent(r.dateConfidence).padStart(4)}  ${streamLabel(r.stream).padEnd(42)} ${String(r.size).padStart(6)}  ${r.cutoff.p50} (${r.cutoff.p10}–${r.cutoff.p90})`,
     );
   io.stdout(
-    `"sure" is the chance the stream keeps its rhythm to that date; rounds are forecast from the stream's own history only.`,
+    `"sure": the chance the round falls in that week (the stream still drawing, joining a draw week, keeping its rhythm); learned from the rounds up to ${asOf}.`,
   );
 }
 
