@@ -1,0 +1,350 @@
+// The web app in a real browser (Debian's Chromium driven by playwright-core), against the real server
+// on a free port with a throwaway embedded database: the calculator against the engine, one profile
+// scored the same by the CLI, the API and the page, round 379's page, French with no English left,
+// the forecast chart, and axe-core on every page. Screenshots go to test-artifacts/.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { profile as profileSchema } from "../../src/profile/schema.js";
+import { scoreProfile } from "../../src/rules/index.js";
+import { type RunningServer, startServer } from "../../src/server/start.js";
+import { messages } from "../../src/web/i18n.js";
+
+const chromiumPath = "/usr/bin/chromium";
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const artifacts = join(process.cwd(), "test-artifacts");
+const scratch = mkdtempSync(join(tmpdir(), "ee-browser-"));
+let server: RunningServer;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  // Build the web app from the sources being tested (not a possibly stale dist/).
+  const webRoot = join(scratch, "web");
+  const { build } = await import("vite");
+  await build({
+    configFile: "src/web/vite.config.ts",
+    logLevel: "warn",
+    build: { outDir: webRoot, emptyOutDir: true },
+  });
+  server = await startServer({
+    port: 0,
+    hostname: "127.0.0.1",
+    dataDir: join(scratch, "db"),
+    webRoot,
+    logError: () => {},
+  });
+  context = await chromium.launchPersistentContext(join(scratch, "profile"), {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: "en-CA",
+  });
+  mkdirSync(artifacts, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+  (page as Page & { errors?: string[] }).errors = errors;
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+/** Waits until every chart on the page has drawn its SVG. */
+async function chartsDrawn(page: Page) {
+  await page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll("[data-chart]")];
+    return (
+      charts.length > 0 &&
+      charts.every((c) => c.getAttribute("data-ready") === "true" && c.querySelector("svg"))
+    );
+  });
+}
+
+// A profile worked by hand in test/server.test.ts (429 on 2025-06-01); here with a spouse and French
+// as well, so that more of the engine is crossed.
+const fullProfile = {
+  age: 34,
+  education: "masters",
+  canadianEducation: "one-or-two-year",
+  firstLanguage: { test: "celpip", listening: 9, reading: 8, writing: 9, speaking: 10 },
+  secondLanguage: {
+    test: "tef",
+    testedOn: "2024-05-01",
+    listening: 500,
+    reading: 450,
+    writing: 420,
+    speaking: 430,
+  },
+  canadianWorkYears: 2,
+  foreignWorkYears: 1,
+  siblingInCanada: true,
+  spouse: { accompanying: true, canadianCitizenOrPR: false, education: "bachelors", canadianWorkYears: 1 },
+  assessedOn: "2025-06-01",
+};
+
+describe("calculator", () => {
+  it("shows the engine's score for a profile typed into the form, updating as you type", async () => {
+    const page = await open("/?asOf=2025-06-01");
+    await page.getByLabel("Age (completed years)").fill("31");
+    await page.getByLabel("Highest level of education").selectOption("two-or-more");
+    await page.locator("#first-test").selectOption("ielts");
+    await page.locator("#first-listening").fill("8.5");
+    await page.locator("#first-reading").fill("7");
+    await page.locator("#first-writing").fill("6.5");
+    await page.locator("#first-speaking").fill("7");
+    await page.getByLabel("Years of skilled work in Canada (last 10 years)").fill("1");
+    await page.getByLabel("Years of skilled work outside Canada (last 10 years)").fill("2");
+    await page.getByLabel("Provincial or territorial nomination").check();
+    const expected = scoreProfile(
+      profileSchema.parse({
+        age: 31,
+        education: "two-or-more",
+        firstLanguage: { test: "ielts", listening: 8.5, reading: 7, writing: 6.5, speaking: 7 },
+        canadianWorkYears: 1,
+        foreignWorkYears: 2,
+        provincialNomination: true,
+        assessedOn: "2025-06-01",
+      }),
+    );
+    await expect
+      .poll(() => page.getByTestId("crs-total").innerText())
+      .toBe(expected.total.toLocaleString("en-CA"));
+    // The nomination alone is worth 600 under every rule set, so this total cannot be a stale one.
+    expect(expected.additional.provincialNomination).toBe(600);
+    // The state is in the URL: reopening the link shows the same score.
+    const again = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(await again.getByTestId("crs-total").innerText()).toBe(expected.total.toLocaleString("en-CA"));
+    await shot(page, "calculator-en");
+    await again.close();
+    await page.close();
+  });
+
+  it("names the bad answer instead of showing a score", async () => {
+    const page = await open("/?asOf=2025-06-01");
+    await page.locator("#first-reading").fill("9.7");
+    await expect.poll(() => page.getByTestId("crs-total").innerText()).toBe("—");
+    expect(await page.locator("#first-reading").getAttribute("aria-invalid")).toBe("true");
+    await page.close();
+  });
+});
+
+describe("one profile, one score", () => {
+  it("scores the same in the CLI, the API and the page", async () => {
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "crs", "-", "--json"], {
+      input: JSON.stringify(fullProfile),
+      encoding: "utf8",
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    const cliTotal = (JSON.parse(cli.stdout) as { total: number }).total;
+
+    const res = await fetch(`${server.url}/api/crs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(fullProfile),
+    });
+    const apiTotal = ((await res.json()) as { total: number }).total;
+
+    const { assessedOn, ...formProfile } = fullProfile;
+    const encoded = Buffer.from(JSON.stringify(formProfile)).toString("base64url");
+    const page = await open(`/?asOf=${assessedOn}&p=${encoded}`);
+    const pageTotal = Number((await page.getByTestId("crs-total").innerText()).replace(/\D/g, ""));
+
+    expect(apiTotal).toBe(cliTotal);
+    expect(pageTotal).toBe(cliTotal);
+    // Spouse, second language and Canadian education points all counted (not a partial profile).
+    const parts = scoreProfile(profileSchema.parse(fullProfile));
+    expect(parts.spouse.subtotal).toBeGreaterThan(0);
+    expect(parts.core.secondLanguage).toBeGreaterThan(0);
+    expect(parts.additional.canadianEducation).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe("draws and rounds", () => {
+  it("draws the cut-off, monthly and pool charts and lists the rounds", async () => {
+    const page = await open("/draws");
+    await chartsDrawn(page);
+    expect(await page.locator("table.data tbody tr").first().innerText()).toContain("379");
+    const csv = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+    const text = await (await fetch(`${server.url}${csv}`)).text();
+    expect(text.split("\r\n")[0]).toMatch(/^round,date,name,/);
+    await shot(page, "draws-en");
+    await page.close();
+  });
+
+  it("opens round 379's page with its facts, charts and report", async () => {
+    const page = await open("/rounds/379");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Round 379");
+    // IRCC's feed: round 379 (2025-11-14) invited 3,500 with a cut-off of 462.
+    expect(await page.getByTestId("round-cutoff").innerText()).toBe("462");
+    await chartsDrawn(page);
+    await expect.poll(() => page.locator(".report").innerText()).toContain("3,500");
+    await shot(page, "round-379-en");
+    await page.close();
+  });
+});
+
+describe("your chances", () => {
+  it("shows the 26-week probability chart and the forecast", async () => {
+    const page = await open("/chances");
+    await page.waitForSelector("[data-chart=probability][data-ready=true] svg", { timeout: 30_000 });
+    await chartsDrawn(page);
+    expect(await page.getByTestId("chances-score").innerText()).toMatch(/^\d{3}$/);
+    await shot(page, "chances-en");
+    await page.close();
+  });
+});
+
+/** Words of the English interface that are not also words of the French one. */
+function englishOnlyWords(): Set<string> {
+  const words = (texts: string[]) =>
+    new Set(
+      texts
+        .join(" ")
+        .toLowerCase()
+        .split(/[^a-zà-ÿ']+/)
+        .flatMap((w) => w.split("'"))
+        .filter((w) => w.length >= 3),
+    );
+  const french = words(Object.values(messages.fr));
+  // Common English words too, so that English from outside the dictionary (the engine's own messages,
+  // published names not marked as such) is caught as well.
+  const common = words([
+    "the and with your you from for this that are was were has have been which will would than then there",
+    "their they when where what who year years round rounds score scores eligible below above before after",
+    "none only points of occupations program programs category skilled work experience canadian",
+  ]);
+  return new Set([...words(Object.values(messages.en)), ...common].filter((w) => !french.has(w)));
+}
+
+/**
+ * The text a person sees or a screen reader reads (visually hidden text included), leaving out what is
+ * marked lang="en" (names IRCC publishes in English only) and what is never rendered (noscript).
+ */
+const visibleFrenchText = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    // Marked English inside the page (the page's own <html lang> does not count).
+    const markedEnglish = (el: Element) => {
+      const marked = el.closest('[lang="en"]');
+      return marked !== null && marked !== document.documentElement;
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || markedEnglish(parent) || parent.closest("script, noscript")) continue;
+      // Style sheets, including those Plot puts inside its SVG (closest() does not see SVG <style>).
+      if (parent.tagName.toLowerCase() === "style") continue;
+      if (!parent.checkVisibility()) continue;
+      out.push(node.textContent ?? "");
+    }
+    // Attributes people meet too: labels for assistive technology and tooltips.
+    for (const el of document.querySelectorAll("[aria-label], [title]"))
+      if (!markedEnglish(el) && !el.closest('[aria-hidden="true"]'))
+        out.push(el.getAttribute("aria-label") ?? "", el.getAttribute("title") ?? "");
+    return out.join(" ");
+  });
+
+describe("French", () => {
+  const english = englishOnlyWords();
+  const englishIn = (text: string) =>
+    [...new Set(text.toLowerCase().split(/[^a-zà-ÿ]+/))].filter((w) => english.has(w));
+
+  it("the check finds English on an English page (so it can fail)", async () => {
+    const page = await open("/draws");
+    await chartsDrawn(page);
+    expect(englishIn(await visibleFrenchText(page)).length).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  for (const [name, path] of [
+    ["calculator", "/?lang=fr&asOf=2025-06-01"],
+    ["draws", "/draws?lang=fr"],
+    ["round-379", "/rounds/379?lang=fr"],
+    ["chances", "/chances?lang=fr"],
+  ] as const) {
+    it(`leaves no English on the ${name} page`, async () => {
+      const page = await open(path);
+      if (name !== "calculator") await chartsDrawn(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+      expect(englishIn(await visibleFrenchText(page))).toEqual([]);
+      await shot(page, `${name}-fr`);
+      await page.close();
+    });
+  }
+
+  it("switches language with the button and keeps the page", async () => {
+    const page = await open("/draws");
+    await page.getByRole("button", { name: "Afficher en français" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Rondes d'invitations");
+    expect(new URL(page.url()).searchParams.get("lang")).toBe("fr");
+    await page.close();
+  });
+});
+
+describe("accessibility (axe-core)", () => {
+  const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+  for (const path of [
+    "/",
+    "/draws",
+    "/rounds/379",
+    "/chances",
+    "/?lang=fr",
+    "/draws?lang=fr",
+    "/chances?lang=fr",
+  ]) {
+    it(`has no serious or critical violation on ${path}`, async () => {
+      const page = await open(path);
+      if (path.startsWith("/draws") || path.startsWith("/rounds") || path.startsWith("/chances"))
+        await chartsDrawn(page);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe.run();
+        return result.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(", ")}`,
+          );
+      });
+      expect(violations).toEqual([]);
+      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
