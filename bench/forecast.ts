@@ -11,8 +11,8 @@ let t = performance.now();
 const model = buildForecastModel(rounds, asOf);
 console.log(`forecast model as of ${asOf}: ${ms(t)}`);
 
-// A CEC and French-eligible candidate near the cut-offs, so that paths do not stop at the first round.
-const candidate = { score: 490, eligibleStreams: ["cec", "general", "french-language-proficiency"] };
+// A CEC candidate just below the recent cut-offs (533–534), so that paths do not stop at the first round.
+const candidate = { score: 528, eligibleStreams: ["cec", "general"] };
 invitationProbability(model, candidate, { paths: 1000, seed: 1 }); // warm-up
 t = performance.now();
 const p = invitationProbability(model, candidate, { paths: 10_000, seed: 1 });

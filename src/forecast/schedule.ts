@@ -4,7 +4,7 @@
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { dayNumber, isoFromDayNumber, mondayOf, weekdayOf } from "./dates.js";
-import type { StreamHistory } from "./history.js";
+import { type StreamHistory, streamKey } from "./history.js";
 
 /** How many of a stream's latest rounds define its habits: recent enough to follow IRCC's changes. */
 const habitRounds = 6;
@@ -135,7 +135,14 @@ export function streamSchedule(
     weekdayOf(asOfDay + 1) <= lastWorkingWeekday;
   const joinDay = weekUnderWay ? skipPause(asOfDay + 1, pause) : null;
   const join =
-    joinDay !== null ? joinShare(joinCases, history.key, relativeSilence(days, thisWeek, gapWeeks)) : 0;
+    joinDay !== null
+      ? joinShare(
+          joinCases,
+          history.key,
+          relativeSilence(days, thisWeek, gapWeeks),
+          openerOf(known, thisWeek),
+        )
+      : 0;
   const laterDay = nextDrawWeekDay(lastDay, asOfDay, weekday, gapWeeks, pause);
 
   return {
@@ -156,6 +163,8 @@ export function streamSchedule(
 
 export interface JoinCase {
   stream: string;
+  /** The stream whose round opened that draw week. */
+  openedBy: string;
   /** Weeks the stream had been silent, minus its usual spacing (clamped): how due it was. */
   due: number;
   joined: boolean;
@@ -179,20 +188,20 @@ export function joinCases(
   known: readonly Round[],
   thisWeek: number,
 ): JoinCase[] {
-  const firstDayOfWeek = new Map<number, number>();
+  const opening = new Map<number, { day: number; stream: string }>();
   for (const r of known) {
     const day = dayNumber(r.date);
     const week = mondayOf(day);
     if (week < thisWeek - 7 * joinMemoryWeeks || week >= thisWeek) continue;
-    firstDayOfWeek.set(week, Math.min(firstDayOfWeek.get(week) ?? day, day));
+    if (!opening.has(week)) opening.set(week, { day, stream: streamKey(r.stream) });
   }
   const { gapWeeks } = rhythm(streamDays);
   const cases: JoinCase[] = [];
-  for (const [week, firstDay] of firstDayOfWeek) {
+  for (const [week, opened] of opening) {
     const own = streamDays.find((d) => mondayOf(d) === week);
-    if (own === firstDay) continue; // the stream opened that week: not a join
+    if (opened.stream === key) continue; // the stream opened that week: not a join
     const due = relativeSilence(streamDays, week, gapWeeks);
-    if (due !== null) cases.push({ stream: key, due, joined: own !== undefined });
+    if (due !== null) cases.push({ stream: key, openedBy: opened.stream, due, joined: own !== undefined });
   }
   return cases;
 }
@@ -201,12 +210,30 @@ export function joinCases(
  * Share of the stream's latest draw weeks opened by another stream that it joined, among those where
  * it was at least about as due as now (a stream that has just drawn rarely joins).
  */
-export function joinShare(cases: readonly JoinCase[], key: string, due: number | null): number {
+export function joinShare(
+  cases: readonly JoinCase[],
+  key: string,
+  due: number | null,
+  openedBy: string | null,
+): number {
   if (due === null) return 0;
   const own = cases.filter((c) => c.stream === key);
-  const comparable = own.filter((c) => c.due >= due - comparableDueWeeks).slice(-recentJoinCases);
-  const sample = comparable.length >= minJoinCases ? comparable : own.slice(-recentJoinCases);
+  const comparable = own.filter((c) => c.due >= due - comparableDueWeeks);
+  // Habits are pairwise (CEC follows PNP): weeks opened by the same stream tell the most.
+  const sameOpener = comparable.filter((c) => c.openedBy === openedBy).slice(-recentJoinCases);
+  const sample =
+    sameOpener.length >= minJoinCases
+      ? sameOpener
+      : comparable.length >= minJoinCases
+        ? comparable.slice(-recentJoinCases)
+        : own.slice(-recentJoinCases);
   return sample.length ? sample.filter((c) => c.joined).length / sample.length : 0;
+}
+
+/** The stream of the first round in the week starting `week`, if any. */
+function openerOf(known: readonly Round[], week: number): string | null {
+  const first = known.find((r) => mondayOf(dayNumber(r.date)) === week);
+  return first ? streamKey(first.stream) : null;
 }
 
 /** The next round's day if the stream does not join the week under way: its own spacing after its last round. */
