@@ -277,6 +277,27 @@ describe("ee pool synthesize", () => {
   });
 });
 
+describe("ee pool score", () => {
+  it("turns profiles into scored candidates with the rule set and date; the profile itself is not written", () => {
+    const f = file(
+      "to-score.jsonl",
+      JSON.stringify({ ...nurse, id: "n1", submittedAt: "2025-01-05T00:00:00Z" }),
+    );
+    const r = ee(["pool", "score", f, "--date", "2025-03-01"]);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out.trim());
+    expect(line).toMatchObject({
+      id: "n1",
+      computedOn: "2025-03-01",
+      submittedAt: "2025-01-05T00:00:00.000Z",
+    });
+    expect(typeof line.crs).toBe("number");
+    expect(line.eligible).toContain("cec");
+    expect(line).not.toHaveProperty("workHistory");
+    expect(line).not.toHaveProperty("age");
+  });
+});
+
 describe("ee rounds replay", () => {
   it("--json: every general round with a distribution and a mean absolute error within 10", () => {
     const r = ee(["rounds", "replay", "--json"]);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
 import type { PoolDistribution, Round } from "../draws/round.js";
@@ -90,6 +91,23 @@ describe("synthetic pools", () => {
     const cec = Array.from(pool.eligible).filter((m) => keysOf(m).includes("cec")).length;
     expect(cec / 20000).toBeGreaterThan(0.38);
     expect(cec / 20000).toBeLessThan(0.42);
+  });
+
+  it("law: at any size, each bin holds its published share within one candidate, and the sizes add up", () => {
+    const published = binCounts(d);
+    const total = published.reduce((a, b) => a + b, 0);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2 ** 31 }), (size, seed) => {
+        const pool = synthesizePool({ distribution: d, size, seed });
+        const counts = new Array(distributionBins.length).fill(0);
+        for (const s of pool.scores) counts[distributionBins.findIndex((b) => s >= b.lo && s <= b.hi)]++;
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(size);
+        counts.forEach((n, i) => {
+          expect(Math.abs(n - (published[i]! * size) / total)).toBeLessThan(1);
+        });
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("the seeded generator is deterministic", () => {

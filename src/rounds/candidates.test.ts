@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { FieldError } from "../profile/errors.js";
+import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
+import { poolFromProfiles, scoreCandidate } from "./candidates.js";
+import { runRound } from "./engine.js";
+import { keysOf } from "./pool.js";
+
+const nurse = (extra: Partial<ProfileInput> = {}) =>
+  profileSchema.parse({
+    id: "n1",
+    submittedAt: "2025-01-05T08:30:00+01:00",
+    age: 30,
+    education: "bachelors",
+    firstLanguage: { test: "clb", listening: 9, reading: 9, writing: 9, speaking: 9 },
+    workHistory: [{ noc: "31301", from: "2024-01-01", to: null, hoursPerWeek: 37.5, country: "CA" }],
+    ...extra,
+  });
+
+describe("scoring a profile into a pool candidate", () => {
+  it("keeps the score, the eligibility keys, the rule set and the date, and normalizes the time to UTC", () => {
+    const c = scoreCandidate(nurse(), "2025-03-01");
+    expect(c.id).toBe("n1");
+    expect(c.submittedAt).toBe("2025-01-05T07:30:00.000Z");
+    expect(c.computedOn).toBe("2025-03-01");
+    expect(c.ruleSet).toBeTruthy();
+    // 14 months in Canada as a nurse: CEC, and the healthcare list version of that date.
+    expect(c.eligible).toEqual(
+      expect.arrayContaining(["general", "cec", "healthcare-social-services@2025-v2"]),
+    );
+    expect(c.eligible).not.toContain("fst");
+    // FSW needs proof of funds, which this profile does not give.
+    expect(c.unknown).toContain("fsw");
+  });
+
+  it("Canadian experience years come from the history: 1 year in Canada scores more than none", () => {
+    const withHistory = scoreCandidate(nurse(), "2025-03-01");
+    const without = scoreCandidate(nurse({ workHistory: [] }), "2025-03-01");
+    expect(withHistory.crs).toBeGreaterThan(without.crs);
+  });
+
+  it("a candidate needs an id and a submission time, named as fields", () => {
+    const p = nurse();
+    expect(() => scoreCandidate({ ...p, submittedAt: undefined }, "2025-03-01")).toThrow(FieldError);
+    expect(() => scoreCandidate({ ...p, id: undefined }, "2025-03-01")).toThrow(/id: is required/);
+  });
+
+  it("a pool of profiles runs a category round on the version in force", () => {
+    const pool = poolFromProfiles(
+      [
+        nurse(),
+        nurse({ id: "n2", submittedAt: "2025-01-04T00:00:00Z" }),
+        nurse({ id: "dev", workHistory: [] }),
+      ],
+      "2025-03-01",
+    );
+    expect(keysOf(pool.eligible[2]!)).not.toContain("general");
+    const r = runRound(pool, { date: "2025-03-01", stream: "healthcare-social-services", size: 1 });
+    expect(r.invited).toBe(1);
+    expect(pool.ids![r.invitedIndices[0]!]).toBe("n2");
+  });
+});
