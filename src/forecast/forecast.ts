@@ -17,7 +17,8 @@ export interface ForecastRound {
   /** 0..1: how likely the round falls on that date's week, given the stream's regularity and activity. */
   dateConfidence: number;
   size: number;
-  cutoff: { p10: number; p50: number; p90: number };
+  /** p10 and p90 are null when there is no past error to learn the spread from. */
+  cutoff: { p10: number | null; p50: number; p90: number | null };
 }
 
 export interface ForecastOptions {
@@ -61,7 +62,7 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
         date: isoFromDayNumber(day),
         dateConfidence: round2(firstRoundConfidence(s.schedule) * s.schedule.sureness ** k),
         size: s.cutoff.size,
-        cutoff: { p10: at(0.1), p50: at(0.5), p90: at(0.9) },
+        cutoff: { p10: s.spreadKnown ? at(0.1) : null, p50: at(0.5), p90: s.spreadKnown ? at(0.9) : null },
       });
     });
   }

@@ -21,6 +21,9 @@ export interface StreamModel {
   cutoff: CutoffModel;
   /** The cut-off errors the spread is drawn from (the stream's own, or every stream's when too few). */
   spread: number[];
+  /** False when no stream has a past error to learn a spread from (the first rounds of 2015): the
+   * spread is then [0], a point forecast, and the interval is reported as unknown. */
+  spreadKnown: boolean;
 }
 
 export interface ForecastModel {
@@ -57,10 +60,17 @@ export function buildForecastModel(rounds: readonly Round[], asOf: string): Fore
       schedule: streamSchedule(history, known, asOf, pause, cases),
       cutoff,
       spread: cutoff.errors,
+      spreadKnown: true,
     });
   }
   const pooled = streams.flatMap((s) => s.cutoff.errors).sort((a, b) => a - b);
-  for (const s of streams) if (s.cutoff.errors.length < minOwnErrors && pooled.length) s.spread = pooled;
+  for (const s of streams) {
+    if (s.cutoff.errors.length < minOwnErrors && pooled.length) s.spread = pooled;
+    if (s.spread.length === 0) {
+      s.spread = [0];
+      s.spreadKnown = false;
+    }
+  }
   return { asOf, latestRoundDate: known[known.length - 1]?.date ?? null, streams, pause };
 }
 

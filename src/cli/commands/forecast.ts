@@ -129,7 +129,7 @@ function printTable(io: Io, asOf: string, weeks: number, rows: readonly Forecast
   );
   for (const r of rows)
     io.stdout(
-      `  ${r.date}  ${percent(r.dateConfidence).padStart(4)}  ${streamLabel(r.stream).padEnd(42)} ${String(r.size).padStart(6)}  ${r.cutoff.p50} (${r.cutoff.p10}–${r.cutoff.p90})`,
+      `  ${r.date}  ${percent(r.dateConfidence).padStart(4)}  ${streamLabel(r.stream).padEnd(42)} ${String(r.size).padStart(6)}  ${r.cutoff.p50} ${r.cutoff.p10 === null ? "(interval unknown)" : `(${r.cutoff.p10}–${r.cutoff.p90})`}`,
     );
   io.stdout(
     `"sure": the chance the round falls in that week (the stream still drawing, joining a draw week, keeping its rhythm); learned from the rounds up to ${asOf}.`,
