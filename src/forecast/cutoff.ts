@@ -11,8 +11,6 @@ import { latestPool, poolAtOrAbove, scoreWithPoolAbove } from "./history.js";
 const levelWindowDays = 730;
 /** Below this many rounds in the window, the level is just the last cut-off. */
 const minRoundsForLevel = 4;
-/** Own one-step errors needed before a stream's spread is trusted alone. */
-const minOwnErrors = 8;
 /** At most this many past one-step errors are replayed per stream. */
 const maxErrors = 30;
 /** How many of the stream's latest rounds give its likely size. */
