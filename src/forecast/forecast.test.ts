@@ -168,7 +168,9 @@ describe("invitation probability", () => {
         for (let k = 1; k < a.within.length; k++)
           expect(a.within[k]!.probability).toBeGreaterThanOrEqual(a.within[k - 1]!.probability);
         // Same seed, same futures: a higher score is invited in every path a lower one is.
-        a.within.forEach((w, k) => expect(b.within[k]!.probability).toBeGreaterThanOrEqual(w.probability));
+        a.within.forEach((w, k) => {
+          expect(b.within[k]!.probability).toBeGreaterThanOrEqual(w.probability);
+        });
         expect(invitationProbability(model, c, options)).toEqual(a);
       }),
       { numRuns: 10 },
