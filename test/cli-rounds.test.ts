@@ -103,7 +103,7 @@ describe("ee round run", () => {
     ]);
     expect(r.code).toBe(0);
     const [first, ...rest] = r.out.trim().split("\n");
-    expect(JSON.parse(first!)).toEqual({ invited: 2, cutoff: 480, tieBreakAt: "2025-01-01T09:00:00.000Z" });
+    expect(JSON.parse(first!)).toEqual({ invited: 2, cutoff: 480, tieBreakAt: "2025-01-01T09:00:00Z" });
     expect(rest.join("\n")).toContain("Invitations expire on 2025-04-02");
   });
 
@@ -289,7 +289,7 @@ describe("ee pool score", () => {
     expect(line).toMatchObject({
       id: "n1",
       computedOn: "2025-03-01",
-      submittedAt: "2025-01-05T00:00:00.000Z",
+      submittedAt: "2025-01-05T00:00:00Z",
     });
     expect(typeof line.crs).toBe("number");
     expect(line.eligible).toContain("cec");

@@ -20,7 +20,7 @@ describe("scoring a profile into a pool candidate", () => {
   it("keeps the score, the eligibility keys, the rule set and the date, and normalizes the time to UTC", () => {
     const c = scoreCandidate(nurse(), "2025-03-01");
     expect(c.id).toBe("n1");
-    expect(c.submittedAt).toBe("2025-01-05T07:30:00.000Z");
+    expect(c.submittedAt).toBe("2025-01-05T07:30:00Z");
     expect(c.computedOn).toBe("2025-03-01");
     expect(c.ruleSet).toBeTruthy();
     // 14 months in Canada as a nurse: CEC, and the healthcare list version of that date.

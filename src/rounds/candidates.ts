@@ -10,7 +10,7 @@ import {
 import { FieldError } from "../profile/errors.js";
 import type { Profile } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
-import { type CandidatePool, poolFromCandidates, type ScoredCandidate } from "./pool.js";
+import { type CandidatePool, isoTime, poolFromCandidates, type ScoredCandidate } from "./pool.js";
 
 export interface ScoredProfile extends ScoredCandidate {
   /** Label of the CRS rule set the score was computed under. */
@@ -50,7 +50,7 @@ export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
   for (const c of report.categories) put(versionKey(c.category, c.version), c.eligible);
   return {
     id,
-    submittedAt: new Date(submittedAt).toISOString(),
+    submittedAt: isoTime(Date.parse(submittedAt)),
     crs: crs.total,
     eligible,
     ...(unknown.length ? { unknown } : {}),

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { invitedIds, resolveStream, runRound } from "./engine.js";
 import { activeCount, poolFromCandidates, type ScoredCandidate } from "./pool.js";
 
-const t = (hhmm: string) => `2025-01-10T${hhmm}:00.000Z`;
+const t = (hhmm: string) => `2025-01-10T${hhmm}:00Z`;
 const c = (
   id: string,
   crs: number,
@@ -149,7 +149,7 @@ describe("law: the engine agrees with a plain sort", () => {
     fc.assert(
       fc.property(fc.array(candidate, { maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (list, size) => {
         const cands = list.map((x, i) =>
-          c(`id${i}`, x.crs, `2025-01-10T10:0${x.minute}:00.000Z`, x.cec ? ["general", "cec"] : ["general"]),
+          c(`id${i}`, x.crs, `2025-01-10T10:0${x.minute}:00Z`, x.cec ? ["general", "cec"] : ["general"]),
         );
         const r = runRound(pool(cands), { date: "2025-02-01", stream: "cec", size });
         const expected = cands

@@ -8,7 +8,7 @@
 // pool; a second pass collects the invited; only the candidates tied at the cut-off are sorted.
 import { categoryIds, versionInForce, versionKey } from "../occupations/categories.js";
 import { addDays } from "../occupations/workHistory.js";
-import { type CandidatePool, candidateId, maxCrs, streamBit } from "./pool.js";
+import { type CandidatePool, candidateId, isoTime, maxCrs, streamBit } from "./pool.js";
 
 /** IRCC: an invitation to apply must be answered within 60 days. */
 export const invitationValidDays = 60;
@@ -150,7 +150,7 @@ export function runRound(pool: CandidatePool, request: RoundRequest): RoundResul
     requestedSize: size,
     invited: toInvite,
     cutoff: cutoff >= 0 ? cutoff : null,
-    tieBreakAt: lastTied >= 0 ? new Date(submittedAt[lastTied]!).toISOString() : null,
+    tieBreakAt: lastTied >= 0 ? isoTime(submittedAt[lastTied]!) : null,
     invitedIndices,
     expiresOn: addDays(date, invitationValidDays),
     eligibleBefore,

@@ -106,6 +106,12 @@ export function poolFromCandidates(
   return pool;
 }
 
+/** ISO 8601 UTC as IRCC's feed gives times ("2024-12-02T22:19:41Z"): milliseconds only when there are any. */
+export function isoTime(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+}
+
 export const candidateId = (pool: CandidatePool, index: number) =>
   pool.ids?.[index] ?? `synthetic-${index + 1}`;
 
@@ -114,7 +120,7 @@ export function candidateAt(pool: CandidatePool, index: number): ScoredCandidate
   const unknown = keysOf(pool.unknown[index]!);
   return {
     id: candidateId(pool, index),
-    submittedAt: new Date(pool.submittedAt[index]!).toISOString(),
+    submittedAt: isoTime(pool.submittedAt[index]!),
     crs: pool.scores[index]!,
     eligible: keysOf(pool.eligible[index]!),
     ...(unknown.length ? { unknown } : {}),
