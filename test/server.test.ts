@@ -174,3 +174,104 @@ describe("POST /api/crs", () => {
     expect(doc.components.schemas.Profile.properties.education.enum).toContain("masters");
   });
 });
+
+// A person with two years of full-time work in Canada as a software engineer (NOC 21231, TEER 1)
+// within the three years before 2025-06-01 and CLB 9: CEC asks for 12 months of skilled work in Canada
+// in the last 3 years and CLB 7 for TEER 0/1 (docs/sources/programs.md), so CEC must say eligible.
+const cecProfile = {
+  ...workedProfile,
+  canadianWorkYears: 2,
+  foreignWorkYears: 0,
+  workHistory: [{ noc: "21231", from: "2023-01-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" }],
+};
+
+describe("eligibility, forecast, probability, advice, simulated rounds", () => {
+  it("finds the CEC eligible for two years of skilled Canadian work and CLB 9", async () => {
+    const res = await post("/api/eligibility", JSON.stringify({ profile: cecProfile, asOf: "2025-06-01" }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { programs: { program: string; eligible: unknown }[] };
+    expect(body.programs.find((p) => p.program === "cec")?.eligible).toBe(true);
+  });
+
+  it("forecasts rounds within the asked weeks, each interval ordered p10 ≤ p50 ≤ p90", async () => {
+    const res = await get("/api/forecast?weeks=4&asOf=2025-06-01");
+    const body = (await res.json()) as {
+      data: { asOf: string };
+      rounds: { date: string; cutoff: { p10: number; p50: number; p90: number } }[];
+    };
+    expect(body.data.asOf).toBe("2025-06-01");
+    expect(body.rounds.length).toBeGreaterThan(0);
+    for (const r of body.rounds) {
+      expect(r.date >= "2025-06-01" && r.date <= "2025-06-29").toBe(true);
+      expect(r.cutoff.p10).toBeLessThanOrEqual(r.cutoff.p50);
+      expect(r.cutoff.p50).toBeLessThanOrEqual(r.cutoff.p90);
+    }
+  });
+
+  it("rejects weeks outside 1–52 naming the field", async () => {
+    const body = (await (await get("/api/forecast?weeks=80")).json()) as { error: { field: string } };
+    expect(body.error.field).toBe("weeks");
+  });
+
+  it("gives a nominated candidate a near-certain invitation and probabilities that never fall with time", async () => {
+    const nominated = { ...cecProfile, provincialNomination: true };
+    const res = await post(
+      "/api/probability",
+      JSON.stringify({ profile: nominated, asOf: "2025-06-01", paths: 2000 }),
+    );
+    const body = (await res.json()) as { probability: { within: { weeks: number; probability: number }[] } };
+    const within = body.probability.within.map((w) => w.probability);
+    for (let i = 1; i < within.length; i++) expect(within[i]!).toBeGreaterThanOrEqual(within[i - 1]!);
+    // 429 + 600 = 1029: above every PNP cut-off ever published (the highest is under 1000).
+    expect(within.at(-1)!).toBeGreaterThan(0.9);
+  });
+
+  it("answers the chances page in one call, its weekly curve covering 26 weeks", async () => {
+    const res = await post(
+      "/api/chances",
+      JSON.stringify({ profile: cecProfile, asOf: "2025-06-01", paths: 1000 }),
+    );
+    const body = (await res.json()) as { crs: { total: number }; probability: { within: unknown[] } };
+    expect(body.crs.total).toBeGreaterThan(0);
+    expect(body.probability.within).toHaveLength(26);
+  });
+
+  it("ranks advice by probability gained and never returns the changed profiles", async () => {
+    const res = await post(
+      "/api/advice",
+      JSON.stringify({ profile: workedProfile, asOf: "2025-06-01", paths: 1000 }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { actions: { probabilityGained: number; profile?: unknown }[] };
+    expect(body.actions.length).toBeGreaterThan(0);
+    for (let i = 1; i < body.actions.length; i++)
+      expect(body.actions[i - 1]!.probabilityGained).toBeGreaterThanOrEqual(
+        body.actions[i]!.probabilityGained,
+      );
+    for (const a of body.actions) expect(a.profile).toBeUndefined();
+  });
+
+  it("runs a simulated general round inviting exactly the size asked", async () => {
+    const res = await post(
+      "/api/rounds/simulate",
+      JSON.stringify({ stream: "general", size: 1500, date: "2025-06-01" }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { invited: number; cutoff: number; expiresOn: string } };
+    expect(body.result.invited).toBe(1500);
+    expect(body.result.cutoff).toBeGreaterThan(300);
+    // Invitations expire 60 days after the round: 2025-06-01 + 60 days = 2025-07-31.
+    expect(body.result.expiresOn).toBe("2025-07-31");
+  });
+
+  it("names the stream field and the allowed streams for an unknown stream", async () => {
+    const res = await post(
+      "/api/rounds/simulate",
+      JSON.stringify({ stream: "astronauts", size: 10, date: "2025-06-01" }),
+    );
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { field: string; allowed?: string } };
+    expect(body.error.field).toBe("stream");
+    expect(body.error.allowed).toContain("cec");
+  });
+});

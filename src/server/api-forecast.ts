@@ -1,6 +1,7 @@
 // The forecast side of the API: eligibility, next rounds, invitation probability, and "your chances"
 // (all of them for one profile, in one call, for the web app). Handlers only call the domain modules.
 import { z } from "zod";
+import { advise } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
 import {
   buildForecastModel,
@@ -192,6 +193,43 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
           paths: body.paths,
           horizons: weekly,
         }),
+      });
+    },
+  }),
+  operation({
+    method: "post",
+    path: "/api/advice",
+    operationId: "advice",
+    tag: "Advice",
+    summary:
+      "What to improve first: each possible change with the points and the invitation probability it adds",
+    description:
+      "Each change (a retest, French, more education, another year of work, the spouse's results, a nomination) is " +
+      "scored by the CRS engine on the date it can be made and run through the same Monte Carlo futures as the " +
+      "profile as it is. Ranked by probability gained, then points gained.",
+    body: forProfile.extend({
+      paths: z.number().int().min(1000).max(20_000).default(4000),
+      assumeUnknownEligible: z
+        .boolean()
+        .default(false)
+        .describe("Count the streams the profile cannot decide (e.g. no work history) as eligible"),
+    }),
+    responses: [
+      { status: 200, description: "The advice, best action first", contentType: "application/json" },
+    ],
+    handle: async ({ body }, ctx: ApiContext) => {
+      const rounds = await ctx.rounds();
+      const asOf = resolveAsOf(rounds, body.asOf);
+      const advice = advise(withDate(body.profile, asOf), modelFor(rounds, asOf), {
+        seed: body.seed,
+        paths: body.paths,
+        assumeUnknownEligible: body.assumeUnknownEligible,
+      });
+      // The changed profiles stay out of the answer (as in `ee advise --json`): they are the person's data.
+      return json({
+        data: dataNote(rounds, asOf, ctx.today()),
+        ...advice,
+        actions: advice.actions.map(({ profile: _, ...rest }) => rest),
       });
     },
   }),

@@ -5,6 +5,7 @@ import { drawReport, type Round, renderReport, streamStats } from "../draws/inde
 import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
 import { forecastOperations } from "./api-forecast.js";
+import { roundOperations } from "./api-rounds.js";
 import type { ApiContext } from "./context.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation, text } from "./operation.js";
@@ -171,4 +172,5 @@ export const operations: AnyOperation<ApiContext>[] = [
       json({ streams: streamStats(await ctx.rounds(), { year: query.year, since: query.since }) }),
   }),
   ...forecastOperations,
+  ...roundOperations,
 ];

@@ -1,0 +1,97 @@
+// A simulated round of invitations on a synthetic pool shaped like a published distribution, run by
+// the round engine with IRCC's tie-breaking (as `ee round run` without --pool).
+import { z } from "zod";
+import type { Round } from "../draws/index.js";
+import { isoDate } from "../profile/schema.js";
+import {
+  type BinShape,
+  learnShapes,
+  RoundInputError,
+  runRound,
+  shapePoints,
+  synthesizePool,
+} from "../rounds/index.js";
+import type { ApiContext } from "./context.js";
+import { ApiError } from "./http.js";
+import { type AnyOperation, json, operation } from "./operation.js";
+
+// Learning the within-bin shapes reads every round; the same rounds give the same shapes.
+let shapesCache: { rounds: readonly Round[]; shapes: BinShape[] } | null = null;
+function shapesFor(rounds: readonly Round[]): BinShape[] {
+  if (shapesCache?.rounds !== rounds) shapesCache = { rounds, shapes: learnShapes(shapePoints(rounds)) };
+  return shapesCache.shapes;
+}
+
+/** "stream: unknown stream …" → a field problem naming `stream`. */
+function roundInputProblem(e: RoundInputError) {
+  const m = /^(\w+): (.*?)(?: \(allowed: (.*)\))?$/s.exec(e.message);
+  return m
+    ? { field: m[1]!, problem: m[2]!, ...(m[3] ? { allowed: m[3] } : {}) }
+    : { field: "(round)", problem: e.message };
+}
+
+export const roundOperations: AnyOperation<ApiContext>[] = [
+  operation({
+    method: "post",
+    path: "/api/rounds/simulate",
+    operationId: "simulateRound",
+    tag: "Rounds",
+    summary: "Run a round of invitations on a synthetic pool like the latest published distribution",
+    description:
+      "The pool is synthesized (seeded) from the latest distribution IRCC published on or before `date`, with " +
+      "within-range shapes learned from past rounds; the round ranks eligible candidates by CRS, then by " +
+      "profile submission time, and invites exactly `size` (fewer if the pool runs out).",
+    body: z.object({
+      stream: z
+        .string()
+        .min(1)
+        .describe("general | cec | fsw | fst | pnp | a category id | category@version"),
+      size: z.number().int().min(0).max(1_000_000),
+      date: isoDate,
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .default(1),
+    }),
+    responses: [
+      {
+        status: 200,
+        description: "The round's result and the pool it ran on",
+        contentType: "application/json",
+      },
+    ],
+    handle: async ({ body }, ctx: ApiContext) => {
+      const rounds = await ctx.rounds();
+      const source = rounds.filter((r) => r.distribution && r.date <= body.date).at(-1);
+      if (!source)
+        throw new ApiError(400, [
+          {
+            field: "date",
+            problem: `no published pool distribution on or before ${body.date}`,
+            allowed: "a later date",
+          },
+        ]);
+      const pool = synthesizePool({
+        distribution: source.distribution!,
+        seed: body.seed,
+        shapes: shapesFor(rounds),
+      });
+      try {
+        const { pool: _after, invitedIndices: _indices, ...result } = runRound(pool, body);
+        return json({
+          pool: {
+            like: { round: source.round, asOn: source.distribution!.asOn },
+            seed: body.seed,
+            size: pool.size,
+          },
+          result,
+        });
+      } catch (e) {
+        if (e instanceof RoundInputError) throw new ApiError(400, [roundInputProblem(e)]);
+        throw e;
+      }
+    },
+  }),
+];
