@@ -81,29 +81,106 @@ export class PoolInputError extends Error {
   override name = "PoolInputError";
 }
 
+/**
+ * Builds a pool one candidate at a time into growing typed arrays, so that a large pool file never has to
+ * be held as objects. Every problem names the candidate and the field.
+ */
+export class PoolBuilder {
+  private capacity: number;
+  private count = 0;
+  private ids: string[] = [];
+  private scores: Uint16Array;
+  private submittedAt: Float64Array;
+  private eligible: Uint32Array;
+  private unknown: Uint32Array;
+  private readonly seen = new Set<string>();
+  /** Stream keys → mask, memoized: pool files repeat the same few key lists. */
+  private readonly masks = new Map<string, number>();
+
+  constructor(expected = 1024) {
+    this.capacity = Math.max(16, expected);
+    this.scores = new Uint16Array(this.capacity);
+    this.submittedAt = new Float64Array(this.capacity);
+    this.eligible = new Uint32Array(this.capacity);
+    this.unknown = new Uint32Array(this.capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private grow() {
+    this.capacity *= 2;
+    const grown = <T extends Uint16Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T) => {
+      const b = make(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.scores = grown(this.scores, (n) => new Uint16Array(n));
+    this.submittedAt = grown(this.submittedAt, (n) => new Float64Array(n));
+    this.eligible = grown(this.eligible, (n) => new Uint32Array(n));
+    this.unknown = grown(this.unknown, (n) => new Uint32Array(n));
+  }
+
+  private mask(keys: readonly string[]): number {
+    const key = keys.join(",");
+    let m = this.masks.get(key);
+    if (m === undefined) {
+      m = maskOf(keys);
+      this.masks.set(key, m);
+    }
+    return m;
+  }
+
+  add(c: ScoredCandidate): void {
+    const where = `candidate ${this.count + 1} (${c.id})`;
+    if (!Number.isInteger(c.crs) || c.crs < 0 || c.crs > maxCrs)
+      throw new PoolInputError(`${where}: crs must be an integer from 0 to ${maxCrs}`);
+    const t = Date.parse(c.submittedAt);
+    if (Number.isNaN(t)) throw new PoolInputError(`${where}: submittedAt must be an ISO 8601 UTC time`);
+    if (this.seen.has(c.id)) throw new PoolInputError(`${where}: id is used twice (ids must be unique)`);
+    let eligible: number;
+    let unknown: number;
+    try {
+      eligible = this.mask(c.eligible);
+      unknown = this.mask(c.unknown ?? []);
+    } catch (e) {
+      throw new PoolInputError(`${where}: ${(e as Error).message}`);
+    }
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    this.seen.add(c.id);
+    this.ids.push(c.id);
+    this.scores[i] = c.crs;
+    this.submittedAt[i] = t;
+    this.eligible[i] = eligible;
+    this.unknown[i] = unknown;
+  }
+
+  finish(computedOn: string, ruleSet: string): CandidatePool {
+    const n = this.count;
+    return {
+      size: n,
+      ids: this.ids,
+      scores: this.scores.slice(0, n),
+      submittedAt: this.submittedAt.slice(0, n),
+      eligible: this.eligible.slice(0, n),
+      unknown: this.unknown.slice(0, n),
+      active: new Uint8Array(n).fill(1),
+      computedOn,
+      ruleSet,
+    };
+  }
+}
+
 export function poolFromCandidates(
   candidates: readonly ScoredCandidate[],
   computedOn: string,
   ruleSet: string,
 ): CandidatePool {
-  const pool = emptyPool(candidates.length, computedOn, ruleSet);
-  const ids = pool.ids as string[];
-  const seen = new Set<string>();
-  candidates.forEach((c, i) => {
-    const where = `candidate ${i + 1} (${c.id})`;
-    if (!Number.isInteger(c.crs) || c.crs < 0 || c.crs > maxCrs)
-      throw new PoolInputError(`${where}: crs must be an integer from 0 to ${maxCrs}`);
-    const t = Date.parse(c.submittedAt);
-    if (Number.isNaN(t)) throw new PoolInputError(`${where}: submittedAt must be an ISO 8601 UTC time`);
-    if (seen.has(c.id)) throw new PoolInputError(`${where}: id is used twice (ids must be unique)`);
-    seen.add(c.id);
-    ids[i] = c.id;
-    pool.scores[i] = c.crs;
-    pool.submittedAt[i] = t;
-    pool.eligible[i] = maskOf(c.eligible);
-    pool.unknown[i] = maskOf(c.unknown ?? []);
-  });
-  return pool;
+  const builder = new PoolBuilder(candidates.length);
+  for (const c of candidates) builder.add(c);
+  return builder.finish(computedOn, ruleSet);
 }
 
 /** ISO 8601 UTC as IRCC's feed gives times ("2024-12-02T22:19:41Z"): milliseconds only when there are any. */

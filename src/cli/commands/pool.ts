@@ -1,10 +1,11 @@
 // `ee pool`: candidate pool files (JSON Lines). `synthesize` makes a pool shaped like a published round's
 // distribution; `score` turns profiles into scored candidates (CRS and eligibility computed once, kept with
 // the rule set and date). The pool file helpers here are shared with `ee round run`.
-import { createWriteStream, readFileSync } from "node:fs";
+import { accessSync, constants, createReadStream, createWriteStream, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { bundledRounds, type Round } from "../../draws/index.js";
-import { describeIssues, FieldError } from "../../profile/errors.js";
+import { describeIssues, FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type Profile, profile as profileSchema } from "../../profile/schema.js";
 import {
   type CandidatePool,
@@ -12,6 +13,7 @@ import {
   defaultShares,
   type EligibilityShares,
   learnShapes,
+  PoolBuilder,
   PoolInputError,
   poolFromCandidates,
   type ScoredCandidate,
@@ -73,57 +75,89 @@ export interface ReadCandidate extends ScoredCandidate {
   profile?: Profile;
 }
 
-/**
- * Reads a JSON Lines pool: each line is either a scored candidate (has "crs") or a profile (scored here as
- * of `date`). Every problem names the line and the field.
- */
-export function readPoolLines(text: string, date: string): ReadCandidate[] {
-  const candidates: ReadCandidate[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (e) {
-      throw new UsageError(`pool line ${i + 1}: not valid JSON (${(e as Error).message})`);
-    }
-    if (!raw || typeof raw !== "object" || Array.isArray(raw))
-      throw new UsageError(`pool line ${i + 1}: must be a JSON object (a profile or a scored candidate)`);
-    const obj = raw as Record<string, unknown>;
-    if (typeof obj.crs === "number") {
-      if (!Array.isArray(obj.eligible))
-        throw new UsageError(
-          `pool line ${i + 1}: eligible must be a list of stream keys (e.g. ["general","cec"])`,
-        );
-      const c = obj as unknown as PoolLine;
-      candidates.push({
-        id: String(c.id ?? `line-${i + 1}`),
-        submittedAt: String(c.submittedAt),
-        crs: c.crs,
-        eligible: c.eligible,
-        ...(c.unknown ? { unknown: c.unknown } : {}),
-        ruleSet: c.ruleSet ?? "unrecorded",
-        computedOn: c.computedOn ?? date,
-      });
-      return;
-    }
-    const parsed = profileSchema.safeParse({ assessedOn: date, ...obj });
-    if (!parsed.success)
-      throw new FieldError(
-        describeIssues(parsed.error).map((p) => ({ ...p, field: `line ${i + 1}: ${p.field}` })),
+/** One pool file line: a scored candidate (has "crs") or a profile (scored here as of `date`); null if blank. */
+export function parsePoolLine(line: string, lineNumber: number, date: string): ReadCandidate | null {
+  if (line.trim() === "") return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (e) {
+    throw new UsageError(`pool line ${lineNumber}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw))
+    throw new UsageError(`pool line ${lineNumber}: must be a JSON object (a profile or a scored candidate)`);
+  const obj = raw as Record<string, unknown>;
+  if (typeof obj.crs === "number") {
+    if (!Array.isArray(obj.eligible))
+      throw new UsageError(
+        `pool line ${lineNumber}: eligible must be a list of stream keys (e.g. ["general","cec"])`,
       );
+    const c = obj as unknown as PoolLine;
+    return {
+      id: String(c.id ?? `line-${lineNumber}`),
+      submittedAt: String(c.submittedAt),
+      crs: c.crs,
+      eligible: c.eligible,
+      ...(c.unknown ? { unknown: c.unknown } : {}),
+      ruleSet: c.ruleSet ?? "unrecorded",
+      computedOn: c.computedOn ?? date,
+    };
+  }
+  const parsed = profileSchema.safeParse({ assessedOn: date, ...obj });
+  const onLine = (problems: FieldProblem[]) =>
+    new FieldError(problems.map((p) => ({ ...p, field: `line ${lineNumber}: ${p.field}` })));
+  if (!parsed.success) throw onLine(describeIssues(parsed.error));
+  try {
+    return { ...scoreCandidate(parsed.data, parsed.data.assessedOn ?? date), profile: parsed.data };
+  } catch (e) {
+    if (e instanceof FieldError) throw onLine(e.problems);
+    throw e;
+  }
+}
+
+/** Reads a whole JSON Lines pool held in memory (for `pool save`, which keeps the profiles). */
+export function readPoolLines(text: string, date: string): ReadCandidate[] {
+  const out: ReadCandidate[] = [];
+  text.split("\n").forEach((line, i) => {
+    const c = parsePoolLine(line, i + 1, date);
+    if (c) out.push(c);
+  });
+  return out;
+}
+
+/**
+ * Streams a pool file (or standard input) straight into the pool's typed arrays: a million-line file is
+ * never held as text or as objects.
+ */
+export async function readPool(file: string, date: string): Promise<CandidatePool> {
+  let input: NodeJS.ReadableStream;
+  if (file === "-") input = process.stdin;
+  else {
     try {
-      candidates.push({
-        ...scoreCandidate(parsed.data, parsed.data.assessedOn ?? date),
-        profile: parsed.data,
-      });
+      accessSync(file, constants.R_OK);
     } catch (e) {
-      if (e instanceof FieldError)
-        throw new FieldError(e.problems.map((p) => ({ ...p, field: `line ${i + 1}: ${p.field}` })));
+      throw new UsageError(`--pool: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    input = createReadStream(file, { encoding: "utf8" });
+  }
+  const builder = new PoolBuilder();
+  const ruleSets = new Set<string>();
+  const computedOn = new Set<string>();
+  let lineNumber = 0;
+  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    lineNumber++;
+    const c = parsePoolLine(line, lineNumber, date);
+    if (!c) continue;
+    try {
+      builder.add(c);
+    } catch (e) {
+      if (e instanceof PoolInputError) throw new UsageError(`pool line ${lineNumber}: ${e.message}`);
       throw e;
     }
-  });
-  return candidates;
+    ruleSets.add(c.ruleSet);
+    computedOn.add(c.computedOn);
+  }
+  return builder.finish([...computedOn].join(" + ") || date, [...ruleSets].join(" + ") || "none");
 }
 
 export function poolOf(candidates: readonly ReadCandidate[], date: string): CandidatePool {
@@ -139,13 +173,6 @@ export function poolOf(candidates: readonly ReadCandidate[], date: string): Cand
     if (e instanceof PoolInputError) throw new UsageError(`pool: ${e.message}`);
     throw e;
   }
-}
-
-export const readPoolFile = (text: string, date: string) => poolOf(readPoolLines(text, date), date);
-
-export function readPool(file: string, date: string): CandidatePool {
-  const text = file === "-" ? readText("-") : readPoolText(file);
-  return readPoolFile(text, date);
 }
 
 function readPoolText(file: string): string {
@@ -282,7 +309,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (rest.length !== 1) throw new UsageError("score: give one FILE of profiles (JSON Lines), or -");
     const date = values.date ?? io.today;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date: must be a date written YYYY-MM-DD");
-    const pool = readPool(rest[0]!, date);
+    const pool = await readPool(rest[0]!, date);
     await writePool(pool, values.out, io);
     return 0;
   }

@@ -123,7 +123,7 @@ async function runOn(
     if (!stored)
       throw new UsageError(`--db: no candidates left in pool "${values.db}" (ee pool list shows the pools)`);
     pool = stored;
-  } else pool = values.pool ? readPool(values.pool, date) : defaultPool(date, io);
+  } else pool = values.pool ? await readPool(values.pool, date) : defaultPool(date, io);
   let result: ReturnType<typeof runRound>;
   try {
     result = runRound(pool, { date, stream: values.stream!, size });
