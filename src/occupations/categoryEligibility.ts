@@ -106,6 +106,8 @@ interface BestOccupation {
   hours: number;
   from?: string;
   to?: string;
+  /** Non-continuous rules: how many periods the hours come from. */
+  spans?: number;
 }
 
 function bestInListed(
@@ -123,7 +125,18 @@ function bestInListed(
     return longestRun(periods, window);
   }
   const best = [...hoursByOccupation(periods, window)].sort((a, b) => b[1] - a[1])[0];
-  return best ? { noc: best[0], hours: best[1] } : null;
+  if (!best) return null;
+  // Which months: the first and last day of that occupation's work inside the window.
+  const inWindow = periods
+    .filter((p) => p.noc === best[0])
+    .map((p) => ({
+      from: p.from < window.from ? window.from : p.from,
+      to: p.to === null || p.to > window.to ? window.to : p.to,
+    }))
+    .filter((p) => p.from <= p.to);
+  const from = inWindow.reduce((a, p) => (p.from < a ? p.from : a), window.to);
+  const to = inWindow.reduce((a, p) => (p.to > a ? p.to : a), window.from);
+  return { noc: best[0], hours: best[1], from, to, spans: inWindow.length };
 }
 
 function workRuleCheck(v: CategoryVersion, profile: Profile, date: string): Check {
@@ -148,7 +161,7 @@ function workRuleCheck(v: CategoryVersion, profile: Profile, date: string): Chec
     if (best && best.hours >= needed)
       return {
         ok: true,
-        reason: `${describeNoc(best.noc)}: ${hoursText(best.hours)}${best.from ? ` continuous ${best.from} to ${best.to}` : ""} meets ${ruleText(continuous)}`,
+        reason: `${describeNoc(best.noc)}: ${hoursText(best.hours)}${continuous ? ` continuous ${best.from} to ${best.to}` : ` between ${best.from} and ${best.to} (${best.spans} period${best.spans === 1 ? "" : "s"})`} meets ${ruleText(continuous)}`,
       };
     return {
       ok: false,
