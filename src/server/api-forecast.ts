@@ -4,6 +4,7 @@ import { z } from "zod";
 import { advise } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
 import {
+  assumingUnknownEligible,
   buildForecastModel,
   candidateFromProfile,
   daysBetween,
@@ -168,7 +169,12 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     summary:
       "Everything about one profile's chances: score, eligibility, next rounds, weekly probability for 26 weeks",
     description: 'What the web app\'s "Your chances" page shows, in one call.',
-    body: forProfile,
+    body: forProfile.extend({
+      assumeUnknownEligible: z
+        .boolean()
+        .default(false)
+        .describe("Count the program streams the profile cannot decide (e.g. no work history) as eligible"),
+    }),
     responses: [
       {
         status: 200,
@@ -181,7 +187,8 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const asOf = resolveAsOf(rounds, body.asOf);
       const profile = withDate(body.profile, asOf);
       const model = modelFor(rounds, asOf);
-      const candidate = candidateFromProfile(profile, asOf, latestVersions(rounds, asOf));
+      const judged = candidateFromProfile(profile, asOf, latestVersions(rounds, asOf));
+      const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
       return json({
         data: dataNote(rounds, asOf, ctx.today()),
         crs: scoreProfile(profile),

@@ -214,6 +214,9 @@ describe("your chances", () => {
     await page.waitForSelector("[data-chart=probability][data-ready=true] svg", { timeout: 30_000 });
     await chartsDrawn(page);
     expect(await page.getByTestId("chances-score").innerText()).toMatch(/^\d{3}$/);
+    // The advisor's ranked actions: a nomination is always among them for a person without one.
+    await page.waitForSelector("[data-testid=advice] tbody tr");
+    expect(await page.getByTestId("advice").innerText()).toContain("A provincial or territorial nomination");
     await shot(page, "chances-en");
     await page.close();
   });

@@ -6,9 +6,18 @@ import type { CrsResult } from "../../rules/index.js";
 import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
 import { Chart, numberTicks } from "../charts.js";
-import { formatDate, formatNumber, type Lang, streamLabel, type Translate } from "../i18n.js";
+import { CheckField } from "../form.js";
+import {
+  formatDate,
+  formatNumber,
+  type Lang,
+  type MessageKey,
+  messages,
+  streamLabel,
+  type Translate,
+} from "../i18n.js";
 import { profileFromParam } from "../profile-state.js";
-import { hrefFor } from "../router.js";
+import { hrefFor, setParams } from "../router.js";
 
 type Eligible = boolean | "unknown";
 
@@ -59,8 +68,132 @@ function Badge({ t, value }: { t: Translate; value: Eligible }) {
   );
 }
 
+interface AdviceResponse {
+  probability: number;
+  actions: {
+    kind: string;
+    id: string;
+    description: string;
+    reachedOn: string;
+    note?: string;
+    pointsGained: number;
+    newScore: number;
+    probability: number;
+    probabilityGained: number;
+  }[];
+}
+
+/** The advisor's action in the page's language, from its id (the advisor writes English only). */
+function actionText(t: Translate, a: AdviceResponse["actions"][number]): { text: string; english: boolean } {
+  const ability = /^retest-(?:first|second)-(listening|reading|writing|speaking)$/.exec(a.id)?.[1];
+  if (ability)
+    return {
+      text: t("advice.retest", { ability: t(`form.${ability}` as MessageKey).toLowerCase() }),
+      english: false,
+    };
+  const education = /^(spouse-)?education-(.+)$/.exec(a.id);
+  if (education && `edu.${education[2]}` in messages.en)
+    return {
+      text: t(education[1] ? "advice.spouseEducation" : "advice.education", {
+        level: t(`edu.${education[2]}` as MessageKey),
+      }),
+      english: false,
+    };
+  const spouseLanguage = /^spouse-language-clb-(\d+)$/.exec(a.id)?.[1];
+  if (spouseLanguage) return { text: t("advice.spouseLanguage", { n: spouseLanguage }), english: false };
+  const fixed: Record<string, MessageKey> = {
+    "french-nclc-7": "advice.french",
+    "work-one-more-year": "advice.work",
+    "canadian-work-plus-one": "advice.canadianWork",
+    "foreign-work-plus-one": "advice.foreignWork",
+    "provincial-nomination": "advice.nomination",
+  };
+  const key = fixed[a.id];
+  return key ? { text: t(key), english: false } : { text: a.description, english: true };
+}
+
+function Advice({
+  t,
+  lang,
+  param,
+  assume,
+}: {
+  t: Translate;
+  lang: Lang;
+  param: string | null;
+  assume: boolean;
+}) {
+  const [state, setState] = useState<
+    { status: "loading" } | { status: "error" } | { status: "ok"; data: AdviceResponse }
+  >({
+    status: "loading",
+  });
+  useEffect(() => {
+    let live = true;
+    setState({ status: "loading" });
+    postJson<AdviceResponse>("/api/advice", {
+      profile: profileFromParam(param),
+      assumeUnknownEligible: assume,
+    }).then(
+      (data) => live && setState({ status: "ok", data }),
+      () => live && setState({ status: "error" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [param, assume]);
+  if (state.status === "loading") return <p aria-busy="true">{t("loading")}</p>;
+  if (state.status === "error") return <p role="alert">{t("error.load")}</p>;
+  const actions = state.data.actions.slice(0, 8);
+  if (actions.length === 0) return <p>{t("advice.none")}</p>;
+  const points = (p: number) =>
+    new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", {
+      signDisplay: "always",
+      maximumFractionDigits: 1,
+    }).format(p * 100);
+  return (
+    <div class="table-wrap">
+      <table class="data" data-testid="advice">
+        <thead>
+          <tr>
+            <th scope="col">{t("advice.action")}</th>
+            <th scope="col" class="num">
+              {t("advice.points")}
+            </th>
+            <th scope="col" class="num">
+              {t("advice.newScore")}
+            </th>
+            <th scope="col" class="num">
+              {t("advice.gain")}
+            </th>
+            <th scope="col">{t("advice.when")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((a) => {
+            const { text, english } = actionText(t, a);
+            return (
+              <tr key={a.id}>
+                <td>
+                  <span lang={english ? "en" : undefined}>{text}</span>
+                  {lang === "en" && a.note && <span class="explain">{a.note}</span>}
+                </td>
+                <td class="num">{formatNumber(lang, a.pointsGained)}</td>
+                <td class="num">{formatNumber(lang, a.newScore)}</td>
+                <td class="num">{t("advice.percentagePoints", { n: points(a.probabilityGained) })}</td>
+                <td>{formatDate(lang, a.reachedOn)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function ChancesPage({ t, lang, url }: PageProps) {
   const param = url.searchParams.get("p");
+  const assume = url.searchParams.get("assume") === "1";
   const [state, setState] = useState<
     { status: "loading" } | { status: "error" } | { status: "ok"; data: ChancesResponse }
   >({
@@ -69,14 +202,17 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
   useEffect(() => {
     let live = true;
     setState({ status: "loading" });
-    postJson<ChancesResponse>("/api/chances", { profile: profileFromParam(param) }).then(
+    postJson<ChancesResponse>("/api/chances", {
+      profile: profileFromParam(param),
+      assumeUnknownEligible: assume,
+    }).then(
       (data) => live && setState({ status: "ok", data }),
       () => live && setState({ status: "error" }),
     );
     return () => {
       live = false;
     };
-  }, [param]);
+  }, [param, assume]);
 
   const calculatorLink = hrefFor("/", lang, param ? { p: param } : {});
   const header = (
@@ -169,6 +305,14 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               </ul>
             </>
           )}
+          {(d.candidate.unknownStreams.length > 0 || assume) && (
+            <CheckField
+              id="assume"
+              label={t("chances.assume")}
+              checked={assume}
+              onChange={(on) => setParams({ assume: on ? "1" : null })}
+            />
+          )}
           <details>
             <summary>{t("chances.reasons")}</summary>
             <ul lang="en">
@@ -184,7 +328,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
         id="probability"
         title={t("chances.probability")}
         description={`${t("chances.probabilityDesc")} ${t("chances.within26", { p: percent(lang, at26) })}`}
-        deps={[lang, param]}
+        deps={[lang, param, assume]}
         build={(Plot, width) =>
           Plot.plot({
             width,
@@ -249,7 +393,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               bare
               title={t("chances.expectedCutoff")}
               description={`${t("chances.interval")} · ${t("chances.yourScore")} ${formatNumber(lang, score)}`}
-              deps={[lang, param]}
+              deps={[lang, param, assume]}
               build={(Plot, width) =>
                 Plot.plot({
                   width,
@@ -356,7 +500,8 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
 
       <section class="card" aria-labelledby="advice-title">
         <h2 id="advice-title">{t("chances.advice")}</h2>
-        <p>{t("chances.unavailable")}</p>
+        <p class="hint">{t("advice.intro")}</p>
+        <Advice t={t} lang={lang} param={param} assume={assume} />
       </section>
     </div>
   );
