@@ -50,6 +50,8 @@ describe("ranking and tie-breaking", () => {
     expect(invitedIds(r)).toEqual(["top", "b", "a", "c"]);
     expect(r.cutoff).toBe(470);
     expect(r.tieBreakAt).toBe(t("10:00"));
+    // 10:30 and 11:00 lost the tie-break.
+    expect(r.tiedNotInvited).toBe(2);
   });
 
   it("equal submission times at the boundary: exactly `size` invited, pool order decides", () => {
@@ -69,6 +71,7 @@ describe("ranking and tie-breaking", () => {
     const r = runRound(p, { ...round, size: 3 });
     expect(r.cutoff).toBe(470);
     expect(r.tieBreakAt).toBe(t("08:00"));
+    expect(r.tiedNotInvited).toBe(0);
   });
 
   it("an empty pool invites nobody: no cut-off, no tie-break", () => {

@@ -76,6 +76,8 @@ export interface RoundResult {
   expiresOn: string;
   /** Candidates in the pool eligible for the stream before the round. */
   eligibleBefore: number;
+  /** Eligible candidates with the cut-off score left out by the tie-break (submitted after `tieBreakAt`). */
+  tiedNotInvited: number;
   /** Candidates in the pool whose eligibility for the stream is unknown (not invited). */
   unknownEligibility: number;
   /** The pool after the round: the invited are no longer active. The input pool is left unchanged. */
@@ -154,6 +156,7 @@ export function runRound(pool: CandidatePool, request: RoundRequest): RoundResul
     invitedIndices,
     expiresOn: addDays(date, invitationValidDays),
     eligibleBefore,
+    tiedNotInvited: tied.length - fromTied,
     unknownEligibility,
     pool: { ...pool, active: nextActive },
   };

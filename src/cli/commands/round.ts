@@ -142,6 +142,7 @@ async function runOn(
           requestedSize: size,
           expiresOn: result.expiresOn,
           eligibleBefore: result.eligibleBefore,
+          tiedNotInvited: result.tiedNotInvited,
           unknownEligibility: result.unknownEligibility,
           pool: { candidates: pool.size, computedOn: pool.computedOn, ruleSet: pool.ruleSet },
           ...(values.ids ? { invitedIds: invitedIds(result) } : {}),
@@ -158,7 +159,7 @@ async function runOn(
         `Round on ${date}, stream ${s.id}${s.version ? ` (list version ${s.version})` : ""}: ${result.invited.toLocaleString("en-CA")} of ${size.toLocaleString("en-CA")} invitations issued.`,
         result.cutoff === null
           ? "Nobody was eligible: no cut-off."
-          : `Cut-off ${result.cutoff}; tie-breaking rule ${result.tieBreakAt} (candidates at ${result.cutoff} who submitted later were not invited).`,
+          : `Cut-off ${result.cutoff}; tie-breaking rule ${result.tieBreakAt}${result.tiedNotInvited ? ` (${result.tiedNotInvited.toLocaleString("en-CA")} candidates at ${result.cutoff} who submitted later were not invited)` : ""}.`,
         `Eligible before the round: ${result.eligibleBefore.toLocaleString("en-CA")} of ${pool.size.toLocaleString("en-CA")} candidates${result.unknownEligibility ? `; ${result.unknownEligibility.toLocaleString("en-CA")} more with unknown eligibility were not invited` : ""}.`,
         `Invitations expire on ${result.expiresOn}. Scores computed on ${pool.computedOn} under ${pool.ruleSet}.`,
         ...(s.note ? [`Note: ${s.note}`] : []),
