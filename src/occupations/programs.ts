@@ -61,7 +61,6 @@ function result(program: ProgramName, checks: Check[]): ProgramResult {
 }
 
 const abilityList: Ability[] = ["speaking", "listening", "reading", "writing"];
-const label = (l: OfficialLanguageLevels) => (l.language === "english" ? "CLB" : "NCLC");
 const levelText = (l: OfficialLanguageLevels) =>
   `${l.language} ${abilityList.map((a) => `${a[0]!.toUpperCase()}${l.levels[a]}`).join(" ")}`;
 const describeNoc = (code: string) => `${code} ${nocByCode(code)?.title ?? "(not a NOC 2021 unit group)"}`;
@@ -443,4 +442,4 @@ export function programEligibility(
   return [...federal, pnpEligibility(profile, federal)];
 }
 
-export { describeNoc, hoursText, label as benchmarkLabel };
+export { describeNoc, hoursText };
