@@ -73,6 +73,20 @@ describe("ee eligibility", () => {
     expect(r.err).not.toContain("    at ");
   });
 
+  it("--on assesses as of another date: the 2025 healthcare list then, the 2026 one later", () => {
+    const f = file("nurse-on.json", JSON.stringify(nurse));
+    const early = JSON.parse(ee(["eligibility", f, "--json", "--on", "2025-06-01"]).out);
+    expect(early.assessedOn).toBe("2025-06-01");
+    const later = JSON.parse(ee(["eligibility", f, "--json", "--on", "2026-06-01"]).out);
+    const inForce = (r: { categories: { category: string; version: string; inForce: unknown }[] }) =>
+      r.categories
+        .filter((c) => c.category === "healthcare-social-services" && c.inForce === true)
+        .map((c) => c.version);
+    expect(inForce(early)).toEqual(["2025-v2"]);
+    expect(inForce(later)).toEqual(["2026-v3"]);
+    expect(ee(["eligibility", f, "--on", "2026-02-30"]).err).toContain("--on: must be a real date");
+  });
+
   it("looks up NOC codes by title words", () => {
     const r = ee(["eligibility", "--noc", "electricians"]);
     expect(r.out).toContain("72200  TEER 2  Electricians (except industrial and power system)");
@@ -268,6 +282,40 @@ describe("ee pool synthesize", () => {
     expect(lines).toHaveLength(50);
     expect(lines[0]).toMatchObject({ computedOn: "2024-04-23" });
     expect(lines[0].eligible).toContain("general");
+  });
+
+  it("--share changes an eligibility share; a wrong key names the allowed ones", () => {
+    const all = ee([
+      "pool",
+      "synthesize",
+      "--like",
+      "294",
+      "--size",
+      "200",
+      "--seed",
+      "7",
+      "--share",
+      "cec=1",
+    ]);
+    const lines = all.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.every((l: { eligible: string[] }) => l.eligible.includes("cec"))).toBe(true);
+    const bad = ee([
+      "pool",
+      "synthesize",
+      "--like",
+      "294",
+      "--size",
+      "5",
+      "--seed",
+      "1",
+      "--share",
+      "nurses=0.5",
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--share: unknown key "nurses" \(allowed: cec \| fsw/);
   });
 
   it("a round without a distribution is refused with the reason", () => {

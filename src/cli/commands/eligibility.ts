@@ -9,11 +9,11 @@ import {
   withExperienceFromHistory,
 } from "../../occupations/index.js";
 import { describeIssues, FieldError } from "../../profile/errors.js";
-import { profile as profileSchema } from "../../profile/schema.js";
+import { isoDate, profile as profileSchema } from "../../profile/schema.js";
 import { languageLevels } from "../../rules/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
 
-const usage = `Usage: ee eligibility [FILE|-] [--json] [--all]
+const usage = `Usage: ee eligibility [FILE|-] [--on DATE] [--json] [--all]
        ee eligibility --noc CODE-OR-WORDS
 
 Checks a profile against the minimum requirements of the Federal Skilled Worker Program (with the
@@ -24,6 +24,7 @@ reasons: which occupation and how many months qualify, or what is missing. Give 
 for the work-experience rules.
 
   FILE | -          a profile JSON file, or - for standard input
+  --on DATE         assess as of DATE (YYYY-MM-DD) instead of the profile's assessedOn
   --json            print {"assessedOn","programs":[…],"categories":[…]} as JSON
   --all             list every category version (default: only those in force on the date)
   --noc QUERY       look up NOC 2021 unit groups by code (or code prefix) or title words
@@ -63,6 +64,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     json: { type: "boolean" },
     all: { type: "boolean" },
     noc: { type: "string" },
+    on: { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
   try {
@@ -79,10 +81,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`expected one FILE or -, got ${positionals.length}`);
 
   const raw = parseJson(readText(positionals[0]), "the profile");
-  const withDate =
-    raw && typeof raw === "object" && !Array.isArray(raw) && !("assessedOn" in raw)
-      ? { ...raw, assessedOn: io.today }
-      : raw;
+  if (values.on !== undefined && !isoDate.safeParse(values.on).success)
+    throw new UsageError("--on: must be a real date written YYYY-MM-DD");
+  const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
+  const withDate = !isObject
+    ? raw
+    : values.on !== undefined
+      ? { ...raw, assessedOn: values.on }
+      : "assessedOn" in raw
+        ? raw
+        : { ...raw, assessedOn: io.today };
   const result = profileSchema.safeParse(withDate);
   if (!result.success) throw new FieldError(describeIssues(result.error));
   const profile = withExperienceFromHistory(result.data);
