@@ -275,3 +275,45 @@ describe("eligibility, forecast, probability, advice, simulated rounds", () => {
     expect(body.error.allowed).toContain("cec");
   });
 });
+
+describe("headers and the OpenAPI document's consistency", () => {
+  it("sends no referrer (profiles travel in the app's URLs) and a content security policy", async () => {
+    const res = await get("/healthz");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+
+  it("declares every path parameter and gives every operation a unique id", async () => {
+    const doc = (await (await get("/api/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        Record<string, { operationId: string; parameters?: { name: string; in: string }[] }>
+      >;
+    };
+    const ids: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const placeholders = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(methods)) {
+        ids.push(op.operationId);
+        const declared = (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
+        expect(declared.sort()).toEqual(placeholders.sort());
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every capability of the CLI has its operation.
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "scoreCrs",
+        "eligibility",
+        "listDraws",
+        "getRound",
+        "getRoundReport",
+        "getStats",
+        "forecast",
+        "probability",
+        "advice",
+        "simulateRound",
+      ]),
+    );
+  });
+});

@@ -25,7 +25,7 @@ const drawsQuery = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, "must be a stream id such as general, cec, pnp or a category id")
     .optional()
-    .describe("Stream id: general, cec, fsw, fst, pnp or a category id (e.g. healthcare)"),
+    .describe("Stream id: general, cec, fsw, fst, pnp or a category id (e.g. healthcare-social-services)"),
   kind: z.enum(streamKinds).optional().describe("Only rounds of this kind of stream"),
   from: isoDate.optional().describe("First date included (YYYY-MM-DD)"),
   to: isoDate.optional().describe("Last date included (YYYY-MM-DD)"),

@@ -60,6 +60,18 @@ export function createApp(options: AppOptions): Hono {
     return c.json(body, status as 500);
   });
 
+  // The profile travels in the web app's URLs: no referrer leaves the site, and nothing runs that the
+  // server did not send (Plot writes style attributes, hence 'unsafe-inline' for styles only).
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("x-content-type-options", "nosniff");
+    c.header("referrer-policy", "no-referrer");
+    c.header(
+      "content-security-policy",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+  });
+
   app.get("/healthz", (c) => c.json({ status: "ok", version }));
   app.get("/api/openapi.json", (c) => c.body(openApiText, 200, { "content-type": "application/json" }));
   app.get("/api/docs", (c) => c.html(docsPage));

@@ -65,6 +65,10 @@ async function open(path: string): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Console errors include content-security-policy violations and failed requests.
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
   await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
