@@ -93,7 +93,6 @@ export function Markdown({ text, english = [] }: { text: string; english?: reado
               {body.map((r) => (
                 <tr key={r}>
                   {cells(r).map((c, k) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed table row
                     <td key={k} class={right[k] ? "num" : undefined}>
                       {inline(c, english)}
                     </td>
@@ -111,7 +110,6 @@ export function Markdown({ text, english = [] }: { text: string; english?: reado
       blocks.push(
         <p key={i}>
           {para.map((p, k) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines of one paragraph, in order
             <span key={k}>
               {k > 0 && <br />}
               {inline(p, english)}
