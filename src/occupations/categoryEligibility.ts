@@ -127,15 +127,14 @@ function bestInListed(
   const best = [...hoursByOccupation(periods, window)].sort((a, b) => b[1] - a[1])[0];
   if (!best) return null;
   // Which months: the first and last day of that occupation's work inside the window.
+  // ISO dates compare as text; sorting them picks the earliest and latest.
   const inWindow = periods
     .filter((p) => p.noc === best[0])
-    .map((p) => ({
-      from: p.from < window.from ? window.from : p.from,
-      to: p.to === null || p.to > window.to ? window.to : p.to,
-    }))
+    .map((p) => ({ from: [p.from, window.from].sort()[1]!, to: [p.to ?? window.to, window.to].sort()[0]! }))
     .filter((p) => p.from <= p.to);
-  const from = inWindow.reduce((a, p) => (p.from < a ? p.from : a), window.to);
-  const to = inWindow.reduce((a, p) => (p.to > a ? p.to : a), window.from);
+  const days = inWindow.flatMap((p) => [p.from, p.to]).sort();
+  const from = days[0];
+  const to = days[days.length - 1];
   return { noc: best[0], hours: best[1], from, to, spans: inWindow.length };
 }
 
