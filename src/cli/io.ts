@@ -10,12 +10,26 @@ export interface Io {
   isTTY: boolean;
 }
 
-export const processIo = (): Io => ({
-  stdout: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-  stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
-  today: new Date().toISOString().slice(0, 10),
-  isTTY: Boolean(process.stdout.isTTY),
-});
+// `ee … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+let pipeGuardInstalled = false;
+function exitQuietlyOnClosedPipe() {
+  if (pipeGuardInstalled) return;
+  pipeGuardInstalled = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+}
+
+export const processIo = (): Io => {
+  exitQuietlyOnClosedPipe();
+  return {
+    stdout: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+    stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+    today: new Date().toISOString().slice(0, 10),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+};
 
 /** Reads FILE, or standard input for "-" (or when no file is given and stdin is not a terminal). */
 export function readText(file: string | undefined): string {

@@ -1,6 +1,8 @@
 // `ee crs`: scores a profile (file, stdin or flags) or a JSON-lines batch, and prints the breakdown.
 // Thin adapter: validation is the profile schema, scoring is `rules`; this file only reads and prints.
+
 import { parseArgs } from "node:util";
+import { withExperienceFromHistory } from "../../occupations/workHistory.js";
 import { describeIssues, FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type Profile, profile as profileSchema } from "../../profile/schema.js";
 import { type CrsResult, scoreProfile } from "../../rules/index.js";
@@ -171,7 +173,8 @@ function validateAndScore(raw: unknown, today: string): CrsResult {
       : raw;
   const parsed = profileSchema.safeParse(withDate);
   if (!parsed.success) throw new FieldError(describeIssues(parsed.error));
-  return scoreProfile(parsed.data as Profile);
+  // Years of experience come from the work history when one is given (issue 4, item 1).
+  return scoreProfile(withExperienceFromHistory(parsed.data as Profile));
 }
 
 /** The JSON of a result (the issue's shape first, then the extras); batch lines leave out the prose lines. */
