@@ -74,6 +74,9 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** The machine is shared and slow at times: wait for the page rather than fail. */
+const patient = { timeout: 20_000, interval: 100 };
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
@@ -135,7 +138,7 @@ describe("calculator", () => {
       }),
     );
     await expect
-      .poll(() => page.getByTestId("crs-total").innerText())
+      .poll(() => page.getByTestId("crs-total").innerText(), patient)
       .toBe(expected.total.toLocaleString("en-CA"));
     // The nomination alone is worth 600 under every rule set, so this total cannot be a stale one.
     expect(expected.additional.provincialNomination).toBe(600);
@@ -150,7 +153,7 @@ describe("calculator", () => {
   it("names the bad answer instead of showing a score", async () => {
     const page = await open("/?asOf=2025-06-01");
     await page.locator("#first-reading").fill("9.7");
-    await expect.poll(() => page.getByTestId("crs-total").innerText()).toBe("—");
+    await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).toBe("—");
     expect(await page.locator("#first-reading").getAttribute("aria-invalid")).toBe("true");
     await page.close();
   });
@@ -202,11 +205,11 @@ describe("draws and rounds", () => {
 
   it("opens round 379's page with its facts, charts and report", async () => {
     const page = await open("/rounds/379");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Round 379");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText(), patient).toBe("Round 379");
     // IRCC's feed: round 379 (2025-11-14) invited 3,500 with a cut-off of 462.
     expect(await page.getByTestId("round-cutoff").innerText()).toBe("462");
     await chartsDrawn(page);
-    await expect.poll(() => page.locator(".report").innerText()).toContain("3,500");
+    await expect.poll(() => page.locator(".report").innerText(), patient).toContain("3,500");
     await shot(page, "round-379-en");
     await page.close();
   });
@@ -307,7 +310,9 @@ describe("French", () => {
   it("switches language with the button and keeps the page", async () => {
     const page = await open("/draws");
     await page.getByRole("button", { name: "Afficher en français" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Rondes d'invitations");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).innerText(), patient)
+      .toBe("Rondes d'invitations");
     expect(new URL(page.url()).searchParams.get("lang")).toBe("fr");
     await page.close();
   });

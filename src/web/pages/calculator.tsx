@@ -12,6 +12,7 @@ import {
   type LanguageResult,
   languageTests,
   type ProfileInput,
+  tefScales,
 } from "../../profile/schema.js";
 import type { CrsResult, LanguageLevels } from "../../rules/index.js";
 import type { PageProps } from "../app.js";
@@ -72,6 +73,19 @@ function LanguageFields(props: {
           error={err("testedOn")}
         />
       </div>
+      {value.test === "tef" && (
+        <SelectField
+          id={`${id}-scale`}
+          label={t("form.tefScale")}
+          value={value.scale ?? ""}
+          options={[
+            ["", t("form.tefScaleAuto")] as const,
+            ...tefScales.map((k) => [k, t(`form.tefScale.${k}` as MessageKey)] as const),
+          ]}
+          onChange={(scale) => onChange({ ...value, scale: scale || undefined })}
+          error={err("scale")}
+        />
+      )}
       <div class="row four">
         {abilities.map((a) => {
           const r = ranges[a];
@@ -375,7 +389,9 @@ export function Calculator({ t, lang, url }: PageProps) {
             onChange={(on) =>
               update(
                 "secondLanguage",
-                on ? { test: "tef", listening: 0, reading: 0, writing: 0, speaking: 0 } : undefined,
+                on
+                  ? { test: "tef", testedOn: asOf, listening: 0, reading: 0, writing: 0, speaking: 0 }
+                  : undefined,
               )
             }
           />
