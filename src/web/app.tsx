@@ -61,9 +61,15 @@ export function App() {
   const props: PageProps = { lang, t, url, route };
   const navItem = (page: Route["page"], path: string, label: Parameters<Translate>[0]) => {
     const current = route.page === page || (page === "draws" && route.page === "round");
+    // The calculator and "your chances" share the profile (and the calculator its date): keep them.
+    const keep: Record<string, string> = {};
+    const profileParam = url.searchParams.get("p");
+    const asOf = url.searchParams.get("asOf");
+    if (profileParam && (page === "calculator" || page === "chances")) keep.p = profileParam;
+    if (asOf && page === "calculator") keep.asOf = asOf;
     return (
       <li>
-        <a href={hrefFor(path, lang)} aria-current={current ? "page" : undefined}>
+        <a href={hrefFor(path, lang, keep)} aria-current={current ? "page" : undefined}>
           {t(label)}
         </a>
       </li>

@@ -159,6 +159,28 @@ describe("calculator", () => {
   });
 });
 
+describe("work history", () => {
+  it("finds an occupation by title, adds the job, and the chances page judges the CEC from it", async () => {
+    const page = await open("/?asOf=2025-06-01");
+    await page.getByText("Work history (for program eligibility)").click();
+    await page.getByLabel("Occupation title or NOC code").fill("software engineers");
+    await page.getByRole("button", { name: /21231/ }).click();
+    await page.locator("#job-0-from").fill("2023-01-01");
+    await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).not.toBe("—");
+    // Two years and more of full-time work in Canada in a TEER 1 job with CLB 9 (the starter profile's
+    // IELTS 8/7/7/7): the CEC's 12 months and CLB 7 are met.
+    await page.getByRole("link", { name: "Your chances" }).click();
+    await expect
+      .poll(
+        () =>
+          page.locator("li", { hasText: "Canadian Experience Class" }).first().locator(".badge").innerText(),
+        patient,
+      )
+      .toBe("Eligible");
+    await page.close();
+  });
+});
+
 describe("one profile, one score", () => {
   it("scores the same in the CLI, the API and the page", async () => {
     const cli = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "crs", "-", "--json"], {

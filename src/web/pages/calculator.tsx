@@ -532,6 +532,7 @@ export function Calculator({ t, lang, url }: PageProps) {
             t={t}
             lang={lang}
             value={input.workHistory ?? []}
+            errorFor={err}
             onChange={(v) => update("workHistory", v.length ? v : undefined)}
           />
 

@@ -14,8 +14,10 @@ export function WorkHistory(props: {
   lang: Lang;
   value: Period[];
   onChange: (v: Period[]) => void;
+  /** The form's message for a field path such as "workHistory.0.from", if it has a problem. */
+  errorFor: (field: string) => string | undefined;
 }) {
-  const { t, value, onChange } = props;
+  const { t, value, onChange, errorFor } = props;
   const [open, setOpen] = useState(value.length > 0);
   const [noc, setNoc] = useState<NocModule | null>(null);
   const [query, setQuery] = useState("");
@@ -88,12 +90,14 @@ export function WorkHistory(props: {
               id={`job-${i}-from`}
               label={t("form.from")}
               value={p.from || undefined}
+              error={errorFor(`workHistory.${i}.from`)}
               onChange={(v) => setPeriod(i, { from: v ?? "" })}
             />
             <DateField
               id={`job-${i}-to`}
               label={t("form.to")}
               value={p.to ?? undefined}
+              error={errorFor(`workHistory.${i}.to`)}
               onChange={(v) => setPeriod(i, { to: v ?? null })}
             />
             <NumberField
@@ -102,12 +106,14 @@ export function WorkHistory(props: {
               value={p.hoursPerWeek}
               min={1}
               max={168}
+              error={errorFor(`workHistory.${i}.hoursPerWeek`)}
               onChange={(v) => setPeriod(i, { hoursPerWeek: v as number })}
             />
             <div class="field">
               <label for={`job-${i}-country`}>{t("form.country")}</label>
               <input
                 id={`job-${i}-country`}
+                aria-invalid={errorFor(`workHistory.${i}.country`) ? true : undefined}
                 value={p.country}
                 maxLength={2}
                 autoComplete="country"
