@@ -1,67 +1,82 @@
-// The cut-off of a stream's next rounds as a distribution. The model is a mean-reverting (AR(1))
-// series per stream: the next cut-off is pulled from the last one toward the stream's recent mean, as
-// strongly as the stream's own history says cut-offs persist. The last cut-off is first carried to
-// the latest pool: if the pool above it has refilled since, the same number of invitations reaches
-// a higher score. The spread comes from the model's own past one-step errors (never from the future).
+// The cut-off of a stream's next rounds as a distribution. The point forecast is chosen per stream
+// and as of each date among the candidates of `predictors.ts`: the one whose one-step errors over the
+// stream's latest rounds were the smallest (rolling-origin evaluation on the stream's own past only).
+// The spread is the past one-step errors of that whole procedure, choice included, replayed round by
+// round (never from the future). Later rounds keep the same centre; their spread widens as much as
+// the stream's cut-offs persist (AR(1)).
 import type { Round } from "../draws/round.js";
 import { dayNumber } from "./dates.js";
-import { latestPool, poolAtOrAbove, scoreWithPoolAbove } from "./history.js";
+import {
+  carriedLastCutoff,
+  levelAndPersistence,
+  median,
+  type Predictions,
+  type PredictorName,
+  predictAll,
+  predictorNames,
+} from "./predictors.js";
 
-/** The cut-offs that define a stream's level: the last two years of its rounds. */
-const levelWindowDays = 730;
-/** Below this many rounds in the window, the level is just the last cut-off. */
-const minRoundsForLevel = 4;
-/** At most this many past one-step errors are replayed per stream. */
+/** Errors and choices look back two years at most: older rounds belong to another era of the stream. */
+const windowDays = 730;
+/** At most this many past one-step errors are replayed per stream (the spread). */
 const maxErrors = 30;
+/** The choice weighs the candidates' errors on this many of the stream's latest rounds… */
+const choiceRounds = 5;
+/** …and needs at least this many; with fewer, the blend of four is used. Both chosen on 2019–2023. */
+const minChoiceRounds = 3;
+const fallbackPredictor: PredictorName = "blend4";
 /** How many of the stream's latest rounds give its likely size. */
 const sizeRounds = 3;
 
 export interface CutoffModel {
-  /** The stream's last cut-off carried to the latest pool: where the series continues from. */
+  /** The stream's last cut-off carried to the latest pool. */
   start: number;
-  /** The one-step point forecast (median) of the next cut-off. */
+  /** The one-step point forecast (median) of the next cut-off; later rounds are centred on it too. */
   next: number;
-  /** The level the cut-offs revert to. */
+  /** The candidate that gave `next`. */
+  method: PredictorName;
+  /** The stream's two-year mean cut-off. */
   mean: number;
-  /** Persistence 0..1: 1 = the next cut-off is the last one, 0 = it is the mean. */
+  /** Persistence 0..1 of a cut-off's deviation from one round to the next (lag-1 autocorrelation). */
   persistence: number;
-  /** Past one-step errors (actual − forecast), sorted: the spread of every forecast round. */
+  /** Past one-step errors (actual − forecast) of the procedure, sorted: the spread of every forecast round. */
   errors: number[];
   /** Median of the latest sizes. */
   size: number;
 }
 
-/** The stream's last cut-off carried to the latest pool (PNP cut-offs sit above the published bands). */
-function lastCutoffInLatestPool(streamRounds: readonly Round[], known: readonly Round[]): number {
-  const last = streamRounds[streamRounds.length - 1]!;
-  const pool = latestPool(known);
-  if (!last.distribution || !pool || last.cutoff > 600 || last.stream.id === "pnp") return last.cutoff;
-  return scoreWithPoolAbove(pool, poolAtOrAbove(last.distribution, last.cutoff));
+/** One past round of the stream with every candidate's forecast of it. */
+export interface Replayed {
+  day: number;
+  actual: number;
+  predictions: Predictions;
 }
 
-function levelAndPersistence(
-  streamRounds: readonly Round[],
-  start: number,
-): { mean: number; persistence: number } {
-  const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);
-  const xs = streamRounds.filter((r) => dayNumber(r.date) > lastDay - levelWindowDays).map((r) => r.cutoff);
-  if (xs.length < minRoundsForLevel) return { mean: start, persistence: 1 };
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  let covariance = 0;
-  let variance = 0;
-  for (let i = 0; i < xs.length; i++) {
-    variance += (xs[i]! - mean) ** 2;
-    if (i > 0) covariance += (xs[i]! - mean) * (xs[i - 1]! - mean);
+/**
+ * The candidate with the smallest mean absolute error on `past` (the stream's latest replayed rounds,
+ * oldest first), or the fallback when there are too few. Ties go to the earlier candidate in the list.
+ */
+export function choosePredictor(past: readonly Replayed[]): PredictorName {
+  if (past.length < minChoiceRounds) return fallbackPredictor;
+  let best: PredictorName = predictorNames[0];
+  let bestError = Number.POSITIVE_INFINITY;
+  for (const name of predictorNames) {
+    const error = past.reduce((sum, r) => sum + Math.abs(r.predictions[name] - r.actual), 0);
+    // A tolerance so that float noise in equal sums does not decide.
+    if (error < bestError - 1e-9) {
+      best = name;
+      bestError = error;
+    }
   }
-  const persistence = variance > 0 ? Math.min(1, Math.max(0, covariance / variance)) : 1;
-  return { mean, persistence };
+  return best;
 }
 
-/** The point forecast of the round after `streamRounds` (oldest first), seeing `known` (all streams). */
-export function pointCutoff(streamRounds: readonly Round[], known: readonly Round[]): CutoffModel["next"] {
-  const start = lastCutoffInLatestPool(streamRounds, known);
-  const { mean, persistence } = levelAndPersistence(streamRounds, start);
-  return mean + persistence * (start - mean);
+/** The replayed rounds usable for a choice made on `day`: the latest few within the window. */
+function pastFor(replayed: readonly Replayed[], before: number, day: number): Replayed[] {
+  return replayed
+    .slice(0, before)
+    .filter((r) => r.day > day - windowDays)
+    .slice(-choiceRounds);
 }
 
 /**
@@ -69,38 +84,39 @@ export function pointCutoff(streamRounds: readonly Round[], known: readonly Roun
  * `streamRounds` are the stream's rounds among them, oldest first.
  */
 export function cutoffModel(streamRounds: readonly Round[], known: readonly Round[]): CutoffModel {
-  const start = lastCutoffInLatestPool(streamRounds, known);
+  const start = carriedLastCutoff(streamRounds, known);
   const { mean, persistence } = levelAndPersistence(streamRounds, start);
-  const errors: number[] = [];
-  const first = Math.max(1, streamRounds.length - maxErrors);
-  let knownEnd = 0;
   const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);
+
+  // Replay every candidate on the stream's latest rounds: each forecast sees only the rounds dated
+  // strictly before the round it forecasts.
+  const first = Math.max(1, streamRounds.length - maxErrors - choiceRounds);
+  const replayed: Replayed[] = [];
+  let knownEnd = 0;
   for (let i = first; i < streamRounds.length; i++) {
     const target = streamRounds[i]!;
-    // Errors from another era of the stream (before a long pause, other rules) would mislead:
-    // the spread, like the level, comes from the last two years.
-    if (dayNumber(target.date) <= lastDay - levelWindowDays) continue;
-    // Replay the forecast made before this round: only rounds dated strictly before it.
     while (knownEnd < known.length && known[knownEnd]!.date < target.date) knownEnd++;
-    const before = known.slice(0, knownEnd);
-    errors.push(target.cutoff - pointCutoff(streamRounds.slice(0, i), before));
+    replayed.push({
+      day: dayNumber(target.date),
+      actual: target.cutoff,
+      predictions: predictAll(streamRounds.slice(0, i), known.slice(0, knownEnd)),
+    });
   }
-  errors.sort((a, b) => a - b);
-  const sizes = streamRounds.slice(-sizeRounds).map((r) => r.size);
-  return {
-    start,
-    next: mean + persistence * (start - mean),
-    mean,
-    persistence,
-    errors,
-    size: Math.round(median(sizes)),
-  };
-}
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  // The procedure's own errors: at each replayed round, the choice made from the rounds before it.
+  const errors: number[] = [];
+  replayed.forEach((r, k) => {
+    if (r.day <= lastDay - windowDays || replayed.length - k > maxErrors) return;
+    const choice = choosePredictor(pastFor(replayed, k, r.day));
+    errors.push(r.actual - r.predictions[choice]);
+  });
+  errors.sort((a, b) => a - b);
+
+  const asOfDay = dayNumber(known[known.length - 1]?.date ?? streamRounds[streamRounds.length - 1]!.date);
+  const method = choosePredictor(pastFor(replayed, replayed.length, asOfDay));
+  const next = predictAll(streamRounds, known)[method];
+  const sizes = streamRounds.slice(-sizeRounds).map((r) => r.size);
+  return { start, next, method, mean, persistence, errors, size: Math.round(median(sizes)) };
 }
 
 /** The q-quantile (0..1) of sorted numbers, interpolated. */

@@ -46,10 +46,11 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
     // Simulate the cut-off series (the k-th column holds the k-th round's cut-offs).
     const columns: number[][] = days.map(() => []);
     for (let p = 0; p < paths; p++) {
-      let level = s.cutoff.start;
+      // As in the Monte Carlo (`simulateStream`): deviations from the point forecast persist.
+      let deviation = 0;
       for (const column of columns) {
-        level = s.cutoff.mean + s.cutoff.persistence * (level - s.cutoff.mean) + pick(random, s.spread);
-        column.push(level);
+        deviation = s.cutoff.persistence * deviation + pick(random, s.spread);
+        column.push(s.cutoff.next + deviation);
       }
     }
     days.forEach((day, k) => {
@@ -62,7 +63,12 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
         date: isoFromDayNumber(day),
         dateConfidence: round2(firstRoundConfidence(s.schedule) * s.schedule.sureness ** k),
         size: s.cutoff.size,
-        cutoff: { p10: s.spreadKnown ? at(0.1) : null, p50: at(0.5), p90: s.spreadKnown ? at(0.9) : null },
+        // The point forecast is flat: every round ahead is centred on it.
+        cutoff: {
+          p10: s.spreadKnown ? at(0.1) : null,
+          p50: Math.round(s.cutoff.next),
+          p90: s.spreadKnown ? at(0.9) : null,
+        },
       });
     });
   }

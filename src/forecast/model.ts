@@ -85,7 +85,7 @@ export interface SimulatedRound {
 
 /**
  * One possible future of one stream up to `lastDay`: whether it still draws, its dates (spacing
- * drawn from its recent spacings) and its cut-offs (the AR(1) series with past errors resampled).
+ * drawn from its recent spacings) and its cut-offs (around the point forecast, past errors resampled).
  */
 export function simulateStream(
   model: ForecastModel,
@@ -106,10 +106,12 @@ export function simulateStream(
           shiftedLater(schedule.laterDay, 7 * pick(random, schedule.gapDeviations), asOfDay),
           model.pause,
         );
-  let level = cutoff.start;
+  // Every round is centred on the point forecast; a round's deviation from it carries over to the next
+  // as strongly as the stream's cut-offs persist, so later rounds are less sure.
+  let deviation = 0;
   for (let index = 0; day <= lastDay; index++) {
-    level = cutoff.mean + cutoff.persistence * (level - cutoff.mean) + pick(random, s.spread);
-    out.push({ stream: streamIndex, index, day, cutoff: Math.round(level) });
+    deviation = cutoff.persistence * deviation + pick(random, s.spread);
+    out.push({ stream: streamIndex, index, day, cutoff: Math.round(cutoff.next + deviation) });
     const gap = Math.max(1, schedule.gapWeeks + pick(random, schedule.gapDeviations));
     day = skipPause(day + 7 * gap, model.pause);
   }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { choosePredictor, cutoffModel, type Replayed } from "./cutoff.js";
+import { addDays } from "./dates.js";
+import { type Predictions, predictAll, predictorNames } from "./predictors.js";
+import { round } from "./testRounds.js";
+
+/** Rounds of `stream` every other Monday from 2025-01-06, with these cut-offs. */
+function series(stream: "pnp" | "cec", cutoffs: readonly number[]) {
+  return cutoffs.map((c, i) => round(stream, addDays("2025-01-06", 14 * i), c));
+}
+
+describe("candidate forecasts", () => {
+  it("computes every candidate by hand on a PNP series", () => {
+    const rounds = series("pnp", [700, 760, 740, 800, 720, 780]);
+    const p = predictAll(rounds, rounds);
+    expect(p.last).toBe(780);
+    expect(p.median3).toBe(780); // 800, 720, 780
+    expect(p.median5).toBe(760); // 760, 740, 800, 720, 780
+    expect(p.mean3).toBeCloseTo(766.667, 3); // 2300 / 3
+    expect(p.mean5).toBe(760); // 3800 / 5
+    // 700 → 718 → 724.6 → 747.22 → 739.054 → 751.3378 (each step 0.3 × cut-off + 0.7 × level)
+    expect(p["ewma0.3"]).toBeCloseTo(751.3378, 4);
+    // 700 → 730 → 735 → 767.5 → 743.75 → 761.875
+    expect(p["ewma0.5"]).toBeCloseTo(761.875, 6);
+    // PNP scores sit above the published bands: never carried.
+    expect(p.carried).toBe(780);
+    // Mean 750; deviations −50, 10, −10, 50, −30, 30: lag-1 covariance −3500 against variance 7000
+    // is negative, so persistence 0 and the AR(1) forecast is the mean.
+    expect(p.ar1).toBe(750);
+    expect(p["carried+ar1"]).toBe(765);
+    expect(p.blend4).toBe(767.5); // (780 + 760 + 780 + 750) / 4
+  });
+
+  it("ignores rounds more than two years before the stream's latest", () => {
+    const old = round("pnp", "2021-06-07", 900);
+    const recent = series("pnp", [700, 720, 740]);
+    const p = predictAll([old, ...recent], [old, ...recent]);
+    expect(p.median5).toBe(720);
+    expect(p.mean5).toBe(720);
+  });
+});
+
+/** A replayed round where every candidate forecast `others` except those in `exact`. */
+function replayed(actual: number, others: number, exact: Partial<Predictions> = {}): Replayed {
+  const predictions = Object.fromEntries(predictorNames.map((n) => [n, others])) as Predictions;
+  return { day: 0, actual, predictions: { ...predictions, ...exact } };
+}
+
+describe("choosing a candidate per stream", () => {
+  it("picks the candidate with the smallest past errors", () => {
+    const past = [
+      replayed(750, 790, { median5: 750 }),
+      replayed(760, 720, { median5: 770 }),
+      replayed(740, 700, { median5: 745 }),
+    ];
+    // median5 erred 0 + 10 + 5 = 15, every other candidate 40 + 40 + 40 = 120.
+    expect(choosePredictor(past)).toBe("median5");
+  });
+
+  it("falls back to the blend of four with fewer than three past rounds", () => {
+    expect(choosePredictor([replayed(750, 790, { median5: 750 }), replayed(750, 790)])).toBe("blend4");
+  });
+
+  it("breaks ties by the order of the list (the simplest first)", () => {
+    expect(choosePredictor([replayed(500, 510), replayed(500, 490), replayed(500, 500)])).toBe("last");
+  });
+
+  it("keeps the last cut-off when the cut-off moves steadily", () => {
+    // 500, 505, …, 535: the last value errs by 5 each round, every average by more.
+    const m = cutoffModel(...twice(series("cec", [500, 505, 510, 515, 520, 525, 530, 535])));
+    expect(m.method).toBe("last");
+    expect(m.next).toBe(535);
+  });
+
+  it("forecasts the level when cut-offs scatter around it", () => {
+    // 700, 800, 700, … (10 rounds): the last value errs by 100 each round. The choice weighs the last
+    // five rounds, forecast from 5…9 earlier ones. AR(1) forecasts their mean (the lag-1
+    // autocorrelation is negative: persistence 0): 740, 750, 742.86, 750, 744.44, erring by
+    // 60 + 50 + 57.14 + 50 + 55.56 = 272.7; the mean of the last five (740 or 760) errs by 5 × 60 = 300,
+    // the mean of three by 5 × 66.7, the medians by 100 or more. With ten rounds the mean is 750.
+    const m = cutoffModel(...twice(series("pnp", [700, 800, 700, 800, 700, 800, 700, 800, 700, 800])));
+    expect(m.method).toBe("ar1");
+    expect(m.next).toBe(750);
+  });
+
+  it("prefers a recent mean when too few rounds give AR(1) its level", () => {
+    // 8 rounds: the fifth-last is forecast from 3 rounds, too few for AR(1), which keeps the last
+    // value (error 100). AR(1) then errs by 100 + 50 + 60 + 50 + 57.14 = 317.1, the mean of the last
+    // five by 66.7 + 50 + 60 + 60 + 60 = 296.7: the mean of the last five (800, 700, 800, 700, 800) wins.
+    const m = cutoffModel(...twice(series("pnp", [700, 800, 700, 800, 700, 800, 700, 800])));
+    expect(m.method).toBe("mean5");
+    expect(m.next).toBe(760);
+  });
+});
+
+function twice<T>(x: T): [T, T] {
+  return [x, x];
+}
