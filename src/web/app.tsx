@@ -1,7 +1,7 @@
 // The app shell: header with navigation and the language switch, the page for the URL, the footer.
 // Pages other than the calculator are loaded on demand, so the first load stays small.
 import type { ComponentType } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { type Lang, type Translate, translator } from "./i18n.js";
 import { Calculator } from "./pages/calculator.js";
 import { hrefFor, langOf, onLinkClick, parseRoute, type Route, setParams, useUrl } from "./router.js";
@@ -52,6 +52,16 @@ export function App() {
   const lang = langOf(url);
   const t = translator(lang);
   const route = parseRoute(url.pathname);
+
+  // After moving to another page, put keyboard and screen-reader focus at the start of its content.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [url.pathname]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

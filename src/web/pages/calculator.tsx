@@ -543,6 +543,10 @@ export function Calculator({ t, lang, url }: PageProps) {
           </p>
         </form>
 
+        {/* On small screens the breakdown is below the form: the score stays in view at the bottom. */}
+        <div class="mobile-score" aria-hidden="true">
+          <span>{t("calc.total")}</span> <strong>{result ? formatNumber(lang, result.total) : "—"}</strong>
+        </div>
         <aside class="result" aria-labelledby="score-heading">
           <div class="score-card">
             <DateField
