@@ -317,3 +317,15 @@ describe("headers and the OpenAPI document's consistency", () => {
     );
   });
 });
+
+describe("compression", () => {
+  it("gzips the rounds list for a client that accepts it, and the JSON survives", async () => {
+    const res = await app.request("/api/draws", { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const { gunzipSync } = await import("node:zlib");
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8")) as {
+      count: number;
+    };
+    expect(body.count).toBeGreaterThan(300);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { type ApiContext, operations } from "./api.js";
 import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
 import { buildOpenApi, renderDocsPage } from "./openapi.js";
@@ -77,6 +78,8 @@ export function createApp(options: AppOptions): Hono {
   app.get("/api/docs", (c) => c.html(docsPage));
   app.get("/api", (c) => c.redirect("/api/docs"));
 
+  // The rounds list is ~190 KB of JSON: compressed for clients that accept it (the web app does).
+  app.use("/api/*", compress({ threshold: 4096 }));
   app.use(
     "/api/*",
     bodyLimit({
