@@ -28,6 +28,8 @@ export interface BacktestRow {
   predictedDate: string;
   cutoff: number;
   predicted: { p10: number; p50: number; p90: number };
+  /** The candidate forecast chosen for this stream on `forecastOn` (see predictors.ts). */
+  method: string;
   naive: { date: string; cutoff: number };
   /** Mean squared error of the invitation probabilities of the synthetic profiles. */
   brier: number;
@@ -93,6 +95,7 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
     // The median is the point forecast itself: adding the median past error (a bias correction)
     // made the forecasts of 2019–2023 worse.
     predicted: { p10: at(0.1), p50: Math.round(s.cutoff.next), p90: at(0.9) },
+    method: s.cutoff.method,
     naive: { date: naiveDate, cutoff: last.cutoff },
     brier: brier / syntheticOffsets.length,
     naiveBrier: naiveBrier / syntheticOffsets.length,
