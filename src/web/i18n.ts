@@ -162,6 +162,13 @@ const en = {
   "level.clb": "CLB {n}",
   "level.nclc": "NCLC {n}",
   "level.below": "below level 4",
+  "warn.old":
+    "{section}: the result of {date} is more than 2 years old on {on}; IRCC accepts results for 2 years.",
+  "warn.after": "{section}: the test date ({date}) is after the date of the score.",
+  "warn.tcf":
+    "{section}: TCF Canada has been accepted for Express Entry since November 2018; this test is older.",
+  "warn.tefScale":
+    '{section}: on the scale before October 1, 2019 ("Équivalence ancien score"), these numbers would give at least {level} in every ability. If that is the column you copied, choose that scale.',
 
   "draws.title": "Rounds of invitations",
   "draws.intro": "Every round IRCC has published, from its rounds feed.",
@@ -451,6 +458,13 @@ const fr: Messages = {
   "level.clb": "CLB {n}",
   "level.nclc": "NCLC {n}",
   "level.below": "sous le niveau 4",
+  "warn.old":
+    "{section} : le résultat du {date} a plus de 2 ans au {on}; IRCC accepte les résultats pendant 2 ans.",
+  "warn.after": "{section} : la date du test ({date}) est postérieure à la date de la note.",
+  "warn.tcf":
+    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis novembre 2018; ce test est plus ancien.",
+  "warn.tefScale":
+    "{section} : selon le barème d'avant le 1er octobre 2019 (« Équivalence ancien score »), ces résultats donneraient au moins {level} dans chaque habileté. Si c'est la colonne que vous avez recopiée, choisissez ce barème.",
 
   "draws.title": "Rondes d'invitations",
   "draws.intro": "Toutes les rondes publiées par IRCC, d'après son fil de données.",

@@ -20,6 +20,7 @@ import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../fo
 import { formatDate, formatNumber, type Lang, type MessageKey, type Translate } from "../i18n.js";
 import { evaluate, getPath, profileFromParam, setPath, starterProfile } from "../profile-state.js";
 import { encodeState, hrefFor, setParams } from "../router.js";
+import { localizeWarning } from "../warnings.js";
 import { WorkHistory } from "./work-history.js";
 
 export const localToday = () => {
@@ -583,13 +584,16 @@ export function Calculator({ t, lang, url }: PageProps) {
             {warnings.length > 0 && (
               <div class="warning" role="note">
                 <strong>{t("calc.warnings")}</strong>
-                {lang === "en" ? (
-                  <ul>
-                    {warnings.map((w) => (
-                      <li key={w}>{w}</li>
-                    ))}
-                  </ul>
-                ) : null}
+                <ul>
+                  {warnings.map((w) => {
+                    const shown = localizeWarning(t, lang, w);
+                    return (
+                      <li key={w} lang={shown.english && lang !== "en" ? "en" : undefined}>
+                        {shown.text}
+                      </li>
+                    );
+                  })}
+                </ul>
               </div>
             )}
             <button
