@@ -215,6 +215,8 @@ const en = {
   "round.previous": "Previous round",
   "round.next": "Next round",
   "round.report": "Report",
+  "round.poolDesc":
+    "Profiles in the pool in each score range, as published with the round; in red, the ranges entirely above its cut-off (the whole pool, not only those eligible for this round).",
   "round.historyDesc": "Cut-off of each round of this stream up to this one, this round in red.",
 
   "chances.title": "Your chances",
@@ -512,6 +514,8 @@ const fr: Messages = {
   "round.previous": "Ronde précédente",
   "round.next": "Ronde suivante",
   "round.report": "Rapport",
+  "round.poolDesc":
+    "Profils du bassin par tranche de notes, tels que publiés avec la ronde; en rouge, les tranches entièrement au-dessus de sa note limite (tout le bassin, pas seulement les candidats admissibles à cette ronde).",
   "round.historyDesc": "Note limite de chaque ronde de ce volet jusqu'à celle-ci, cette ronde en rouge.",
 
   "chances.title": "Vos chances",

@@ -77,7 +77,7 @@ export default function RoundPage({ t, lang, route }: PageProps) {
           <Chart
             id="round-pool"
             title={t("round.pool", { date: formatDate(lang, r.distribution.asOn) })}
-            description={t("draws.poolChartDesc")}
+            description={t("round.poolDesc")}
             deps={[lang, r.round]}
             build={(Plot, width) => {
               const bars = poolBars(r.distribution!).map((b) => ({ ...b, invited: b.from > r.cutoff }));
