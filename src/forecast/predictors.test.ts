@@ -74,22 +74,25 @@ describe("choosing a candidate per stream", () => {
 
   it("forecasts the level when cut-offs scatter around it", () => {
     // 700, 800, 700, … (10 rounds): the last value errs by 100 each round. The choice weighs the last
-    // five rounds, forecast from 5…9 earlier ones. AR(1) forecasts their mean (the lag-1
-    // autocorrelation is negative: persistence 0): 740, 750, 742.86, 750, 744.44, erring by
-    // 60 + 50 + 57.14 + 50 + 55.56 = 272.7; the mean of the last five (740 or 760) errs by 5 × 60 = 300,
-    // the mean of three by 5 × 66.7, the medians by 100 or more. With ten rounds the mean is 750.
+    // six rounds, forecast from 4…9 earlier ones. AR(1) forecasts their mean (the lag-1
+    // autocorrelation is negative: persistence 0): 750, 740, 750, 742.86, 750, 744.44, erring by
+    // 50 + 60 + 50 + 57.14 + 50 + 55.56 = 322.7; the mean of the last five errs by 50 + 5 × 60 = 350,
+    // the weighted mean (0.3) by 44.7 + 68.7 + 51.9 + 63.7 + 55.4 + 61.2 = 345.6, the medians by 100
+    // or more. With ten rounds the mean is 750.
     const m = cutoffModel(...twice(series("pnp", [700, 800, 700, 800, 700, 800, 700, 800, 700, 800])));
     expect(m.method).toBe("ar1");
     expect(m.next).toBe(750);
   });
 
-  it("prefers a recent mean when too few rounds give AR(1) its level", () => {
-    // 8 rounds: the fifth-last is forecast from 3 rounds, too few for AR(1), which keeps the last
-    // value (error 100). AR(1) then errs by 100 + 50 + 60 + 50 + 57.14 = 317.1, the mean of the last
-    // five by 66.7 + 50 + 60 + 60 + 60 = 296.7: the mean of the last five (800, 700, 800, 700, 800) wins.
+  it("prefers a weighted mean when too few rounds give AR(1) its level", () => {
+    // 8 rounds: the six weighed are forecast from 2…7 earlier ones. From 2 or 3 rounds AR(1) has no
+    // level and keeps the last value (errors 100, 100), then 50, 60, 50, 57.14: 417.1 in all. The
+    // weighted mean 700 → 730 → 721 → 744.7 → 731.29 → 751.90 → 736.33 errs by
+    // 30 + 79 + 44.7 + 68.71 + 51.90 + 63.67 = 338.0, the mean of five by 346.7: the weighted mean
+    // wins and continues to 0.3 × 800 + 0.7 × 736.33 = 755.43.
     const m = cutoffModel(...twice(series("pnp", [700, 800, 700, 800, 700, 800, 700, 800])));
-    expect(m.method).toBe("mean5");
-    expect(m.next).toBe(760);
+    expect(m.method).toBe("ewma0.3");
+    expect(m.next).toBeCloseTo(755.43, 2);
   });
 });
 

@@ -118,7 +118,7 @@ export function predictAll(streamRounds: readonly Round[], known: readonly Round
     carried,
     ar1,
     "carried+ar1": (carried + ar1) / 2,
-    // Four unlike forecasts averaged: the choice when a stream has too little history to pick one.
+    // Four unlike forecasts averaged: their errors partly cancel.
     blend4: (last + median5 + carried + ar1) / 4,
   };
 }
