@@ -329,3 +329,24 @@ describe("compression", () => {
     expect(body.count).toBeGreaterThan(300);
   });
 });
+
+describe("the reference's examples", () => {
+  it("every example request body in the OpenAPI document is accepted by its operation", async () => {
+    const doc = (await (await get("/api/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: { "application/json": { example?: unknown } } } }>
+      >;
+    };
+    let tried = 0;
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(methods)) {
+        const example = op.requestBody?.content["application/json"].example;
+        if (method !== "post" || example === undefined) continue;
+        const res = await post(path, JSON.stringify(example));
+        expect(res.status, path).toBe(200);
+        tried++;
+      }
+    expect(tried).toBeGreaterThanOrEqual(6);
+  });
+});

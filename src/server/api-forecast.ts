@@ -16,6 +16,7 @@ import { assessEligibility } from "../occupations/index.js";
 import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
 import type { ApiContext } from "./context.js";
+import { exampleProfile } from "./examples.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
@@ -88,6 +89,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     method: "post",
     path: "/api/eligibility",
     operationId: "eligibility",
+    example: { profile: exampleProfile },
     tag: "Eligibility",
     summary: "Program (FSW, CEC, FST, PNP) and category eligibility of a profile, each with its reasons",
     body: z.object({
@@ -136,6 +138,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     method: "post",
     path: "/api/probability",
     operationId: "probability",
+    example: { profile: exampleProfile, asOf: "2025-06-01" },
     tag: "Forecast",
     summary: "Probability of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo",
     body: forProfile,
@@ -165,6 +168,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     method: "post",
     path: "/api/chances",
     operationId: "chances",
+    example: { profile: exampleProfile, asOf: "2025-06-01" },
     tag: "Forecast",
     summary:
       "Everything about one profile's chances: score, eligibility, next rounds, weekly probability for 26 weeks",
@@ -207,6 +211,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     method: "post",
     path: "/api/advice",
     operationId: "advice",
+    example: { profile: exampleProfile, asOf: "2025-06-01" },
     tag: "Advice",
     summary:
       "What to improve first: each possible change with the points and the invitation probability it adds",

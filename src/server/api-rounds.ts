@@ -35,6 +35,7 @@ export const roundOperations: AnyOperation<ApiContext>[] = [
     method: "post",
     path: "/api/rounds/simulate",
     operationId: "simulateRound",
+    example: { stream: "cec", size: 3000, date: "2025-06-01" },
     tag: "Rounds",
     summary: "Run a round of invitations on a synthetic pool like the latest published distribution",
     description:

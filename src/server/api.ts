@@ -7,6 +7,7 @@ import { scoreProfile } from "../rules/index.js";
 import { forecastOperations } from "./api-forecast.js";
 import { roundOperations } from "./api-rounds.js";
 import type { ApiContext } from "./context.js";
+import { exampleProfile } from "./examples.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation, text } from "./operation.js";
 import { crsResultSchema, roundSchema, roundsCsv } from "./shapes.js";
@@ -74,6 +75,7 @@ export const operations: AnyOperation<ApiContext>[] = [
       "the same JSON as `ee crs --json`: totals by section, the rule set and its sources, language levels, lines.",
     body: profileSchema,
     bodyName: "Profile",
+    example: exampleProfile,
     responses: [
       {
         status: 200,

@@ -47,7 +47,9 @@ export function buildOpenApi(operations: readonly AnyOperation<never>[], version
         schemas[op.bodyName] = ref;
         ref = { $ref: `#/components/schemas/${op.bodyName}` };
       }
-      entry.requestBody = { required: true, content: { "application/json": { schema: ref } } };
+      const media: JsonSchema = { schema: ref };
+      if (op.example !== undefined) media.example = op.example;
+      entry.requestBody = { required: true, content: { "application/json": media } };
     }
     const responses: Record<string, JsonSchema> = {};
     for (const r of op.responses) {
@@ -124,6 +126,15 @@ export function renderDocsPage(doc: JsonSchema): string {
           }</td><td>${escapeHtml(String(allowed))}</td><td>${escapeHtml(String(p.description ?? ""))}</td></tr>`;
         })
         .join("");
+      const example = (
+        (op.requestBody as JsonSchema | undefined)?.content as Record<string, JsonSchema> | undefined
+      )?.["application/json"]?.example;
+      const curl =
+        example !== undefined
+          ? `<h4>Example</h4><pre>curl -s http://localhost:8080${escapeHtml(path)} \\\n  -H 'content-type: application/json' \\\n  -d '${escapeHtml(JSON.stringify(example))}'</pre>`
+          : method === "get" && !path.includes("{")
+            ? `<h4>Example</h4><pre>curl -s http://localhost:8080${escapeHtml(path)}</pre>`
+            : "";
       const body = op.requestBody
         ? `<h4>Request body</h4><p>JSON, schema <code>${escapeHtml(
             JSON.stringify((op.requestBody as JsonSchema).content).includes("$ref")
@@ -143,7 +154,7 @@ export function renderDocsPage(doc: JsonSchema): string {
 <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p>${escapeHtml(String(op.summary))}</p>${op.description ? `<p>${escapeHtml(String(op.description))}</p>` : ""}
 ${params ? `<h4>Parameters</h4><table><thead><tr><th>name</th><th>in</th><th>required</th><th>allowed</th><th>description</th></tr></thead><tbody>${params}</tbody></table>` : ""}
-${body}<h4>Responses</h4><ul>${responses}</ul></section>`);
+${body}${curl}<h4>Responses</h4><ul>${responses}</ul></section>`);
     }
   }
   const schemas = (doc.components as { schemas: Record<string, JsonSchema> }).schemas;

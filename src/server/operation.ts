@@ -43,6 +43,8 @@ export interface Operation<
   body?: B;
   /** Name of the body schema in `components.schemas`, so the document stays readable. */
   bodyName?: string;
+  /** A request body that works, shown in the document and the docs page. */
+  example?: unknown;
   responses: ResponseDoc[];
   // Method syntax on purpose: a list of operations with different schemas must fit one array type.
   handle(
