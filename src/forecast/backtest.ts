@@ -5,7 +5,7 @@
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { quantile } from "./cutoff.js";
-import { dayNumber, isoFromDayNumber } from "./dates.js";
+import { dayNumber, isoFromDayNumber, mondayOf } from "./dates.js";
 import { byStream, roundsKnownOn, streamKey } from "./history.js";
 import { buildForecastModel, type ForecastModel } from "./model.js";
 
@@ -25,6 +25,8 @@ export interface BacktestRow {
   stream: { kind: StreamRef["kind"]; id: string; version: string | null };
   /** The day the forecast was made: the latest round day strictly before this round. */
   forecastOn: string;
+  /** The stream's previous round. */
+  previousDate: string;
   predictedDate: string;
   cutoff: number;
   predicted: { p10: number; p50: number; p90: number };
@@ -46,6 +48,51 @@ export interface Scores {
   naive: { dateMae: number; cutoffMae: number; brier: number };
 }
 
+/** Why a forecast date missed, from what the forecast could know and what happened. */
+export type DateMiss =
+  | "exact"
+  /** The stream had been silent for more than 8 weeks: nothing in its rhythm said when it would resume. */
+  | "resumed after a silence"
+  /** Another stream had opened the week and this one joined it, where the forecast said a later week. */
+  | "joined the week under way"
+  | "later than forecast"
+  | "earlier than forecast";
+
+export interface DateMisses {
+  cause: DateMiss;
+  rounds: number;
+  /** Sum of the absolute date errors, days. */
+  days: number;
+}
+
+/** Longer silences than this are pauses: the stream's next round is not in its rhythm. */
+const silenceWeeks = 8;
+
+export function dateMiss(row: BacktestRow): DateMiss {
+  const error = dayNumber(row.predictedDate) - dayNumber(row.date);
+  if (error === 0) return "exact";
+  if (dayNumber(row.date) - dayNumber(row.previousDate) > 7 * silenceWeeks) return "resumed after a silence";
+  if (error > 0 && mondayOf(dayNumber(row.date)) === mondayOf(dayNumber(row.forecastOn)))
+    return "joined the week under way";
+  return error > 0 ? "earlier than forecast" : "later than forecast";
+}
+
+/** The date errors split by cause: where the date MAE comes from. */
+export function dateMisses(rows: readonly BacktestRow[]): DateMisses[] {
+  const causes: DateMiss[] = [
+    "exact",
+    "resumed after a silence",
+    "joined the week under way",
+    "later than forecast",
+    "earlier than forecast",
+  ];
+  return causes.map((cause) => {
+    const of = rows.filter((r) => dateMiss(r) === cause);
+    const days = of.reduce((sum, r) => sum + Math.abs(dayNumber(r.predictedDate) - dayNumber(r.date)), 0);
+    return { cause, rounds: of.length, days };
+  });
+}
+
 export interface BacktestReport {
   from: string;
   to: string;
@@ -54,6 +101,7 @@ export interface BacktestReport {
   skipped: { round: string; date: string; stream: string }[];
   byStream: ({ stream: string } & Scores)[];
   overall: Scores;
+  dateMisses: DateMisses[];
 }
 
 function median(xs: readonly number[]): number {
@@ -90,6 +138,7 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
     date: target.date,
     stream: { kind: target.stream.kind, id: target.stream.id, version: target.stream.version },
     forecastOn: model.asOf,
+    previousDate: last.date,
     predictedDate: isoFromDayNumber(s.schedule.nextDay),
     cutoff: target.cutoff,
     // The median is the point forecast itself: adding the median past error (a bias correction)
@@ -154,5 +203,6 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
     skipped,
     byStream: streams.map((stream) => ({ stream, ...scoreRows(rows.filter((r) => r.stream.id === stream)) })),
     overall: scoreRows(rows),
+    dateMisses: dateMisses(rows),
   };
 }

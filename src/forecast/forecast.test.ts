@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
 import type { Round } from "../draws/round.js";
-import { backtest, scoreRows } from "./backtest.js";
+import { backtest, dateMiss, dateMisses, scoreRows } from "./backtest.js";
 import { cutoffModel } from "./cutoff.js";
 import { addDays, dayNumber, isoFromDayNumber, mondayOf, weekdayOf } from "./dates.js";
 import { forecastRounds } from "./forecast.js";
@@ -219,6 +219,7 @@ describe("backtest", () => {
         date: "2025-01-10",
         stream: { kind: "program" as const, id: "cec", version: null },
         forecastOn: "2025-01-08",
+        previousDate: "2024-12-27",
         predictedDate: "2025-01-08",
         cutoff: 500,
         predicted: { p10: 480, p50: 490, p90: 510 },
@@ -232,6 +233,7 @@ describe("backtest", () => {
         date: "2025-01-24",
         stream: { kind: "program" as const, id: "cec", version: null },
         forecastOn: "2025-01-10",
+        previousDate: "2025-01-10",
         predictedDate: "2025-01-24",
         cutoff: 530,
         predicted: { p10: 490, p50: 500, p90: 520 },
@@ -248,5 +250,43 @@ describe("backtest", () => {
     expect(s.brier).toBeCloseTo(0.2);
     expect(s.naive.cutoffMae).toBe(25); // (20 + 30) / 2
     expect(s.naive.dateMae).toBe(2.5); // (5 + 0) / 2
+  });
+
+  it("splits the date errors by cause", () => {
+    const row = (previousDate: string, forecastOn: string, date: string, predictedDate: string) => ({
+      round: date,
+      date,
+      stream: { kind: "program" as const, id: "cec", version: null },
+      forecastOn,
+      previousDate,
+      predictedDate,
+      cutoff: 500,
+      predicted: { p10: 490, p50: 500, p90: 510 },
+      method: "last",
+      naive: { date, cutoff: 500 },
+      brier: 0,
+      naiveBrier: 0,
+    });
+    const rows = [
+      row("2024-12-27", "2025-01-08", "2025-01-10", "2025-01-10"), // exact
+      row("2024-10-01", "2025-01-08", "2025-01-10", "2025-01-16"), // 14 weeks silent: 6 days
+      row("2024-12-23", "2025-01-06", "2025-01-07", "2025-01-14"), // Monday's week, joined Tuesday: 7 days
+      row("2024-12-27", "2025-01-08", "2025-01-17", "2025-01-10"), // a week late: 7 days
+      row("2024-12-27", "2025-01-03", "2025-01-08", "2025-01-10"), // 2 days early, not the week under way
+    ];
+    expect(rows.map(dateMiss)).toEqual([
+      "exact",
+      "resumed after a silence",
+      "joined the week under way",
+      "later than forecast",
+      "earlier than forecast",
+    ]);
+    expect(dateMisses([...rows, rows[2]!])).toEqual([
+      { cause: "exact", rounds: 1, days: 0 },
+      { cause: "resumed after a silence", rounds: 1, days: 6 },
+      { cause: "joined the week under way", rounds: 2, days: 14 },
+      { cause: "later than forecast", rounds: 1, days: 7 },
+      { cause: "earlier than forecast", rounds: 1, days: 2 },
+    ]);
   });
 });

@@ -5,16 +5,21 @@ export {
   type BacktestReport,
   type BacktestRow,
   backtest,
+  type DateMiss,
+  type DateMisses,
+  dateMiss,
+  dateMisses,
   type Scores,
   scoreRows,
   syntheticOffsets,
 } from "./backtest.js";
 export { assumingUnknownEligible, candidateFromProfile, type ForecastCandidate } from "./candidate.js";
-export { type CutoffModel, cutoffModel, quantile } from "./cutoff.js";
+export { type CutoffModel, choosePredictor, cutoffModel, quantile } from "./cutoff.js";
 export { addDays, daysBetween } from "./dates.js";
 export { type ForecastOptions, type ForecastRound, forecastRounds } from "./forecast.js";
 export { roundsKnownOn, streamKey } from "./history.js";
 export { buildForecastModel, type ForecastModel, type StreamModel, simulateStream } from "./model.js";
+export { type Predictions, type PredictorName, predictAll, predictorNames } from "./predictors.js";
 export {
   type Candidate,
   defaultHorizons,

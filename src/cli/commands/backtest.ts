@@ -36,6 +36,20 @@ function print(io: Io, r: BacktestReport) {
   io.stdout(
     `Cut-off MAE ${gain >= 0 ? `${percent(gain)} lower` : `${percent(-gain)} higher`} than the naive baseline (target: 25% lower); 80% intervals hold ${percent(o.coverage80)} (target: 70–90%); date MAE ${fixed(o.dateMae)} days (target: at most 2).`,
   );
+  const missed = r.dateMisses.filter((m) => m.cause !== "exact");
+  const totalDays = missed.reduce((sum, m) => sum + m.days, 0);
+  if (totalDays > 0)
+    io.stdout(
+      `Date errors by cause (days, share of all): ${missed.map((m) => `${m.cause} ${m.rounds} rounds ${m.days} d (${percent(m.days / totalDays)})`).join("; ")}.`,
+    );
+  const methods = new Map<string, number>();
+  for (const row of r.rows) methods.set(row.method, (methods.get(row.method) ?? 0) + 1);
+  io.stdout(
+    `Cut-off forecasts chosen per stream by their recent errors: ${[...methods]
+      .sort((a, b) => b[1] - a[1])
+      .map(([m, n]) => `${m} ${n}`)
+      .join(", ")}.`,
+  );
   if (r.skipped.length)
     io.stdout(
       `Not forecast (the stream had fewer than two rounds, or none in the two years before): ${r.skipped.map((s) => `${s.round} ${s.stream}`).join(", ")}`,
