@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { predictorNames } from "../src/forecast/index.js";
 
 let dir: string;
 let cli: string;
@@ -153,6 +154,10 @@ describe("ee backtest", () => {
     expect(report.rows.length).toBeGreaterThan(10);
     for (const row of report.rows) expect(row.forecastOn < row.date).toBe(true);
     expect(report.overall.naive.cutoffMae).toBeGreaterThan(0);
+    // Every row names the cut-off candidate chosen for it; the date errors by cause cover every row.
+    for (const row of report.rows) expect(predictorNames).toContain(row.method);
+    const byCause = report.dateMisses as { rounds: number }[];
+    expect(byCause.reduce((n, m) => n + m.rounds, 0)).toBe(report.rows.length);
   });
 
   it("prints the table per stream with the baselines, and needs --from", () => {
@@ -160,6 +165,7 @@ describe("ee backtest", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ {2}pnp\s+\d+/m);
     expect(r.out).toMatch(/all streams/);
+    expect(r.out).toMatch(/^Cut-off forecasts chosen per stream by their recent errors: \S+ \d+/m);
     const missing = ee(["backtest"]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/--from: required/);

@@ -12,7 +12,8 @@ the date error (mean absolute, days), the cut-off error (mean absolute, points),
 cut-offs inside the 80% interval, and the Brier score of the invitation probabilities of synthetic
 profiles (scores ${syntheticOffsets.join(", ")} around the stream's last cut-off) — and the same for
 two naive baselines: next cut-off = the stream's last cut-off; next date = its last date + its median
-spacing.
+spacing. Then the date errors by cause, and which cut-off forecast each stream used (the one
+with the smallest errors over its latest rounds, chosen again at every round).
 
   --from DATE      first round date to forecast, YYYY-MM-DD (required)
   --to DATE        last round date to forecast (default: the latest round)
