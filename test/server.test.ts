@@ -48,6 +48,12 @@ describe("server basics", () => {
     expect(((await res.json()) as { error: { field: string } }).error.field).toBe("(path)");
   });
 
+  it("answers a wrong method on a known path with 405 naming the method", async () => {
+    const res = await get("/api/crs");
+    expect(res.status).toBe(405);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("(method)");
+  });
+
   it("refuses bodies over the limit with 413", async () => {
     const res = await post("/api/draws", `"${"x".repeat(maxBodyBytes + 10)}"`);
     expect(res.status).toBe(413);
