@@ -356,3 +356,20 @@ describe("the reference's examples", () => {
     expect(tried).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe("unexpected failures", () => {
+  it("answer 500 with no detail, and log one line with the route and the error's kind only", async () => {
+    const lines: string[] = [];
+    const broken = createApp({
+      today: () => "2025-06-01",
+      rounds: () => Promise.reject(new Error("connection refused to postgres://user:secret@db")),
+      logError: (line) => lines.push(line),
+    });
+    const res = await broken.request("/api/draws");
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text).error.field).toBe("(server)");
+    expect(text).not.toContain("secret");
+    expect(lines).toEqual(["error: GET /api/draws: Error"]);
+  });
+});
