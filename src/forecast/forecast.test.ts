@@ -105,6 +105,14 @@ describe("schedule", () => {
     expect(isoFromDayNumber(pnpBefore.schedule.nextDay)).toBe("2025-01-06");
   });
 
+  it("takes no rhythm from a silence of more than two years", () => {
+    // CEC drew on 2015-02-20 and next on 2020-03-23: 266 weeks is a reopening, not a spacing. With no
+    // spacing left the stream is given two weeks, not a next round in 2025.
+    const cec = buildForecastModel(real, "2020-03-23").streams.find((s) => s.key === "cec")!;
+    expect(cec.schedule.gapWeeks).toBe(2);
+    expect(isoFromDayNumber(cec.schedule.laterDay) < "2020-04-23").toBe(true);
+  });
+
   it("drops streams silent for two years (FSW-only rounds ended in 2023)", () => {
     const model = buildForecastModel(real, "2025-11-14");
     expect(model.streams.map((s) => s.key)).not.toContain("fsw");

@@ -12,6 +12,8 @@ const habitRounds = 6;
 const lastWorkingWeekday = 4;
 /** Longer silences than this are pauses, not the stream's rhythm. */
 const maxRunningGapWeeks = 8;
+/** Longer silences than this are not even the rhythm of a rare stream (the model forgets such streams). */
+const maxRhythmWeeks = 104;
 /** How far back (weeks) the stream's habit of joining a draw week is learned. */
 const joinMemoryWeeks = 52;
 /** Being this many weeks overdue or early (or more) counts as one case when learning to join. */
@@ -95,7 +97,9 @@ function weekSpacings(days: readonly number[]): number[] {
 export function rhythm(
   days: readonly number[],
 ): Pick<StreamSchedule, "gapWeeks" | "gapDeviations" | "sureness"> {
-  const all = weekSpacings(days.slice(-3 * habitRounds)).filter((w) => w > 0);
+  // A silence longer than two years is no rhythm: the stream was closed and reopened (CEC rounds
+  // stopped in 2015 and resumed in March 2020; 266 weeks would put the next one in 2025).
+  const all = weekSpacings(days.slice(-3 * habitRounds)).filter((w) => w > 0 && w <= maxRhythmWeeks);
   const running = all.filter((w) => w <= maxRunningGapWeeks);
   // A stream that has only ever drawn months apart (a rare category) keeps that rhythm.
   const spacings = (running.length ? running : all).slice(-habitRounds);
