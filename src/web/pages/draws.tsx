@@ -1,6 +1,7 @@
 // Draws: the cut-off over time per stream, invitations per month, the pool distribution on a chosen
 // date, a filterable table of every round and its CSV download. Filters live in the URL.
 import { useState } from "preact/hooks";
+import { streamStats } from "../../draws/analytics.js";
 import type { Round } from "../../draws/index.js";
 import { frenchLabelsNote } from "../../draws/labels.js";
 import { useJson } from "../api.js";
@@ -71,6 +72,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
     stream: streamLabel(t, r.stream.id),
   }));
   const monthly = invitationsByMonth(rounds);
+  const stats = streamStats(rounds);
 
   return (
     <div class="draws">
@@ -194,6 +196,54 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
           )}
         </div>
       </div>
+
+      <section class="card" aria-labelledby="stats-title">
+        <h2 id="stats-title">{t("draws.stats")}</h2>
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("col.stream")}</th>
+                <th scope="col" class="num">
+                  {t("draws.rounds")}
+                </th>
+                <th scope="col" class="num">
+                  {t("col.size")}
+                </th>
+                <th scope="col" class="num">
+                  {t("draws.cutoffRange")}
+                </th>
+                <th scope="col" class="num">
+                  {t("draws.median")}
+                </th>
+                <th scope="col" class="num">
+                  {t("draws.spacing")}
+                </th>
+                <th scope="col">{t("draws.last")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.map((st) => (
+                <tr key={st.stream}>
+                  <td>{streamLabel(t, st.stream)}</td>
+                  <td class="num">{formatNumber(lang, st.rounds)}</td>
+                  <td class="num">{formatNumber(lang, st.invitations)}</td>
+                  <td class="num">
+                    {formatNumber(lang, st.minCutoff)}–{formatNumber(lang, st.maxCutoff)}
+                  </td>
+                  <td class="num">{formatNumber(lang, st.medianCutoff)}</td>
+                  <td class="num">
+                    {st.typicalSpacingDays === null
+                      ? "—"
+                      : t("draws.days", { n: formatNumber(lang, st.typicalSpacingDays) })}
+                  </td>
+                  <td>{formatDate(lang, st.lastDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
 
       <section class="card" aria-labelledby="table-title">
         <h2 id="table-title">
