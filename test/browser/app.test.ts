@@ -217,7 +217,7 @@ describe("draws and rounds", () => {
   it("draws the cut-off, monthly and pool charts and lists the rounds", async () => {
     const page = await open("/draws");
     await chartsDrawn(page);
-    expect(await page.locator("table.data tbody tr").first().innerText()).toContain("379");
+    expect(await page.locator("[data-testid=rounds-table] tbody tr").first().innerText()).toContain("379");
     const csv = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
     const text = await (await fetch(`${server.url}${csv}`)).text();
     expect(text.split("\r\n")[0]).toMatch(/^round,date,name,/);

@@ -251,7 +251,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
           <small class="hint">{t("draws.count", { n: formatNumber(lang, rounds.length) })}</small>
         </h2>
         <div class="table-wrap">
-          <table class="data">
+          <table class="data" data-testid="rounds-table">
             <thead>
               <tr>
                 <th scope="col">{t("col.round")}</th>
