@@ -93,6 +93,48 @@ export function dateMisses(rows: readonly BacktestRow[]): DateMisses[] {
   });
 }
 
+/**
+ * The join forecasts judged on every draw week under way, whether or not the stream then drew: the
+ * rows above only score rounds that happened, which rewards "every stream joins" (its misses, the
+ * weeks a stream did not join, are never scored there).
+ */
+export interface JoinScores {
+  /** (forecast day, stream) pairs where another stream had opened the week and this one had not drawn. */
+  cases: number;
+  /** Sum of the join probabilities: the joins the model expected. */
+  expected: number;
+  /** Cases where the stream did draw later that week. */
+  joined: number;
+  brier: number;
+}
+
+/** Scores the join forecasts of `model` against `all` rounds (the outcome: a round later that week). */
+function joinOutcomes(model: ForecastModel, all: readonly Round[]): { p: number; joined: boolean }[] {
+  const asOfDay = dayNumber(model.asOf);
+  const week = mondayOf(asOfDay);
+  return model.streams
+    .filter((s) => s.schedule.joinDay !== null)
+    .map((s) => ({
+      p: s.schedule.joinProbability,
+      joined: all.some(
+        (r) =>
+          streamKey(r.stream) === s.key &&
+          dayNumber(r.date) > asOfDay &&
+          mondayOf(dayNumber(r.date)) === week,
+      ),
+    }));
+}
+
+export function scoreJoins(outcomes: readonly { p: number; joined: boolean }[]): JoinScores {
+  const n = outcomes.length;
+  return {
+    cases: n,
+    expected: outcomes.reduce((sum, o) => sum + o.p, 0),
+    joined: outcomes.filter((o) => o.joined).length,
+    brier: n ? outcomes.reduce((sum, o) => sum + (o.p - (o.joined ? 1 : 0)) ** 2, 0) / n : Number.NaN,
+  };
+}
+
 export interface BacktestReport {
   from: string;
   to: string;
@@ -102,6 +144,7 @@ export interface BacktestReport {
   byStream: ({ stream: string } & Scores)[];
   overall: Scores;
   dateMisses: DateMisses[];
+  joins: JoinScores;
 }
 
 function median(xs: readonly number[]): number {
@@ -177,6 +220,7 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
   const rows: BacktestRow[] = [];
   const skipped: BacktestReport["skipped"] = [];
   const models = new Map<string, ForecastModel>();
+  const joins: { p: number; joined: boolean }[] = [];
   targets.forEach((target, done) => {
     options.onProgress?.(done, targets.length);
     const earlierRounds = all.filter((r) => r.date < target.date);
@@ -188,6 +232,7 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
       if (!model) {
         model = buildForecastModel(earlierRounds, forecastOn);
         models.set(forecastOn, model);
+        joins.push(...joinOutcomes(model, all));
       }
       row = forecastOne(model, target, earlier);
     }
@@ -204,5 +249,6 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
     byStream: streams.map((stream) => ({ stream, ...scoreRows(rows.filter((r) => r.stream.id === stream)) })),
     overall: scoreRows(rows),
     dateMisses: dateMisses(rows),
+    joins: scoreJoins(joins),
   };
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
 import type { Round } from "../draws/round.js";
-import { backtest, dateMiss, dateMisses, scoreRows } from "./backtest.js";
+import { backtest, dateMiss, dateMisses, scoreJoins, scoreRows } from "./backtest.js";
 import { cutoffModel } from "./cutoff.js";
 import { addDays, dayNumber, isoFromDayNumber, mondayOf, weekdayOf } from "./dates.js";
 import { forecastRounds } from "./forecast.js";
@@ -258,6 +258,25 @@ describe("backtest", () => {
     expect(s.brier).toBeCloseTo(0.2);
     expect(s.naive.cutoffMae).toBe(25); // (20 + 30) / 2
     expect(s.naive.dateMae).toBe(2.5); // (5 + 0) / 2
+  });
+
+  it("scores join forecasts on every week under way, joined or not", () => {
+    const s = scoreJoins([
+      { p: 0.8, joined: true },
+      { p: 0.6, joined: false },
+      { p: 0.1, joined: false },
+    ]);
+    expect(s.cases).toBe(3);
+    expect(s.expected).toBeCloseTo(1.5); // 0.8 + 0.6 + 0.1
+    expect(s.joined).toBe(1);
+    expect(s.brier).toBeCloseTo((0.04 + 0.36 + 0.01) / 3); // 0.2², 0.6², 0.1²
+  });
+
+  it("judges the joins of the real history, including the weeks a stream did not join", () => {
+    const report = backtest(real, { from: "2025-09-01" });
+    // Weeks under way are far more common than joins: most cases must be non-joins.
+    expect(report.joins.cases).toBeGreaterThan(report.joins.joined);
+    expect(report.joins.joined).toBeGreaterThan(0);
   });
 
   it("splits the date errors by cause", () => {

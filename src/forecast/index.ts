@@ -9,7 +9,9 @@ export {
   type DateMisses,
   dateMiss,
   dateMisses,
+  type JoinScores,
   type Scores,
+  scoreJoins,
   scoreRows,
   syntheticOffsets,
 } from "./backtest.js";

@@ -43,6 +43,11 @@ function print(io: Io, r: BacktestReport) {
     io.stdout(
       `Date errors by cause (days, share of all): ${missed.map((m) => `${m.cause} ${m.rounds} rounds ${m.days} d (${percent(m.days / totalDays)})`).join("; ")}.`,
     );
+  const j = r.joins;
+  if (j.cases)
+    io.stdout(
+      `Joining a draw week under way, judged on every such week (not only on the rounds that happened): ${j.cases} cases, ${j.expected.toFixed(0)} joins expected, ${j.joined} happened, Brier ${fixed(j.brier, 3)}.`,
+    );
   const methods = new Map<string, number>();
   for (const row of r.rows) methods.set(row.method, (methods.get(row.method) ?? 0) + 1);
   io.stdout(
