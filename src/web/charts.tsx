@@ -28,6 +28,8 @@ export function Chart(props: {
   deps: unknown[];
   /** Inside another card: no frame of its own. */
   bare?: boolean;
+  /** The chart's numbers as a table, behind a "show the data" toggle (for screen readers and checking). */
+  data?: { label: string; columns: string[]; rows: (string | number)[][] };
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
@@ -57,6 +59,35 @@ export function Chart(props: {
         {props.description}
       </p>
       <div class="chart" ref={ref} data-chart={props.id} data-ready={ready ? "true" : "false"} />
+      {props.data && (
+        <details class="chart-data">
+          <summary>{props.data.label}</summary>
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  {props.data.columns.map((c, k) => (
+                    <th scope="col" key={c} class={k > 0 ? "num" : undefined}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {props.data.rows.map((row) => (
+                  <tr key={String(row[0])}>
+                    {row.map((cell, k) => (
+                      <td key={props.data!.columns[k]} class={k > 0 ? "num" : undefined}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
     </figure>
   );
 }

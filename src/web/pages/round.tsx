@@ -77,6 +77,11 @@ export default function RoundPage({ t, lang, route }: PageProps) {
           <Chart
             id="round-pool"
             title={t("round.pool", { date: formatDate(lang, r.distribution.asOn) })}
+            data={{
+              label: t("chart.data"),
+              columns: [t("col.range"), t("col.count")],
+              rows: poolBars(r.distribution).map((b) => [b.range, formatNumber(lang, b.count)]),
+            }}
             description={t("round.poolDesc")}
             deps={[lang, r.round]}
             build={(Plot, width) => {
