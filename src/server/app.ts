@@ -79,7 +79,9 @@ export function createApp(options: AppOptions): Hono {
   app.get("/api", (c) => c.redirect("/api/docs"));
 
   // The rounds list is ~190 KB of JSON: compressed for clients that accept it (the web app does).
-  app.use("/api/*", compress({ threshold: 4096 }));
+  // Only GET answers are that large; POST answers skip the middleware (it costs ~10% of a CRS request).
+  const gzip = compress({ threshold: 4096 });
+  app.use("/api/*", (c, next) => (c.req.method === "GET" ? gzip(c, next) : next()));
   app.use(
     "/api/*",
     bodyLimit({
