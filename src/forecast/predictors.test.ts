@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { choosePredictor, cutoffModel, type Replayed } from "./cutoff.js";
 import { addDays } from "./dates.js";
@@ -99,3 +100,38 @@ describe("choosing a candidate per stream", () => {
 function twice<T>(x: T): [T, T] {
   return [x, x];
 }
+
+describe("laws of the chosen forecast (no pool distributions)", () => {
+  const cutoffs = fc.array(fc.integer({ min: 300, max: 900 }), { minLength: 1, maxLength: 16 });
+
+  it("stays within the range of the cut-offs it learned from", () => {
+    fc.assert(
+      fc.property(cutoffs, (xs) => {
+        // Every candidate is a weighted mean of past cut-offs (AR(1): the mean plus a share 0..1 of
+        // the last one's distance from it), so the chosen one cannot leave their range.
+        const m = cutoffModel(...twice(series("pnp", xs)));
+        expect(m.next).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-9);
+        expect(m.next).toBeLessThanOrEqual(Math.max(...xs) + 1e-9);
+      }),
+    );
+  });
+
+  it("moves with the cut-offs: adding a constant to all of them adds it to the forecast", () => {
+    fc.assert(
+      fc.property(cutoffs, fc.integer({ min: -200, max: 200 }), (xs, shift) => {
+        const a = cutoffModel(...twice(series("pnp", xs)));
+        const b = cutoffModel(
+          ...twice(
+            series(
+              "pnp",
+              xs.map((x) => x + shift),
+            ),
+          ),
+        );
+        expect(b.method).toBe(a.method);
+        expect(b.next).toBeCloseTo(a.next + shift, 6);
+        expect(b.errors).toEqual(a.errors.map((e) => expect.closeTo(e, 6)));
+      }),
+    );
+  });
+});
