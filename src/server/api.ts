@@ -33,7 +33,8 @@ const drawsQuery = z.object({
   format: z.enum(["json", "csv"]).default("json").describe("json (default) or csv"),
 });
 
-export function filterRounds(rounds: Round[], q: z.output<typeof drawsQuery>): Round[] {
+/** The rounds matching the list's filters (stream, kind of stream, date range). */
+function roundsMatching(rounds: Round[], q: z.output<typeof drawsQuery>): Round[] {
   return rounds.filter(
     (r) =>
       (!q.stream || r.stream.id === q.stream) &&
@@ -103,7 +104,7 @@ export const operations: AnyOperation<ApiContext>[] = [
       { status: 200, description: "The rounds, oldest first", contentType: "text/csv" },
     ],
     handle: async ({ query }, ctx: ApiContext) => {
-      const rounds = filterRounds(await ctx.rounds(), query);
+      const rounds = roundsMatching(await ctx.rounds(), query);
       if (query.format === "csv")
         return text(roundsCsv(rounds), "text/csv; charset=utf-8", "express-entry-rounds.csv");
       return json({ count: rounds.length, rounds });

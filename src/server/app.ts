@@ -109,8 +109,7 @@ export function createApp(options: AppOptions): Hono {
           ]);
         body = validate(op.body, parseJsonBody(await c.req.text()));
       }
-      // biome-ignore lint/suspicious/noExplicitAny: each operation's handler checks its own input types
-      const reply = await op.handle({ query, params, body } as any, options);
+      const reply = await op.handle({ query, params, body }, options);
       return send(c, reply);
     });
   }

@@ -4,7 +4,7 @@ import type { ComponentType } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type Lang, type Translate, translator } from "./i18n.js";
 import { Calculator } from "./pages/calculator.js";
-import { hrefFor, langOf, onLinkClick, parseRoute, type Route, setParams, useUrl } from "./router.js";
+import { hrefFor, langOf, parseRoute, type Route, setParams, useUrl } from "./router.js";
 
 export interface PageProps {
   lang: Lang;
@@ -87,8 +87,7 @@ export function App() {
   };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: delegates link clicks (keyboard activation of links fires click too)
-    <div class="shell" onClick={onLinkClick}>
+    <div class="shell">
       <a class="skip" href="#main">
         {t("skip")}
       </a>
