@@ -22,9 +22,10 @@ const maxErrors = 30;
 /** The choice weighs the candidates' errors on this many of the stream's latest rounds… */
 const choiceRounds = 6;
 /**
- * …and needs at least this many; with fewer, the blend of four is used. The three were chosen on the
- * backtest of 2016–2023 only (cut-off MAE 18.6 against 21.8 for the last cut-off; windows of 4, 5, 7
- * or 8 rounds, at least 4 rounds, the last cut-off as fallback, or fewer candidates all did worse).
+ * …and needs at least this many; with fewer, the blend of four is used. The three were chosen on
+ * backtests before 2024 only (2016–2023: cut-off MAE 18.6 against 21.8 for the last cut-off; there or
+ * on 2019–2023, windows of 4, 5, 7 or 8 rounds, at least 4 rounds, the last cut-off as fallback, or
+ * fewer candidates all did worse).
  */
 const minChoiceRounds = 3;
 const fallbackPredictor: PredictorName = "blend4";
