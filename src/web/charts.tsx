@@ -1,8 +1,62 @@
 // Charts drawn with Observable Plot, loaded on demand (it is not part of the first load). Each chart
 // is a figure with a caption; the same numbers are always in a table on the page for screen readers.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Lang } from "./i18n.js";
-import { locale } from "./i18n.js";
+import { type Lang, locale, streamLabel, type Translate } from "./i18n.js";
+
+/** Fourteen distinct colours: there are more streams than the ten of Plot's categorical schemes. */
+export const streamColours = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#7f7f7f",
+  "#bcbd22",
+  "#17becf",
+  "#393b79",
+  "#ad494a",
+  "#637939",
+  "#843c39",
+  "#5254a3",
+  "#8ca252",
+];
+
+/** Every stream keeps its colour on every chart. */
+const streamOrder = [
+  "general",
+  "cec",
+  "fsw",
+  "fst",
+  "pnp",
+  "french-language-proficiency",
+  "healthcare-social-services",
+  "stem",
+  "trades",
+  "transport",
+  "agriculture-agri-food",
+  "education",
+  "physicians-canadian-work-experience",
+  "senior-managers-canadian-work-experience",
+  "researchers-canadian-work-experience",
+  "skilled-military-recruits",
+];
+
+/** Plot's colour options for the streams in `ids`, labelled in the page's language. */
+export function streamColourScale(t: Translate, ids: Iterable<string>) {
+  const present = [...new Set(ids)].sort((a, b) => rank(a) - rank(b));
+  return {
+    legend: true,
+    type: "categorical" as const,
+    domain: present.map((id) => streamLabel(t, id)),
+    range: present.map((id) => streamColours[rank(id) % streamColours.length]!),
+  };
+}
+const rank = (id: string) => {
+  const i = streamOrder.indexOf(id);
+  return i < 0 ? streamOrder.length : i;
+};
 
 export type PlotModule = typeof import("@observablehq/plot");
 

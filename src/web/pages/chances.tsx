@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { CrsResult } from "../../rules/index.js";
 import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
-import { Chart, numberTicks } from "../charts.js";
+import { Chart, numberTicks, streamColourScale } from "../charts.js";
 import { CheckField } from "../form.js";
 import {
   formatDate,
@@ -399,7 +399,10 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
                   width,
                   height: 300,
                   marginLeft: 48,
-                  color: { legend: true, type: "categorical", scheme: "tableau10" },
+                  color: streamColourScale(
+                    t,
+                    forecast.map((f) => f.stream.id),
+                  ),
                   x: {
                     type: "utc",
                     label: null,

@@ -6,7 +6,7 @@ import type { Round } from "../../draws/index.js";
 import { frenchLabelsNote } from "../../draws/labels.js";
 import { useJson } from "../api.js";
 import type { PageProps } from "../app.js";
-import { Chart, numberTicks, yearTicks } from "../charts.js";
+import { Chart, numberTicks, streamColourScale, yearTicks } from "../charts.js";
 import { DateField, SelectField } from "../form.js";
 import { formatDate, formatNumber, type Lang, locale, streamLabel } from "../i18n.js";
 import { distributionOn, poolBars } from "../pool.js";
@@ -73,6 +73,8 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
     date: new Date(`${r.date}T00:00:00Z`),
     cutoff: r.cutoff,
     stream: streamLabel(t, r.stream.id),
+    // What the pointer shows: the round, its date, stream, cut-off and size, in the page's language.
+    tip: `${t("round.title", { round: r.round })} · ${formatDate(lang, r.date)}\n${streamLabel(t, r.stream.id)}\n${t("col.cutoff")} ${formatNumber(lang, r.cutoff)} · ${t("col.size")} ${formatNumber(lang, r.size)}`,
   }));
   const monthly = invitationsByMonth(rounds);
   const stats = streamStats(rounds);
@@ -123,12 +125,16 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
             width,
             height: 360,
             marginLeft: 48,
-            color: { legend: true, type: "categorical", scheme: "tableau10" },
+            color: streamColourScale(
+              t,
+              rounds.map((r) => r.stream.id),
+            ),
             x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
             y: { label: t("col.cutoff"), grid: true, tickFormat: numberTicks(lang) },
             marks: [
               Plot.lineY(points, { x: "date", y: "cutoff", stroke: "stream", strokeOpacity: 0.35 }),
               Plot.dot(points, { x: "date", y: "cutoff", fill: "stream", r: 2.5 }),
+              Plot.tip(points, Plot.pointer({ x: "date", y: "cutoff", title: "tip" })),
             ],
           })
         }
