@@ -262,6 +262,12 @@ const en = {
   "chances.noForecast": "No round of your streams is expected in the next 26 weeks.",
   "chances.weeks": "{n} weeks",
   "chances.within26": "Within 26 weeks: {p}.",
+  "chances.forecastOn": "Forecast as of",
+  "chances.invalid":
+    "The profile or the forecast date was not accepted: check the profile in the calculator, or choose a date from 2015 on.",
+  "chances.latest": "Use the latest round",
+  "chances.forecastOnHelp":
+    "Only the rounds published up to this date are used: choose an earlier date to see what the forecast said then.",
   "chances.allStreamsShown":
     "None of the forecast rounds is in a stream you are eligible for; here are every stream's rounds of the next 8 weeks.",
   "chances.dateConfidence": "Confidence in the date",
@@ -571,6 +577,12 @@ const fr: Messages = {
   "chances.noForecast": "Aucune ronde de vos volets n'est prévue dans les 26 prochaines semaines.",
   "chances.weeks": "{n} semaines",
   "chances.within26": "D'ici 26 semaines : {p}.",
+  "chances.forecastOn": "Prévision en date du",
+  "chances.invalid":
+    "Le profil ou la date de prévision n'a pas été accepté : vérifiez le profil dans le calculateur, ou choisissez une date à partir de 2015.",
+  "chances.latest": "Utiliser la dernière ronde",
+  "chances.forecastOnHelp":
+    "Seules les rondes publiées jusqu'à cette date sont utilisées : choisissez une date antérieure pour voir ce que la prévision disait alors.",
   "chances.allStreamsShown":
     "Aucune des rondes prévues n'est dans un volet auquel vous êtes admissible; voici les rondes de tous les volets des 8 prochaines semaines.",
   "chances.dateConfidence": "Fiabilité de la date",

@@ -6,7 +6,7 @@ import type { CrsResult } from "../../rules/index.js";
 import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
 import { Chart, numberTicks, streamColourScale } from "../charts.js";
-import { CheckField } from "../form.js";
+import { CheckField, DateField } from "../form.js";
 import {
   formatDate,
   formatNumber,
@@ -117,11 +117,13 @@ function Advice({
   lang,
   param,
   assume,
+  forecastOn,
 }: {
   t: Translate;
   lang: Lang;
   param: string | null;
   assume: boolean;
+  forecastOn: string | null;
 }) {
   const [state, setState] = useState<
     { status: "loading" } | { status: "error" } | { status: "ok"; data: AdviceResponse }
@@ -134,6 +136,7 @@ function Advice({
     postJson<AdviceResponse>("/api/advice", {
       profile: profileFromParam(param),
       assumeUnknownEligible: assume,
+      ...(forecastOn ? { asOf: forecastOn } : {}),
     }).then(
       (data) => live && setState({ status: "ok", data }),
       () => live && setState({ status: "error" }),
@@ -141,7 +144,7 @@ function Advice({
     return () => {
       live = false;
     };
-  }, [param, assume]);
+  }, [param, assume, forecastOn]);
   if (state.status === "loading") return <p aria-busy="true">{t("loading")}</p>;
   if (state.status === "error") return <p role="alert">{t("error.load")}</p>;
   const actions = state.data.actions.slice(0, 8);
@@ -194,6 +197,8 @@ function Advice({
 export default function ChancesPage({ t, lang, url }: PageProps) {
   const param = url.searchParams.get("p");
   const assume = url.searchParams.get("assume") === "1";
+  // The forecast date: the latest round in the data unless one is chosen (to look back in time).
+  const forecastOn = url.searchParams.get("forecastOn");
   const [state, setState] = useState<
     { status: "loading" } | { status: "error" } | { status: "ok"; data: ChancesResponse }
   >({
@@ -205,6 +210,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
     postJson<ChancesResponse>("/api/chances", {
       profile: profileFromParam(param),
       assumeUnknownEligible: assume,
+      ...(forecastOn ? { asOf: forecastOn } : {}),
     }).then(
       (data) => live && setState({ status: "ok", data }),
       () => live && setState({ status: "error" }),
@@ -212,7 +218,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
     return () => {
       live = false;
     };
-  }, [param, assume]);
+  }, [param, assume, forecastOn]);
 
   const calculatorLink = hrefFor("/", lang, param ? { p: param } : {});
   const header = (
@@ -232,7 +238,14 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
     return (
       <>
         {header}
-        <p role="alert">{t("chances.noProfile")}</p>
+        <p role="alert">{t("chances.invalid")}</p>
+        {forecastOn && (
+          <p>
+            <button type="button" class="button secondary" onClick={() => setParams({ forecastOn: null })}>
+              {t("chances.latest")}
+            </button>
+          </p>
+        )}
         <p>
           <a class="button" href={calculatorLink}>
             {t("chances.toCalculator")}
@@ -263,12 +276,21 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
   return (
     <div class="chances">
       {header}
-      <p class="hint">
-        {t("chances.asOf", { date: formatDate(lang, d.data.asOf) })}{" "}
-        {d.data.stale && d.data.daysBehindToday !== null && (
-          <strong>{t("chances.stale", { days: formatNumber(lang, d.data.daysBehindToday) })}</strong>
-        )}
-      </p>
+      <div class="forecast-date">
+        <DateField
+          id="forecast-on"
+          label={t("chances.forecastOn")}
+          value={d.data.asOf}
+          hint={t("chances.forecastOnHelp")}
+          onChange={(v) => setParams({ forecastOn: v ?? null })}
+        />
+        <p class="hint">
+          {forecastOn ? null : t("chances.asOf", { date: formatDate(lang, d.data.asOf) })}{" "}
+          {!forecastOn && d.data.stale && d.data.daysBehindToday !== null && (
+            <strong>{t("chances.stale", { days: formatNumber(lang, d.data.daysBehindToday) })}</strong>
+          )}
+        </p>
+      </div>
       <div class="cards">
         <section class="card" aria-labelledby="score-title">
           <h2 id="score-title">{t("chances.yourScore")}</h2>
@@ -328,7 +350,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
         id="probability"
         title={t("chances.probability")}
         description={`${t("chances.probabilityDesc")} ${t("chances.within26", { p: percent(lang, at26) })}`}
-        deps={[lang, param, assume]}
+        deps={[lang, param, assume, forecastOn]}
         build={(Plot, width) =>
           Plot.plot({
             width,
@@ -393,7 +415,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               bare
               title={t("chances.expectedCutoff")}
               description={`${t("chances.interval")} · ${t("chances.yourScore")} ${formatNumber(lang, score)}`}
-              deps={[lang, param, assume]}
+              deps={[lang, param, assume, forecastOn]}
               build={(Plot, width) =>
                 Plot.plot({
                   width,
@@ -504,7 +526,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
       <section class="card" aria-labelledby="advice-title">
         <h2 id="advice-title">{t("chances.advice")}</h2>
         <p class="hint">{t("advice.intro")}</p>
-        <Advice t={t} lang={lang} param={param} assume={assume} />
+        <Advice t={t} lang={lang} param={param} assume={assume} forecastOn={forecastOn} />
       </section>
     </div>
   );
