@@ -242,3 +242,49 @@ describe("ee crs", () => {
     expect(r.out).toMatch(/--batch FILE\|-/);
   });
 });
+
+describe("ee crs with a work history", () => {
+  // Canadian: 2022-01-01 → 2025-11-14 at 40 h/week, counted at 30 h/week = 3 full years (3.87);
+  // foreign: 2018-01-01 → 2021-12-31 = 4 full years, inside the 10-year window.
+  // Single, 29, bachelor's, CLB 9 in all four, 2025-03-25 rules:
+  // age 110 + education 120 + language 4×31 = 124 + Canadian work (3 years) 64 = 418;
+  // transferability: education (bachelor's + CLB 9 = 25, + 2+ yrs Canadian = 25) = 50,
+  // foreign (3+ years + CLB 9 = 50, + 2+ yrs Canadian = 50, capped) = 50 → 100. Total 518.
+  const profile = {
+    assessedOn: "2025-11-14",
+    age: 29,
+    education: "bachelors",
+    firstLanguage: { test: "clb", listening: 9, reading: 9, writing: 9, speaking: 9 },
+    canadianWorkYears: 0,
+    foreignWorkYears: 0,
+    workHistory: [
+      { noc: "21232", from: "2022-01-01", to: null, hoursPerWeek: 40, country: "CA" },
+      { noc: "21232", from: "2018-01-01", to: "2021-12-31", hoursPerWeek: 40, country: "IN" },
+    ],
+  };
+
+  it("derives the years of experience from the history, as the API does", async () => {
+    const r = ee(["--json", file("history.json", profile)]);
+    expect(r.code).toBe(0);
+    const cliResult = JSON.parse(r.out);
+    expect(cliResult.core.canadianWork).toBe(64);
+    expect(cliResult.transferability.foreignWork).toBe(50);
+    expect(cliResult.total).toBe(518);
+
+    const { createApp } = await import("../src/server/app.js");
+    const { createDataContext } = await import("../src/server/context.js");
+    const dataDir = mkdtempSync(join(dir, "db-"));
+    const data = await createDataContext({ dataDir, today: () => "2025-11-14" });
+    const app = createApp({ ...data, logError: () => {} });
+    const res = await app.request("/api/crs", {
+      method: "POST",
+      body: JSON.stringify(profile),
+      headers: { "content-type": "application/json" },
+    });
+    expect(res.status).toBe(200);
+    const apiResult = await res.json();
+    expect(apiResult.total).toBe(cliResult.total);
+    expect(apiResult.core).toEqual(cliResult.core);
+    await data.close();
+  });
+});

@@ -39,7 +39,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: "forecast accuracy over history vs naive baselines",
     load: () => import("./commands/backtest.js"),
   },
-  advise: { summary: "what to improve first, ranked by chance gained", load: () => import("./commands/advise.js") },
+  advise: {
+    summary: "what to improve first, ranked by chance gained",
+    load: () => import("./commands/advise.js"),
+  },
 };
 
 function help(io: Io) {

@@ -1,5 +1,6 @@
 // The forecast side of the API: eligibility, next rounds, invitation probability, and "your chances"
 // (all of them for one profile, in one call, for the web app). Handlers only call the domain modules.
+
 import { z } from "zod";
 import { advise } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
@@ -13,6 +14,7 @@ import {
   invitationProbability,
 } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
+import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
 import type { ApiContext } from "./context.js";
@@ -189,7 +191,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const profile = withDate(body.profile, asOf);
+      const profile = withExperienceFromHistory(withDate(body.profile, asOf));
       const model = modelFor(rounds, asOf);
       const judged = candidateFromProfile(profile, asOf, latestVersions(rounds, asOf));
       const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;

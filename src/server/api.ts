@@ -1,7 +1,9 @@
 // The API's operations, one per capability of the CLI. Each declares its zod schemas (which validate
 // the request and write the OpenAPI document) and translates HTTP to the domain modules.
+
 import { z } from "zod";
 import { drawReport, type Round, renderReport, streamStats } from "../draws/index.js";
+import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
 import { forecastOperations } from "./api-forecast.js";
@@ -85,7 +87,8 @@ export const operations: AnyOperation<ApiContext>[] = [
         schema: crsResultSchema,
       },
     ],
-    handle: ({ body }, ctx: ApiContext) => json(scoreProfile(withDefaultDate(body, ctx))),
+    handle: ({ body }, ctx: ApiContext) =>
+      json(scoreProfile(withExperienceFromHistory(withDefaultDate(body, ctx)))),
   }),
   operation({
     method: "get",

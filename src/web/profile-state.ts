@@ -1,5 +1,6 @@
 // The calculator's state: a profile as a person writes it (`ProfileInput`), kept in the URL, and the
 // score computed from it in the browser with the same schema and engine as the CLI and the API.
+import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import { type CrsResult, scoreProfile } from "../rules/index.js";
@@ -59,7 +60,7 @@ export function evaluate(input: ProfileInput, asOf: string): Evaluation {
   const parsed = profileSchema.safeParse({ ...input, assessedOn: asOf });
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
   try {
-    return { ok: true, result: scoreProfile(parsed.data) };
+    return { ok: true, result: scoreProfile(withExperienceFromHistory(parsed.data)) };
   } catch (e) {
     if (e instanceof FieldError) return { ok: false, problems: e.problems };
     throw e;
