@@ -1,44 +1,13 @@
 // `ee crs` end to end: the CLI is bundled the way `npm run build` does it (into a private folder so
-// parallel test files do not race on dist/) and spawned as a user would run it.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// parallel test files do not race on dist/, see ./support/cli.ts) and spawned as a user would run it.
+import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { bundledCli } from "./support/cli.js";
 
-let dir: string;
-let cli: string;
-
-beforeAll(async () => {
-  mkdirSync("node_modules/.cache", { recursive: true });
-  // Inside the repository so that the bundle's external packages (zod) resolve from node_modules.
-  dir = mkdtempSync(join("node_modules/.cache", "ee-cli-crs-"));
-  await build({
-    entryPoints: { ee: "src/cli/main.ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    splitting: true,
-    outdir: dir,
-    outExtension: { ".js": ".mjs" },
-    logLevel: "error",
-    loader: { ".csv": "text" },
-  });
-  cli = join(dir, "ee.mjs");
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const ee = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [cli, "crs", ...args], { input, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-};
+const bundled = bundledCli("ee-cli-crs-");
+const ee = (args: string[], input?: string) => bundled.run(["crs", ...args], { input });
+const file = bundled.file;
 
 const issueExample = {
   assessedOn: "2025-11-14",
@@ -273,7 +242,7 @@ describe("ee crs with a work history", () => {
 
     const { createApp } = await import("../src/server/app.js");
     const { createDataContext } = await import("../src/server/context.js");
-    const dataDir = mkdtempSync(join(dir, "db-"));
+    const dataDir = mkdtempSync(join(bundled.dir, "db-"));
     const data = await createDataContext({ dataDir, today: () => "2025-11-14" });
     const app = createApp({ ...data, logError: () => {} });
     const res = await app.request("/api/crs", {

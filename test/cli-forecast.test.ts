@@ -1,47 +1,18 @@
 // `ee forecast`, `ee probability`, `ee backtest` and `ee advise` end to end: the CLI is bundled as
-// `npm run build` does it (into a private folder) and spawned as a user would run it, on a fresh
+// `npm run build` does it (into a private folder, see ./support/cli.ts) and spawned as a user would run it, on a fresh
 // embedded database seeded with the bundled history (rounds up to 2025-11-14).
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { predictorNames } from "../src/forecast/index.js";
+import { bundledCli } from "./support/cli.js";
 
-let dir: string;
-let cli: string;
-
-beforeAll(async () => {
-  mkdirSync("node_modules/.cache", { recursive: true });
-  dir = mkdtempSync(join("node_modules/.cache", "ee-cli-forecast-"));
-  await build({
-    entryPoints: { ee: "src/cli/main.ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    splitting: true,
-    outdir: dir,
-    outExtension: { ".js": ".mjs" },
-    logLevel: "error",
-    loader: { ".csv": "text" },
-  });
-  cli = join(dir, "ee.mjs");
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+const bundled = bundledCli("ee-cli-forecast-");
 const ee = (args: string[], input?: string) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, EE_DATA_DIR: join(dir, "data") };
+  const env: NodeJS.ProcessEnv = { ...process.env, EE_DATA_DIR: join(bundled.dir, "data") };
   delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", env });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return bundled.run(args, { input, env });
 };
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-};
+const file = bundled.file;
 
 // 29, bachelor's, CLB 9 everywhere, a year in Canada, three abroad: CRS 482.
 const worker = {

@@ -1,44 +1,14 @@
 // `ee eligibility`, `ee round run`, `ee pool synthesize|score` and `ee rounds replay` end to end: the CLI is
-// bundled the way `npm run build` does it (into a private folder, so parallel test files do not race on dist/)
-// and spawned as a user would run it.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// bundled the way `npm run build` does it (into a private folder, so parallel test files do not race on dist/;
+// see ./support/cli.ts) and spawned as a user would run it.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { bundledCli } from "./support/cli.js";
 
-let dir: string;
-let cli: string;
-
-beforeAll(async () => {
-  mkdirSync("node_modules/.cache", { recursive: true });
-  dir = mkdtempSync(join("node_modules/.cache", "ee-cli-rounds-"));
-  await build({
-    entryPoints: { ee: "src/cli/main.ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    splitting: true,
-    outdir: dir,
-    outExtension: { ".js": ".mjs" },
-    logLevel: "error",
-    loader: { ".csv": "text" },
-  });
-  cli = join(dir, "ee.mjs");
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const ee = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const bundled = bundledCli("ee-cli-rounds-");
+const ee = (args: string[], input?: string) => bundled.run(args, { input });
+const file = bundled.file;
 
 const nurse = {
   assessedOn: "2025-03-01",
@@ -143,7 +113,7 @@ describe("ee round run", () => {
   });
 
   it("--out writes the pool without the invited", () => {
-    const out = join(dir, "after.jsonl");
+    const out = join(bundled.dir, "after.jsonl");
     ee([
       "round",
       "run",
@@ -226,7 +196,7 @@ describe("ee round run", () => {
 
 describe("a pool in the database", () => {
   it("ee pool save, then ee round run --db --record: the invited leave the stored pool", () => {
-    const dataDir = join(dir, "db");
+    const dataDir = join(bundled.dir, "db");
     const pool = file(
       "to-save.jsonl",
       [

@@ -1,0 +1,64 @@
+// The `ee` command as a user runs it, for the CLI end-to-end tests: bundled the way `npm run build`
+// does it, but into a private folder so that parallel test files do not race on dist/, then spawned.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll } from "vitest";
+
+export interface CliResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+export interface BundledCli {
+  /** The private folder holding the bundle; tests may put their own files in it. */
+  readonly dir: string;
+  /** Runs `ee <args>` with `input` on stdin and `env` as the environment (the test's own by default). */
+  run(args: string[], options?: { input?: string | undefined; env?: NodeJS.ProcessEnv }): CliResult;
+  /** Writes a file into the private folder (strings as they are, anything else as JSON); returns its path. */
+  file(name: string, content: unknown): string;
+}
+
+/** Registers hooks that bundle the CLI before the file's tests and remove the folder after them. */
+export function bundledCli(folderPrefix: string): BundledCli {
+  let dir = "";
+  let cli = "";
+
+  beforeAll(async () => {
+    mkdirSync("node_modules/.cache", { recursive: true });
+    // Inside the repository so that the bundle's external packages (zod) resolve from node_modules.
+    dir = mkdtempSync(join("node_modules/.cache", folderPrefix));
+    await build({
+      entryPoints: { ee: "src/cli/main.ts" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      splitting: true,
+      outdir: dir,
+      outExtension: { ".js": ".mjs" },
+      logLevel: "error",
+      loader: { ".csv": "text" },
+    });
+    cli = join(dir, "ee.mjs");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  return {
+    get dir() {
+      return dir;
+    },
+    run(args, { input, env } = {}) {
+      const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", env });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    },
+    file(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+      return path;
+    },
+  };
+}
