@@ -1,10 +1,10 @@
 // The next rounds of every stream within a horizon: date (and how sure), likely size, and the
 // cut-off's median and 80% interval.
 import type { StreamRef } from "../draws/stream.js";
+import { pick, seededRandom } from "../rounds/random.js";
 import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDayNumber } from "./dates.js";
 import type { ForecastModel } from "./model.js";
-import { pick, seededRandom } from "./rng.js";
 import { type StreamSchedule, skipPause } from "./schedule.js";
 
 /** Streams less likely than this to still be drawing are left out of the list. */

@@ -1,5 +1,7 @@
 // Forecasts as of a date: next rounds per stream, cut-off distributions, invitation probability,
 // and the backtest that measures them. Pure; randomness comes from a seeded generator.
+
+export { type Random, seededRandom } from "../rounds/random.js";
 export {
   type BacktestOptions,
   type BacktestReport,
@@ -30,5 +32,4 @@ export {
   invitationProbability,
   type ProbabilityOptions,
 } from "./probability.js";
-export { type Random, seededRandom } from "./rng.js";
 export { type StreamSchedule, yearEndPause } from "./schedule.js";

@@ -3,10 +3,10 @@
 // samples from this one model, so the numbers agree with each other.
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
+import { pick, type Random } from "../rounds/random.js";
 import { type CutoffModel, cutoffModel } from "./cutoff.js";
 import { dayNumber, mondayOf } from "./dates.js";
 import { byStream, roundsKnownOn } from "./history.js";
-import { pick, type Random } from "./rng.js";
 import { joinCases, type StreamSchedule, skipPause, streamSchedule, yearEndPause } from "./schedule.js";
 
 /** Streams silent for this long are dropped: IRCC has closed or paused them (e.g. FSW-only rounds). */

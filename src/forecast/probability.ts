@@ -1,9 +1,9 @@
 // The chance of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo over the schedule and
 // cut-off uncertainty of every stream the person is eligible for, and the rounds most likely to invite.
 import type { StreamRef } from "../draws/stream.js";
+import { seededRandom } from "../rounds/random.js";
 import { dayNumber, isoFromDayNumber } from "./dates.js";
 import { type ForecastModel, type SimulatedRound, simulateStream } from "./model.js";
-import { seededRandom } from "./rng.js";
 
 export const defaultHorizons = [2, 4, 8, 12, 26] as const;
 

@@ -1,5 +1,5 @@
 // A small seeded generator (mulberry32): the same seed gives the same sequence in Node and the browser.
-// Not for cryptography; only for reproducible synthetic pools.
+// Not for cryptography; only for reproducible synthetic pools and forecasts (forecast draws from it too).
 
 export type Random = () => number;
 
@@ -24,4 +24,9 @@ export function shuffle<T extends { length: number; [i: number]: number }>(items
     items[j] = t;
   }
   return items;
+}
+
+/** A uniformly chosen element of a non-empty list. */
+export function pick<T>(random: Random, xs: readonly T[]): T {
+  return xs[Math.floor(random() * xs.length)]!;
 }
