@@ -33,7 +33,13 @@ export {
   type RoundMention,
   renderReport,
 } from "./report.js";
-export type { PoolDistribution, Round } from "./round.js";
+export {
+  finestScoreBins,
+  type PoolDistribution,
+  poolDistributionFields,
+  type Round,
+  type ScoreBin,
+} from "./round.js";
 export { type ProgramId, programIds, type StreamKind, type StreamRef } from "./stream.js";
 export { type Classification, classifyDrawName, knownStreamIds, unrecognizedCategoryId } from "./streams.js";
 export { parseFeedTimestamp, parseLongDate } from "./timestamps.js";

@@ -6,7 +6,7 @@ import { daysBetween, yearOf } from "./analytics.js";
 import { compareRounds } from "./feed.js";
 import { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
 import { frenchLabelsNote, type Lang, type StreamLabel, streamLabel } from "./labels.js";
-import type { PoolDistribution, Round } from "./round.js";
+import { finestScoreBins, type PoolDistribution, type Round } from "./round.js";
 
 export interface RoundMention {
   round: string;
@@ -159,27 +159,6 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
   };
 }
 
-/** The published ranges that do not overlap (the finest split), as [from, to, count]. */
-function finestRanges(d: PoolDistribution): [number, number, number][] {
-  return [
-    [601, 1200, d.r601to1200],
-    [501, 600, d.r501to600],
-    [491, 500, d.r491to500],
-    [481, 490, d.r481to490],
-    [471, 480, d.r471to480],
-    [461, 470, d.r461to470],
-    [451, 460, d.r451to460],
-    [441, 450, d.r441to450],
-    [431, 440, d.r431to440],
-    [421, 430, d.r421to430],
-    [411, 420, d.r411to420],
-    [401, 410, d.r401to410],
-    [351, 400, d.r351to400],
-    [301, 350, d.r301to350],
-    [0, 300, d.r0to300],
-  ];
-}
-
 /**
  * Profiles above the cut-off from the published ranges. A range entirely above counts in full; the
  * range containing the cut-off is split in unknown proportions, so the answer is a bracket.
@@ -187,7 +166,8 @@ function finestRanges(d: PoolDistribution): [number, number, number][] {
 export function aboveCutoff(d: PoolDistribution, cutoff: number): AboveCutoff {
   let atLeast = 0;
   let splitRange: AboveCutoff["splitRange"] = null;
-  for (const [from, to, count] of finestRanges(d)) {
+  for (const { lo: from, hi: to, field } of finestScoreBins) {
+    const count = d[field];
     if (from > cutoff) atLeast += count;
     else if (cutoff < to && count > 0) splitRange = { from, to, count };
   }

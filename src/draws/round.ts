@@ -26,6 +26,54 @@ export interface PoolDistribution {
   /** dd18 */ total: number;
 }
 
+/** The distribution's counts in the feed's order (dd1..dd18), `asOn` aside. */
+export const poolDistributionFields = [
+  "r601to1200",
+  "r501to600",
+  "r451to500",
+  "r491to500",
+  "r481to490",
+  "r471to480",
+  "r461to470",
+  "r451to460",
+  "r401to450",
+  "r441to450",
+  "r431to440",
+  "r421to430",
+  "r411to420",
+  "r401to410",
+  "r351to400",
+  "r301to350",
+  "r0to300",
+  "total",
+] as const satisfies readonly Exclude<keyof PoolDistribution, "asOn">[];
+
+/** One of the feed's finest published bins: the scores `lo`..`hi` and the field holding its count. */
+export interface ScoreBin {
+  lo: number;
+  hi: number;
+  field: Exclude<keyof PoolDistribution, "asOn" | "total" | "r451to500" | "r401to450">;
+}
+
+/** The feed's finest bins (dd1, dd2, dd4–dd8, dd10–dd14, dd15–dd17), highest first; they do not overlap. */
+export const finestScoreBins: readonly ScoreBin[] = [
+  { lo: 601, hi: 1200, field: "r601to1200" },
+  { lo: 501, hi: 600, field: "r501to600" },
+  { lo: 491, hi: 500, field: "r491to500" },
+  { lo: 481, hi: 490, field: "r481to490" },
+  { lo: 471, hi: 480, field: "r471to480" },
+  { lo: 461, hi: 470, field: "r461to470" },
+  { lo: 451, hi: 460, field: "r451to460" },
+  { lo: 441, hi: 450, field: "r441to450" },
+  { lo: 431, hi: 440, field: "r431to440" },
+  { lo: 421, hi: 430, field: "r421to430" },
+  { lo: 411, hi: 420, field: "r411to420" },
+  { lo: 401, hi: 410, field: "r401to410" },
+  { lo: 351, hi: 400, field: "r351to400" },
+  { lo: 301, hi: 350, field: "r301to350" },
+  { lo: 0, hi: 300, field: "r0to300" },
+];
+
 export interface Round {
   /** As published: "379", "91a". */
   round: string;

@@ -1,5 +1,5 @@
 // The rounds a forecast may see, grouped by stream, and the pool arithmetic the cut-off model uses.
-import type { PoolDistribution, Round } from "../draws/round.js";
+import { finestScoreBins, type PoolDistribution, type Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { dayNumber } from "./dates.js";
 
@@ -47,32 +47,11 @@ export function byStream(rounds: readonly Round[]): Map<string, StreamHistory> {
   return out;
 }
 
-// The published bands (lowest score, highest score, count) of a pool distribution. The feed splits
-// 401–500 into 10-point bands and the rest into wider ones.
-function bands(d: PoolDistribution): [number, number, number][] {
-  return [
-    [601, 1200, d.r601to1200],
-    [501, 600, d.r501to600],
-    [491, 500, d.r491to500],
-    [481, 490, d.r481to490],
-    [471, 480, d.r471to480],
-    [461, 470, d.r461to470],
-    [451, 460, d.r451to460],
-    [441, 450, d.r441to450],
-    [431, 440, d.r431to440],
-    [421, 430, d.r421to430],
-    [411, 420, d.r411to420],
-    [401, 410, d.r401to410],
-    [351, 400, d.r351to400],
-    [301, 350, d.r301to350],
-    [0, 300, d.r0to300],
-  ];
-}
-
-/** Candidates in the pool at or above `score`, spreading each band's count evenly over its points. */
+/** Candidates in the pool at or above `score`, spreading each published bin's count evenly over its points. */
 export function poolAtOrAbove(d: PoolDistribution, score: number): number {
   let count = 0;
-  for (const [lo, hi, n] of bands(d)) {
+  for (const { lo, hi, field } of finestScoreBins) {
+    const n = d[field];
     if (score <= lo) count += n;
     else if (score <= hi) count += (n * (hi - score + 1)) / (hi - lo + 1);
   }

@@ -3,32 +3,12 @@
 // of the pool's curve on its date: with the round's size and cut-off, the share of the cut-off's bin that
 // scored at or above the cut-off is (size − candidates in the bins above) / candidates in the bin. Points from
 // many rounds, fitted per bin as a non-increasing curve, give the within-bin shape.
-import type { PoolDistribution, Round } from "../draws/round.js";
+import { finestScoreBins, type PoolDistribution, type Round, type ScoreBin } from "../draws/round.js";
 
-export interface ScoreBin {
-  lo: number;
-  hi: number;
-  field: Exclude<keyof PoolDistribution, "asOn" | "total" | "r451to500" | "r401to450">;
-}
+export type { ScoreBin };
 
-/** The feed's finest bins (dd1, dd2, dd4–dd8, dd10–dd14, dd15–dd17), highest first. */
-export const distributionBins: readonly ScoreBin[] = [
-  { lo: 601, hi: 1200, field: "r601to1200" },
-  { lo: 501, hi: 600, field: "r501to600" },
-  { lo: 491, hi: 500, field: "r491to500" },
-  { lo: 481, hi: 490, field: "r481to490" },
-  { lo: 471, hi: 480, field: "r471to480" },
-  { lo: 461, hi: 470, field: "r461to470" },
-  { lo: 451, hi: 460, field: "r451to460" },
-  { lo: 441, hi: 450, field: "r441to450" },
-  { lo: 431, hi: 440, field: "r431to440" },
-  { lo: 421, hi: 430, field: "r421to430" },
-  { lo: 411, hi: 420, field: "r411to420" },
-  { lo: 401, hi: 410, field: "r401to410" },
-  { lo: 351, hi: 400, field: "r351to400" },
-  { lo: 301, hi: 350, field: "r301to350" },
-  { lo: 0, hi: 300, field: "r0to300" },
-];
+/** The feed's finest bins, highest first (defined with the feed's distribution in draws). */
+export const distributionBins: readonly ScoreBin[] = finestScoreBins;
 
 export const binCounts = (d: PoolDistribution): number[] => distributionBins.map((b) => d[b.field]);
 

@@ -1,7 +1,7 @@
 // Response shapes for the OpenAPI document (the domain modules describe their results with TypeScript
 // types; these zod schemas mirror them for readers of the API) and the CSV form of the rounds.
 import { z } from "zod";
-import type { PoolDistribution, Round } from "../draws/index.js";
+import { poolDistributionFields, type Round } from "../draws/index.js";
 
 const streamRefSchema = z.object({
   kind: z.enum(["general", "program", "category"]),
@@ -9,27 +9,6 @@ const streamRefSchema = z.object({
   version: z.string().nullable(),
   recognized: z.boolean(),
 });
-
-const distributionBands = [
-  "r601to1200",
-  "r501to600",
-  "r451to500",
-  "r491to500",
-  "r481to490",
-  "r471to480",
-  "r461to470",
-  "r451to460",
-  "r401to450",
-  "r441to450",
-  "r431to440",
-  "r421to430",
-  "r411to420",
-  "r401to410",
-  "r351to400",
-  "r301to350",
-  "r0to300",
-  "total",
-] as const satisfies readonly (keyof PoolDistribution)[];
 
 export const roundSchema = z.object({
   round: z.string().describe('As published: "379", "91a"'),
@@ -43,7 +22,10 @@ export const roundSchema = z.object({
   drawnAt: z.string().nullable(),
   tieBreakAt: z.string().nullable(),
   distribution: z
-    .object({ asOn: z.string(), ...Object.fromEntries(distributionBands.map((b) => [b, z.number().int()])) })
+    .object({
+      asOn: z.string(),
+      ...Object.fromEntries(poolDistributionFields.map((b) => [b, z.number().int()])),
+    })
     .nullable()
     .describe("The pool's CRS distribution on asOn; null when IRCC published none"),
 });
@@ -66,7 +48,7 @@ export function roundsCsv(rounds: Round[]): string {
     "cutoff",
     "tie_break_at",
     "distribution_as_on",
-    ...distributionBands,
+    ...poolDistributionFields,
   ];
   const lines = rounds.map((r) =>
     [
@@ -80,7 +62,7 @@ export function roundsCsv(rounds: Round[]): string {
       r.cutoff,
       r.tieBreakAt,
       r.distribution?.asOn ?? null,
-      ...distributionBands.map((b) => r.distribution?.[b] ?? null),
+      ...poolDistributionFields.map((b) => r.distribution?.[b] ?? null),
     ]
       .map(csvCell)
       .join(","),

@@ -8,6 +8,7 @@ import {
   bundledFeedSource,
   type ParsedFeed,
   parseFeed,
+  poolDistributionFields,
   type RawRow,
   type Round,
 } from "../draws/index.js";
@@ -169,30 +170,10 @@ function rowToRound(r: RoundRow): Round {
 }
 
 // jsonb reorders keys: rebuild the distribution in the parser's order, so a stored round equals a parsed one.
-const distributionKeys = [
-  "r601to1200",
-  "r501to600",
-  "r451to500",
-  "r491to500",
-  "r481to490",
-  "r471to480",
-  "r461to470",
-  "r451to460",
-  "r401to450",
-  "r441to450",
-  "r431to440",
-  "r421to430",
-  "r411to420",
-  "r401to410",
-  "r351to400",
-  "r301to350",
-  "r0to300",
-  "total",
-] as const;
 
 function distributionFrom(asOn: string, stored: Record<string, number>): NonNullable<Round["distribution"]> {
   const out: Record<string, number | string> = { asOn };
-  for (const key of distributionKeys) out[key] = Number(stored[key]);
+  for (const key of poolDistributionFields) out[key] = Number(stored[key]);
   return out as unknown as NonNullable<Round["distribution"]>;
 }
 
