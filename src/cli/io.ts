@@ -1,5 +1,6 @@
 // Helpers shared by the `ee` commands: reading a profile from a file or stdin, printing errors.
 import { readFileSync } from "node:fs";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { FieldError, formatProblem } from "../profile/errors.js";
 
 export interface Io {
@@ -56,6 +57,19 @@ export function parseJson(text: string, what: string): unknown {
 /** A mistake in how the command was called: printed as one line, exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** Parses a command's options and positionals; a mistake becomes one usage line pointing at `ee <command> --help`. */
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: string[],
+  options: O,
+  command: string,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (run ee ${command} --help)`);
+  }
 }
 
 /** Prints an error the way every command does and returns the exit code. */

@@ -1,6 +1,5 @@
 // `ee eligibility`: which programs (FSW, CEC, FST, PNP) and which category list versions a profile is
 // eligible for, with the reasons. Thin adapter over `occupations`; also looks up NOC 2021 unit groups.
-import { parseArgs } from "node:util";
 import {
   assessEligibility,
   type EligibilityReport,
@@ -11,7 +10,7 @@ import {
 import { describeIssues, FieldError } from "../../profile/errors.js";
 import { isoDate, profile as profileSchema } from "../../profile/schema.js";
 import { languageLevels } from "../../rules/index.js";
-import { type Io, parseJson, readText, UsageError } from "../io.js";
+import { type Io, parseCommandArgs, parseJson, readText, UsageError } from "../io.js";
 
 const usage = `Usage: ee eligibility [FILE|-] [--on DATE] [--json] [--all]
        ee eligibility --noc CODE-OR-WORDS
@@ -59,7 +58,6 @@ function printReport(io: Io, report: EligibilityReport, all: boolean) {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   const options = {
     json: { type: "boolean" },
     all: { type: "boolean" },
@@ -67,12 +65,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     on: { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (run ee eligibility --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, options, "eligibility");
   if (values.help) {
     io.stdout(usage);
     return 0;

@@ -3,7 +3,6 @@
 // the rule set and date). The pool file helpers here are shared with `ee round run`.
 import { accessSync, constants, createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { bundledRounds, type Round } from "../../draws/index.js";
 import { describeIssues, FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type Profile, profile as profileSchema } from "../../profile/schema.js";
@@ -23,7 +22,7 @@ import {
 } from "../../rounds/index.js";
 import { databaseOptionsFromEnv, openDatabase } from "../../storage/index.js";
 import { listPools, savePoolCandidates } from "../../storage/pool.js";
-import { type Io, readText, UsageError } from "../io.js";
+import { type Io, parseCommandArgs, readText, UsageError } from "../io.js";
 
 const usage = `Usage: ee pool synthesize --like ROUND --size N --seed S [--out FILE] [--even] [--share KEY=X …]
        ee pool score FILE|- [--date D] [--out FILE]
@@ -272,13 +271,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     "data-dir": { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (run ee pool --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, options, "pool");
   const [sub, ...rest] = positionals;
   if (values.help || sub === undefined) {
     io.stdout(usage);

@@ -1,5 +1,4 @@
 // `ee round run`: one round of invitations on a pool, as IRCC runs it (CRS, then submission time).
-import { parseArgs } from "node:util";
 import { bundledRounds } from "../../draws/index.js";
 import { isoDate } from "../../profile/schema.js";
 import {
@@ -13,7 +12,7 @@ import {
 } from "../../rounds/index.js";
 import { type Db, databaseOptionsFromEnv, openDatabase } from "../../storage/index.js";
 import { loadPool, recordInvitations } from "../../storage/pool.js";
-import { type Io, UsageError } from "../io.js";
+import { type Io, parseCommandArgs, UsageError } from "../io.js";
 import { readPool, writePool } from "./pool.js";
 
 const usage = `Usage: ee round run --stream ID --size N --date D [--pool FILE | --db NAME [--record LABEL]]
@@ -67,13 +66,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     "data-dir": { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (run ee round --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, options, "round");
   if (values.help || positionals[0] === undefined) {
     io.stdout(usage);
     return values.help ? 0 : 2;

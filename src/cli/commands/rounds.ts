@@ -1,9 +1,8 @@
 // `ee rounds replay`: every historical general round with a published distribution, replayed on a pool
 // synthesized from that distribution (within-bin shapes learned leave-one-out), actual vs simulated cut-off.
-import { parseArgs } from "node:util";
 import { bundledRounds } from "../../draws/index.js";
 import { replayHistory } from "../../rounds/index.js";
-import { type Io, UsageError } from "../io.js";
+import { type Io, parseCommandArgs, UsageError } from "../io.js";
 
 const usage = `Usage: ee rounds replay [--json] [--even] [--seed S]
 
@@ -24,13 +23,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     seed: { type: "string" },
     help: { type: "boolean", short: "h" },
   } as const;
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (run ee rounds --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, options, "rounds");
   if (values.help || positionals[0] === undefined) {
     io.stdout(usage);
     return values.help ? 0 : 2;
