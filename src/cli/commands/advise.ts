@@ -1,9 +1,8 @@
 // `ee advise`: what the person in a profile can change, ranked by the invitation probability it adds
 // over 26 weeks. Thin adapter over src/advisor.
 import { type Advice, adviceHorizonWeeks, advise } from "../../advisor/index.js";
-import { buildForecastModel } from "../../forecast/index.js";
 import { type Io, UsageError } from "../io.js";
-import { dateOption, integerOption, parseOptions, percent, resolveAsOf, storedRounds } from "./forecast.js";
+import { dateOption, integerOption, parseOptions, percent, storedForecastModel } from "./forecast.js";
 import { readProfile } from "./probability.js";
 
 const usage = `Usage: ee advise [FILE|-] [--as-of DATE] [--seed N] [--paths N] [--json] [--data-dir DIR]
@@ -70,10 +69,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const paths = integerOption("paths", values.paths, 1000, 100_000) ?? 4000;
   const asOfOption = dateOption("as-of", values["as-of"]);
   const profile = readProfile(positionals[0]);
-  const rounds = await storedRounds(values["data-dir"]);
-  const asOf = resolveAsOf(asOfOption, rounds, io);
+  const { model } = await storedForecastModel(asOfOption, values["data-dir"], io);
   const assumed = Boolean(values["assume-eligible"]);
-  const advice = advise(profile, buildForecastModel(rounds, asOf), {
+  const advice = advise(profile, model, {
     seed,
     paths,
     assumeUnknownEligible: assumed,

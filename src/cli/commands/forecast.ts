@@ -3,7 +3,13 @@
 // database and the `--as-of` date. Thin adapter: the models live in src/forecast.
 import { parseArgs } from "node:util";
 import type { Round } from "../../draws/index.js";
-import { buildForecastModel, daysBetween, type ForecastRound, forecastRounds } from "../../forecast/index.js";
+import {
+  buildForecastModel,
+  daysBetween,
+  type ForecastModel,
+  type ForecastRound,
+  forecastRounds,
+} from "../../forecast/index.js";
 import { isoDate } from "../../profile/schema.js";
 import {
   databaseOptionsFromEnv,
@@ -96,6 +102,17 @@ export function resolveAsOf(asOf: string | undefined, rounds: readonly Round[], 
   return latest;
 }
 
+/** The forecast model from the stored rounds, as of `--as-of` or else the latest round (see resolveAsOf). */
+export async function storedForecastModel(
+  asOfOption: string | undefined,
+  dataDir: string | undefined,
+  io: Io,
+): Promise<{ asOf: string; model: ForecastModel }> {
+  const rounds = await storedRounds(dataDir);
+  const asOf = resolveAsOf(asOfOption, rounds, io);
+  return { asOf, model: buildForecastModel(rounds, asOf) };
+}
+
 /** Percent without decimals, for the human output. */
 export const percent = (p: number) => `${Math.round(p * 100)}%`;
 
@@ -158,9 +175,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const weeks = integerOption("weeks", values.weeks, 1, 52) ?? 8;
   const seed = integerOption("seed", values.seed, 0, 2 ** 32 - 1) ?? 1;
   const asOfOption = dateOption("as-of", values["as-of"]);
-  const rounds = await storedRounds(values["data-dir"]);
-  const asOf = resolveAsOf(asOfOption, rounds, io);
-  const rows = forecastRounds(buildForecastModel(rounds, asOf), { weeks, seed });
+  const { asOf, model } = await storedForecastModel(asOfOption, values["data-dir"], io);
+  const rows = forecastRounds(model, { weeks, seed });
   if (values.json) io.stdout(JSON.stringify(rows, null, 2));
   else printTable(io, asOf, weeks, rows);
   return 0;

@@ -2,7 +2,6 @@
 // over the forecast of every stream they are eligible for. Thin adapter over src/forecast.
 import {
   assumingUnknownEligible,
-  buildForecastModel,
   candidateFromProfile,
   defaultHorizons,
   type ForecastCandidate,
@@ -18,8 +17,7 @@ import {
   integerOption,
   parseOptions,
   percent,
-  resolveAsOf,
-  storedRounds,
+  storedForecastModel,
   streamLabel,
 } from "./forecast.js";
 
@@ -130,9 +128,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const paths = integerOption("paths", values.paths, 1000, 1_000_000) ?? 10_000;
   const asOfOption = dateOption("as-of", values["as-of"]);
   const profile = readProfile(positionals[0]);
-  const rounds = await storedRounds(values["data-dir"]);
-  const asOf = resolveAsOf(asOfOption, rounds, io);
-  const model = buildForecastModel(rounds, asOf);
+  const { model } = await storedForecastModel(asOfOption, values["data-dir"], io);
   const { candidate, result, ifEligible } = probabilityFor(model, profile, {
     horizons: horizonsUpTo(weeks),
     seed,
