@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { educationLevels, type Profile } from "../src/profile/schema.js";
 import { allocateColumns, compileRuleSets, scoreColumns, writeProfile } from "../src/rules/index.js";
+import { issueExample } from "../src/rules/testProfiles.js";
 
 const COUNT = 1_000_000;
 
@@ -115,29 +116,7 @@ function coldStart() {
   }
   const dir = mkdtempSync(join(tmpdir(), "ee-bench-"));
   const file = join(dir, "profile.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      assessedOn: "2025-11-14",
-      age: 29,
-      education: "bachelors",
-      firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7.5 },
-      secondLanguage: {
-        test: "tef",
-        testedOn: "2024-05-01",
-        listening: 316,
-        reading: 248,
-        writing: 371,
-        speaking: 371,
-      },
-      canadianWorkYears: 1,
-      foreignWorkYears: 3,
-      spouse: {
-        education: "secondary",
-        firstLanguage: { test: "clb", listening: 5, reading: 5, writing: 5, speaking: 5 },
-      },
-    }),
-  );
+  writeFileSync(file, JSON.stringify(issueExample));
   const time = (args: string[]) => {
     const s = performance.now();
     const r = spawnSync(process.execPath, args, { encoding: "utf8" });

@@ -3,40 +3,12 @@
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { issueExample } from "../src/rules/testProfiles.js";
 import { bundledCli } from "./support/cli.js";
 
 const bundled = bundledCli("ee-cli-crs-");
 const ee = (args: string[], input?: string) => bundled.run(["crs", ...args], { input });
 const file = bundled.file;
-
-const issueExample = {
-  assessedOn: "2025-11-14",
-  age: 29,
-  education: "bachelors",
-  canadianEducation: "none",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7.5 },
-  secondLanguage: {
-    test: "tef",
-    testedOn: "2024-05-01",
-    listening: 316,
-    reading: 248,
-    writing: 371,
-    speaking: 371,
-  },
-  canadianWorkYears: 1,
-  foreignWorkYears: 3,
-  certificateOfQualification: false,
-  siblingInCanada: false,
-  jobOffer: "none",
-  provincialNomination: false,
-  spouse: {
-    accompanying: true,
-    canadianCitizenOrPR: false,
-    education: "secondary",
-    firstLanguage: { test: "clb", listening: 5, reading: 5, writing: 5, speaking: 5 },
-    canadianWorkYears: 0,
-  },
-};
 
 describe("ee crs", () => {
   it("prints the explained breakdown of the issue's example (461)", () => {

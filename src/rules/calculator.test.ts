@@ -3,37 +3,9 @@ import { describe, expect, it } from "vitest";
 import { FieldError } from "../profile/errors.js";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "./calculator.js";
+import { issueExample } from "./testProfiles.js";
 
 const score = (input: ProfileInput) => scoreProfile(profileSchema.parse(input));
-
-const issueExample = {
-  assessedOn: "2025-11-14",
-  age: 29,
-  education: "bachelors",
-  canadianEducation: "none",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7.5 },
-  secondLanguage: {
-    test: "tef",
-    testedOn: "2024-05-01",
-    listening: 316,
-    reading: 248,
-    writing: 371,
-    speaking: 371,
-  },
-  canadianWorkYears: 1,
-  foreignWorkYears: 3,
-  certificateOfQualification: false,
-  siblingInCanada: false,
-  jobOffer: "none",
-  provincialNomination: false,
-  spouse: {
-    accompanying: true,
-    canadianCitizenOrPR: false,
-    education: "secondary",
-    firstLanguage: { test: "clb", listening: 5, reading: 5, writing: 5, speaking: 5 },
-    canadianWorkYears: 0,
-  },
-} satisfies ProfileInput;
 
 describe("the issue's example (with an accompanying spouse)", () => {
   it("scores 461 with the TEF numbers read on the 2023 scale (tested 2024-05-01)", () => {
