@@ -4,7 +4,7 @@
 // that are possible: nothing lowers a level, age only goes up, a year of work takes a year.
 import { addDays } from "../forecast/index.js";
 import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
-import { type LanguageLevels, languageLevels } from "../rules/index.js";
+import { type LanguageLevels, languageLevels, resultIn } from "../rules/index.js";
 
 export type ActionKind =
   | "retest"
@@ -97,12 +97,7 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
   }
 
   // French at NCLC 7 in every ability (the French additional points and the French category).
-  const french =
-    langs.first.language === "french"
-      ? langs.first
-      : langs.second?.language === "french"
-        ? langs.second
-        : null;
+  const french = resultIn(langs, "french");
   if (!french || abilities.some((a) => french.levels[a] < 7)) {
     const seven = Object.fromEntries(abilities.map((a) => [a, Math.max(7, french?.levels[a] ?? 0)]));
     const result = { test: "nclc" as const, testedOn: date, ...seven } as Profile["firstLanguage"];

@@ -6,7 +6,7 @@ import { FieldError } from "../profile/errors.js";
 import { abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
 import { bandFor, ruleSetFor, unconfirmedChangeOn } from "./calculator.js";
 import { ruleSets as allRuleSets } from "./data/rule-sets.js";
-import { languageLevels } from "./language.js";
+import { languageLevels, resultIn } from "./language.js";
 import type { RuleSet } from "./rule-set.js";
 
 const MAX_AGE = 120;
@@ -201,18 +201,8 @@ export function writeProfile(c: ProfileColumns, i: number, p: Profile, compiled:
   c.spouseWork[i] = sp ? Math.min(sp.canadianWorkYears, MAX_YEARS) : 0;
   c.jobOffer[i] = jobOfferIndex[p.jobOffer];
   c.canadianEducation[i] = canadianEducationIndex[p.canadianEducation];
-  const french =
-    langs.first.language === "french"
-      ? langs.first
-      : langs.second?.language === "french"
-        ? langs.second
-        : null;
-  const english =
-    langs.first.language === "english"
-      ? langs.first
-      : langs.second?.language === "english"
-        ? langs.second
-        : null;
+  const french = resultIn(langs, "french");
+  const english = resultIn(langs, "english");
   c.frenchTier[i] = french && french.lowest >= 7 ? (english && english.lowest >= 5 ? 2 : 1) : 0;
   c.sibling[i] = p.siblingInCanada ? 1 : 0;
   c.nomination[i] = p.provincialNomination ? 1 : 0;

@@ -7,6 +7,7 @@ import {
   type LanguageLevels,
   languageLevels,
   type ProfileLanguageLevels,
+  resultIn,
 } from "./language.js";
 import type { Band, ForeignWorkTier, PointsBand, RuleSet, SpouseColumnsBand } from "./rule-set.js";
 
@@ -347,8 +348,8 @@ export function scoreWithRuleSet(
       ? "none"
       : `${profile.canadianEducation}${canadianEducation === 0 ? " (no points before 2016-11-19)" : ""}`,
   );
-  const frenchResult = first.language === "french" ? first : second?.language === "french" ? second : null;
-  const englishResult = first.language === "english" ? first : second?.language === "english" ? second : null;
+  const frenchResult = resultIn(languages, "french");
+  const englishResult = resultIn(languages, "english");
   let french = 0;
   let frenchText = "no French result";
   if (frenchResult) {

@@ -27,5 +27,6 @@ export {
   levelFromChart,
   type OfficialLanguage,
   type ProfileLanguageLevels,
+  resultIn,
 } from "./language.js";
 export type { RuleSet } from "./rule-set.js";

@@ -45,6 +45,15 @@ export interface ProfileLanguageLevels {
   spouse: LanguageLevels | null;
 }
 
+/** The person's result in `language`, be it their first or second official language; null when neither is. */
+export function resultIn(
+  languages: Pick<ProfileLanguageLevels, "first" | "second">,
+  language: OfficialLanguage,
+): LanguageLevels | null {
+  if (languages.first.language === language) return languages.first;
+  return languages.second?.language === language ? languages.second : null;
+}
+
 /** Highest level whose minimum the score meets, or 0 when it meets none. */
 export function levelFromChart(score: number, minimums: LevelMinimums): number {
   for (const row of minimums) if (score >= row.min) return row.level;
