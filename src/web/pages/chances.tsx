@@ -48,6 +48,34 @@ interface ChancesResponse {
   };
 }
 
+type Answer<T> = { status: "loading" } | { status: "error" } | { status: "ok"; data: T };
+
+/** The API's answer (advice or chances) for the profile in the URL, asked again when the inputs change. */
+function useProfileAnswer<T>(
+  path: "/api/advice" | "/api/chances",
+  param: string | null,
+  assume: boolean,
+  forecastOn: string | null,
+): Answer<T> {
+  const [state, setState] = useState<Answer<T>>({ status: "loading" });
+  useEffect(() => {
+    let live = true;
+    setState({ status: "loading" });
+    postJson<T>(path, {
+      profile: profileFromParam(param),
+      assumeUnknownEligible: assume,
+      ...(forecastOn ? { asOf: forecastOn } : {}),
+    }).then(
+      (data) => live && setState({ status: "ok", data }),
+      () => live && setState({ status: "error" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, param, assume, forecastOn]);
+  return state;
+}
+
 const percent = (lang: Lang, p: number) =>
   new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", {
     style: "percent",
@@ -125,26 +153,7 @@ function Advice({
   assume: boolean;
   forecastOn: string | null;
 }) {
-  const [state, setState] = useState<
-    { status: "loading" } | { status: "error" } | { status: "ok"; data: AdviceResponse }
-  >({
-    status: "loading",
-  });
-  useEffect(() => {
-    let live = true;
-    setState({ status: "loading" });
-    postJson<AdviceResponse>("/api/advice", {
-      profile: profileFromParam(param),
-      assumeUnknownEligible: assume,
-      ...(forecastOn ? { asOf: forecastOn } : {}),
-    }).then(
-      (data) => live && setState({ status: "ok", data }),
-      () => live && setState({ status: "error" }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [param, assume, forecastOn]);
+  const state = useProfileAnswer<AdviceResponse>("/api/advice", param, assume, forecastOn);
   if (state.status === "loading") return <p aria-busy="true">{t("loading")}</p>;
   if (state.status === "error") return <p role="alert">{t("error.load")}</p>;
   const actions = state.data.actions.slice(0, 8);
@@ -199,26 +208,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
   const assume = url.searchParams.get("assume") === "1";
   // The forecast date: the latest round in the data unless one is chosen (to look back in time).
   const forecastOn = url.searchParams.get("forecastOn");
-  const [state, setState] = useState<
-    { status: "loading" } | { status: "error" } | { status: "ok"; data: ChancesResponse }
-  >({
-    status: "loading",
-  });
-  useEffect(() => {
-    let live = true;
-    setState({ status: "loading" });
-    postJson<ChancesResponse>("/api/chances", {
-      profile: profileFromParam(param),
-      assumeUnknownEligible: assume,
-      ...(forecastOn ? { asOf: forecastOn } : {}),
-    }).then(
-      (data) => live && setState({ status: "ok", data }),
-      () => live && setState({ status: "error" }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [param, assume, forecastOn]);
+  const state = useProfileAnswer<ChancesResponse>("/api/chances", param, assume, forecastOn);
 
   const calculatorLink = hrefFor("/", lang, param ? { p: param } : {});
   const header = (
