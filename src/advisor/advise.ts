@@ -44,6 +44,14 @@ export interface Advice {
   actions: Action[];
 }
 
+/** Advice as it may be shown or sent: the changed profiles left out. */
+export type PublishedAdvice = Omit<Advice, "actions"> & { actions: Omit<Action, "profile">[] };
+
+/** Leaves the changed profiles out of the advice: they are the person's data, already known to them. */
+export function withoutChangedProfiles(advice: Advice): PublishedAdvice {
+  return { ...advice, actions: advice.actions.map(({ profile: _, ...rest }) => rest) };
+}
+
 export interface AdviceOptions {
   paths?: number;
   seed?: number;

@@ -2,7 +2,7 @@
 // (all of them for one profile, in one call, for the web app). Handlers only call the domain modules.
 
 import { z } from "zod";
-import { advise } from "../advisor/index.js";
+import { advise, withoutChangedProfiles } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
 import {
   assumingUnknownEligible,
@@ -240,11 +240,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         assumeUnknownEligible: body.assumeUnknownEligible,
       });
       // The changed profiles stay out of the answer (as in `ee advise --json`): they are the person's data.
-      return json({
-        data: dataNote(rounds, asOf, ctx.today()),
-        ...advice,
-        actions: advice.actions.map(({ profile: _, ...rest }) => rest),
-      });
+      return json({ data: dataNote(rounds, asOf, ctx.today()), ...withoutChangedProfiles(advice) });
     },
   }),
 ];

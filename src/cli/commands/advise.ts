@@ -1,6 +1,6 @@
 // `ee advise`: what the person in a profile can change, ranked by the invitation probability it adds
 // over 26 weeks. Thin adapter over src/advisor.
-import { type Advice, adviceHorizonWeeks, advise } from "../../advisor/index.js";
+import { type Advice, adviceHorizonWeeks, advise, withoutChangedProfiles } from "../../advisor/index.js";
 import { type Io, UsageError } from "../io.js";
 import { dateOption, integerOption, parseOptions, percent, storedForecastModel } from "./forecast.js";
 import { readProfile } from "./probability.js";
@@ -78,9 +78,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   });
   if (values.json)
     // The changed profiles stay out of the output: they are the person's data, already known to them.
-    io.stdout(
-      JSON.stringify({ ...advice, actions: advice.actions.map(({ profile: _, ...rest }) => rest) }, null, 2),
-    );
+    io.stdout(JSON.stringify(withoutChangedProfiles(advice), null, 2));
   else print(io, advice, assumed);
   return 0;
 }

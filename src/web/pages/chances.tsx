@@ -2,6 +2,7 @@
 // those streams with their cut-off intervals, the probability of an invitation week by week over 26
 // weeks (Monte Carlo on the server), and the advisor's ranked actions when that module is available.
 import { useEffect, useState } from "preact/hooks";
+import type { PublishedAdvice } from "../../advisor/index.js";
 import type { CrsResult } from "../../rules/index.js";
 import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
@@ -96,20 +97,8 @@ function Badge({ t, value }: { t: Translate; value: Eligible }) {
   );
 }
 
-interface AdviceResponse {
-  probability: number;
-  actions: {
-    kind: string;
-    id: string;
-    description: string;
-    reachedOn: string;
-    note?: string;
-    pointsGained: number;
-    newScore: number;
-    probability: number;
-    probabilityGained: number;
-  }[];
-}
+/** What the page reads of POST /api/advice (the answer carries no changed profiles). */
+type AdviceResponse = Pick<PublishedAdvice, "probability" | "actions">;
 
 /** The advisor's action in the page's language, from its id (the advisor writes English only). */
 function actionText(t: Translate, a: AdviceResponse["actions"][number]): { text: string; english: boolean } {
