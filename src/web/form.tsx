@@ -33,6 +33,17 @@ function Messages({ id, hint, error }: FieldShell) {
   );
 }
 
+/** A labelled control with its hint and error under it, marked invalid while it has an error. */
+function Field({ children, ...shell }: FieldShell & { children: ComponentChildren }) {
+  return (
+    <div class={`field${shell.error ? " invalid" : ""}`}>
+      <label for={shell.id}>{shell.label}</label>
+      {children}
+      <Messages {...shell} />
+    </div>
+  );
+}
+
 export function NumberField(
   props: FieldShell & {
     value: number | undefined;
@@ -50,8 +61,7 @@ export function NumberField(
       setText(value === undefined ? "" : String(value));
   }, [value]);
   return (
-    <div class={`field${props.error ? " invalid" : ""}`}>
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={props.hint} error={props.error}>
       <input
         id={id}
         name={id}
@@ -70,8 +80,7 @@ export function NumberField(
           onChange(n === undefined || Number.isNaN(n) ? undefined : n);
         }}
       />
-      <Messages {...props} />
-    </div>
+    </Field>
   );
 }
 
@@ -84,8 +93,7 @@ export function SelectField<V extends string>(
 ) {
   const { id, label, value, options, onChange } = props;
   return (
-    <div class={`field${props.error ? " invalid" : ""}`}>
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={props.hint} error={props.error}>
       <select
         id={id}
         name={id}
@@ -100,8 +108,7 @@ export function SelectField<V extends string>(
           </option>
         ))}
       </select>
-      <Messages {...props} />
-    </div>
+    </Field>
   );
 }
 
@@ -114,8 +121,7 @@ export function DateField(
 ) {
   const { id, label, value, onChange } = props;
   return (
-    <div class={`field${props.error ? " invalid" : ""}`}>
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={props.hint} error={props.error}>
       <input
         id={id}
         name={id}
@@ -126,8 +132,7 @@ export function DateField(
         aria-describedby={describedBy(props)}
         onInput={(e) => onChange((e.currentTarget as HTMLInputElement).value || undefined)}
       />
-      <Messages {...props} />
-    </div>
+    </Field>
   );
 }
 
