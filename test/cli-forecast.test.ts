@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { predictorNames } from "../src/forecast/index.js";
+import { singleWorker } from "../src/rules/testProfiles.js";
 import { bundledCli } from "./support/cli.js";
 
 const bundled = bundledCli("ee-cli-forecast-");
@@ -15,14 +16,7 @@ const ee = (args: string[], input?: string) => {
 const file = bundled.file;
 
 // 29, bachelor's, CLB 9 everywhere, a year in Canada, three abroad: CRS 482.
-const worker = {
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  canadianWorkYears: 1,
-  foreignWorkYears: 3,
-  authorizedToWorkInCanada: true,
-};
+const worker = singleWorker;
 // The same person nominated by a province, with a work history (in Canada only) that proves CEC.
 const nominee = {
   ...worker,

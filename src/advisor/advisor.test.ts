@@ -10,6 +10,7 @@ import {
   profile as profileSchema,
 } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
+import { singleWorker } from "../rules/testProfiles.js";
 import { possibleActions } from "./actions.js";
 import { advise } from "./advise.js";
 
@@ -18,15 +19,8 @@ const parse = (p: ProfileInput): Profile => profileSchema.parse(p);
 const crs = (p: Profile, on: string) =>
   scoreProfile(withExperienceFromHistory({ ...p, assessedOn: on })).total;
 
-// 29, bachelor's, IELTS 8/7/7/7 (CLB 9 in all four), 1 year in Canada, 3 abroad, single: CRS 482.
-const worker = parse({
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  canadianWorkYears: 1,
-  foreignWorkYears: 3,
-  authorizedToWorkInCanada: true,
-});
+// 29, bachelor's, CLB 9 in all four, 1 year in Canada, 3 abroad, single: CRS 482.
+const worker = parse(singleWorker);
 
 describe("the actions offered, worked by hand", () => {
   const actions = possibleActions(worker, asOf);
