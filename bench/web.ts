@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import { build } from "vite";
 import { spawnServer } from "../src/server/spawn.js";
 import { freePort } from "../src/server/start.js";
+import { chromiumArgs, chromiumPath } from "../test/support/chromium.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "ee-bench-web-"));
 const webRoot = join(scratch, "web");
@@ -35,19 +36,7 @@ console.log(
 console.log(`  CSS, gzipped: ${(cssBytes / 1024).toFixed(1)} KB`);
 
 const server = await spawnServer({ port: await freePort(), dataDir: join(scratch, "db"), webRoot });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const times: number[] = [];
   for (let i = 0; i < 6; i++) {

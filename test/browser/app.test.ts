@@ -12,18 +12,8 @@ import { profile as profileSchema } from "../../src/profile/schema.js";
 import { scoreProfile } from "../../src/rules/index.js";
 import { type RunningServer, startServer } from "../../src/server/start.js";
 import { messages } from "../../src/web/i18n.js";
+import { chromiumArgs, chromiumPath } from "../support/chromium.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const artifacts = join(process.cwd(), "test-artifacts");
 const scratch = mkdtempSync(join(tmpdir(), "ee-browser-"));
 let server: RunningServer;
