@@ -1,6 +1,8 @@
 // NOC 2021 lookup (by code or by title words), TEER, and the two occupation sets the programs use:
 // skilled occupations (TEER 0–3) and the skilled trades of the Federal Skilled Trades Program.
+
 import { noc2021Csv } from "./data/noc2021.js";
+import { isSkilled, teerOf } from "./teer.js";
 
 export interface NocUnitGroup {
   /** Five digits, leading zeros kept. */
@@ -68,16 +70,6 @@ export function searchNoc(query: string): NocUnitGroup[] {
   });
 }
 
-/** TEER of a code, from its second digit (the NOC 2021 coding structure). */
-export function teerOf(code: string): number {
-  return Number(code[1]);
-}
-
-/** Skilled for Express Entry: TEER 0, 1, 2 or 3 (docs/sources/programs.md §1, [S5], [S8]). */
-export function isSkilled(code: string): boolean {
-  return teerOf(code) <= 3;
-}
-
 /**
  * Skilled trades for the FST (IRPR 87.2(1), docs/sources/programs.md §4): major groups 72 (without
  * sub-major group 726), 73, 82, 83, 92, 93 (without sub-major group 932), minor group 6320 and unit group
@@ -92,3 +84,5 @@ export function isSkilledTrade(code: string): boolean {
   if (major === "73" || major === "82" || major === "83" || major === "92") return true;
   return code.startsWith("6320") || code === "62200";
 }
+
+export { isSkilled, teerOf };

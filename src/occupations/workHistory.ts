@@ -3,7 +3,7 @@
 // concurrent jobs), part-time counts when the hours add up. Dates are inclusive ISO days; an open period
 // (`to: null`) runs to the assessment date. Hours accrue day by day at hoursPerWeek / 7.
 import type { WorkPeriod } from "../profile/schema.js";
-import { isSkilled } from "./noc.js";
+import { isSkilled } from "./teer.js";
 
 export const fullTimeHoursPerWeek = 30;
 export const hoursPerYear = 1560;
