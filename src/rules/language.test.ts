@@ -84,6 +84,30 @@ describe("PTE Core → CLB", () => {
       expect((e as FieldError).problems[0]!.field).toBe("firstLanguage.test");
     }
   });
+  it("a PTE Core test taken on/after 2024-01-30 still cannot count for a date before then", () => {
+    // Taken 2024-02-01, scored for 2023-06-01: on 2023-06-01 IRCC did not accept PTE Core at all.
+    try {
+      convertResult(
+        result("pte-core", [70, 70, 70, 70], { testedOn: "2024-02-01" }),
+        "firstLanguage",
+        "2023-06-01",
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(FieldError);
+      expect((e as FieldError).problems[0]!.field).toBe("firstLanguage.test");
+      expect((e as FieldError).problems[0]!.problem).toMatch(/from 2024-01-30.*2023-06-01/);
+    }
+    // Scored on the acceptance day itself it counts: L70 → CLB 7 (60–70), R70 → 8 (69–77),
+    // W70 → 7 (69–78), S70 → 7 (68–75).
+    expect(
+      convertResult(
+        result("pte-core", [70, 70, 70, 70], { testedOn: "2024-01-30" }),
+        "firstLanguage",
+        "2024-01-30",
+      ).levels,
+    ).toEqual({ listening: 7, reading: 8, writing: 7, speaking: 7 });
+  });
 });
 
 describe("TEF Canada → NCLC, three scales", () => {

@@ -96,11 +96,16 @@ export function convertResult(result: LanguageResult, field: string, assessedOn?
       ]);
   }
   if (result.test === "pte-core") {
-    const usedOn = result.testedOn ?? assessedOn;
-    if (usedOn !== undefined && usedOn < pteCoreAcceptedFrom)
+    // Both the test day and the day the score is for must be on or after acceptance: a test taken
+    // later still cannot count for a date on which IRCC did not accept PTE Core at all.
+    const takenTooEarly = result.testedOn !== undefined && result.testedOn < pteCoreAcceptedFrom;
+    const usedTooEarly = assessedOn !== undefined && assessedOn < pteCoreAcceptedFrom;
+    if (takenTooEarly || usedTooEarly)
       problems.push({
-        field: `${field}.${result.testedOn ? "testedOn" : "test"}`,
-        problem: `PTE Core results are accepted by IRCC from ${pteCoreAcceptedFrom}`,
+        field: `${field}.${takenTooEarly ? "testedOn" : "test"}`,
+        problem: takenTooEarly
+          ? `PTE Core results are accepted by IRCC from ${pteCoreAcceptedFrom}`
+          : `PTE Core results are accepted by IRCC from ${pteCoreAcceptedFrom}; they cannot count for ${assessedOn}`,
         allowed: `a PTE Core test taken and used on or after ${pteCoreAcceptedFrom}, or another test`,
       });
   }

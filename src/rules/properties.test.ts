@@ -61,33 +61,41 @@ const resultOf = (tests: readonly LanguageTest[]) =>
 const english = ["ielts", "celpip", "pte-core", "clb"] as const;
 const french = ["tef", "tcf", "nclc"] as const;
 
-const profileInput: fc.Arbitrary<ProfileInput> = fc
-  .record({
-    assessedOn: dateBetween("2015-01-01", "2027-06-30"),
-    age: fc.integer({ min: 16, max: 60 }),
-    education: fc.constantFrom(...educationLevels),
-    canadianEducation: fc.constantFrom(...canadianEducationLevels),
-    firstIsEnglish: fc.boolean(),
-    english: resultOf(english),
-    french: resultOf(french),
-    hasSecond: fc.boolean(),
-    canadianWorkYears: fc.integer({ min: 0, max: 8 }),
-    foreignWorkYears: fc.integer({ min: 0, max: 6 }),
-    certificateOfQualification: fc.boolean(),
-    siblingInCanada: fc.boolean(),
-    jobOffer: fc.constantFrom(...jobOfferKinds),
-    provincialNomination: fc.boolean(),
-    spouse: fc.option(
-      fc.record({
-        accompanying: fc.boolean(),
-        canadianCitizenOrPR: fc.boolean(),
-        education: fc.option(fc.constantFrom(...educationLevels), { nil: undefined }),
-        firstLanguage: fc.option(resultOf([...english, ...french]), { nil: undefined }),
-        canadianWorkYears: fc.integer({ min: 0, max: 8 }),
-      }),
-      { nil: undefined },
-    ),
-  })
+// PTE Core counts only for assessment dates on or after IRCC accepted it (2024-01-30).
+const testsOn = (assessedOn: string, tests: readonly LanguageTest[]) =>
+  assessedOn < "2024-01-30" ? tests.filter((t) => t !== "pte-core") : tests;
+
+const profileInput: fc.Arbitrary<ProfileInput> = dateBetween("2015-01-01", "2027-06-30")
+  .chain((assessedOn) =>
+    fc.record({
+      assessedOn: fc.constant(assessedOn),
+      age: fc.integer({ min: 16, max: 60 }),
+      education: fc.constantFrom(...educationLevels),
+      canadianEducation: fc.constantFrom(...canadianEducationLevels),
+      firstIsEnglish: fc.boolean(),
+      english: resultOf(testsOn(assessedOn, english)),
+      french: resultOf(french),
+      hasSecond: fc.boolean(),
+      canadianWorkYears: fc.integer({ min: 0, max: 8 }),
+      foreignWorkYears: fc.integer({ min: 0, max: 6 }),
+      certificateOfQualification: fc.boolean(),
+      siblingInCanada: fc.boolean(),
+      jobOffer: fc.constantFrom(...jobOfferKinds),
+      provincialNomination: fc.boolean(),
+      spouse: fc.option(
+        fc.record({
+          accompanying: fc.boolean(),
+          canadianCitizenOrPR: fc.boolean(),
+          education: fc.option(fc.constantFrom(...educationLevels), { nil: undefined }),
+          firstLanguage: fc.option(resultOf(testsOn(assessedOn, [...english, ...french])), {
+            nil: undefined,
+          }),
+          canadianWorkYears: fc.integer({ min: 0, max: 8 }),
+        }),
+        { nil: undefined },
+      ),
+    }),
+  )
   .map(({ firstIsEnglish, english: en, french: fr, hasSecond, spouse, ...rest }) => {
     const input: ProfileInput = {
       ...rest,
