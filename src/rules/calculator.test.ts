@@ -264,6 +264,14 @@ describe("dates and warnings", () => {
   it("requires assessedOn (the core never reads the clock)", () => {
     expect(() => score(minimal)).toThrow(FieldError);
   });
+  it("warns when TCF Canada is used before November 2018, with or without testedOn", () => {
+    const tcf = { test: "tcf", listening: 458, reading: 453, writing: 10, speaking: 10 } as const;
+    const on = (assessedOn: string, extra = {}) =>
+      score({ ...minimal, assessedOn, secondLanguage: { ...tcf, ...extra } }).warnings.join("\n");
+    expect(on("2018-06-01")).toMatch(/TCF Canada was designated .* November 2018/);
+    expect(on("2018-06-01", { testedOn: "2018-05-01" })).toMatch(/TCF Canada was designated/);
+    expect(on("2018-11-01")).not.toMatch(/TCF/);
+  });
   it("warns when a result is more than 2 years old", () => {
     const first = { ...minimal.firstLanguage, testedOn: "2023-05-01" };
     expect(score({ ...minimal, firstLanguage: first, assessedOn: "2025-05-01" }).warnings).toEqual([]);

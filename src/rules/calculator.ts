@@ -121,6 +121,11 @@ function languageWarnings(profile: Profile, assessedOn: string): string[] {
     ["spouse.firstLanguage", profile.spouse?.firstLanguage],
   ] as const;
   for (const [field, r] of results) {
+    // Without testedOn the result is at least used on assessedOn, which must not predate TCF Canada.
+    if (r?.test === "tcf" && !r.testedOn && assessedOn < "2018-11-01")
+      out.push(
+        `${field}: TCF Canada was designated for Express Entry in November 2018; it did not count on ${assessedOn}`,
+      );
     if (!r?.testedOn) continue;
     if (plusYears(r.testedOn, 2) < assessedOn)
       out.push(

@@ -229,6 +229,30 @@ describe("scoreBatch", () => {
       { numRuns: 200 },
     );
   });
+  it("agrees with the single scorer at the schema's extremes (age 120, 60 years of work, CELPIP 12)", () => {
+    const extreme = profileSchema.parse({
+      assessedOn: "2025-03-25",
+      age: 120,
+      education: "doctoral",
+      firstLanguage: { test: "celpip", listening: 12, reading: 11, writing: 12, speaking: 12 },
+      canadianWorkYears: 60,
+      foreignWorkYears: 60,
+      certificateOfQualification: true,
+      spouse: {
+        education: "masters",
+        canadianWorkYears: 60,
+        firstLanguage: { test: "celpip", listening: 12, reading: 12, writing: 12, speaking: 12 },
+      },
+    });
+    // With spouse: age 120 → 0; doctoral 140; CLB 10+ ×4 → 4×32 = 128; 5+ yrs Canada 70 → core 338.
+    // Spouse: master's 10 + 4×5 + 5+ yrs 10 = 40. Transferability: education 50 + 50 → 50, foreign 3+
+    // yrs 50 + 50 → 50, certificate (CLB 7+) 50 → 150, capped 100. Total 338 + 40 + 100 = 478.
+    const single = { ...extreme, spouse: { ...extreme.spouse!, accompanying: false } };
+    // Without spouse: 0 + 150 + 4×34 + 80 = 366, + 100 = 466.
+    expect(scoreProfile(extreme).total).toBe(478);
+    expect(scoreProfile(single).total).toBe(466);
+    expect(Array.from(scoreBatch([extreme, single]).totals)).toEqual([478, 466]);
+  });
   it("marks a profile it cannot score with -1 and keeps scoring the others", () => {
     const ok = profileSchema.parse({
       assessedOn: "2025-01-01",
