@@ -191,6 +191,16 @@ describe("French-language proficiency: NCLC 7 in all four abilities", () => {
     expect(r.eligible).toBe(false);
     expect(r.reasons[0]).toContain("writing (6)");
   });
+  it("neither the end of 2023-v1 nor the start of 2026-v2 is recorded: in 2026 both are 'in force: unknown'", () => {
+    // 2023-v1: from 2023-05-31, end not recorded ("replaced by 2026-Version 2 in early 2026"); 2026-v2: no
+    // recorded start, so on 2026-01-15 or 2026-11-24 either list may have applied.
+    const p = make({});
+    expect(judge("french-language-proficiency", "2023-v1", p, "2026-01-15").inForce).toBe("unknown");
+    expect(judge("french-language-proficiency", "2026-v2", p, "2026-01-15").inForce).toBe("unknown");
+    expect(judge("french-language-proficiency", "2023-v1", p, "2023-05-30").inForce).toBe(false);
+    // A recorded end stays firm: healthcare 2023-v1 ended 2025-02-26.
+    expect(judge("healthcare-social-services", "2023-v1", p, "2025-02-27").inForce).toBe(false);
+  });
   it("English only: not eligible", () => {
     expect(judge("french-language-proficiency", "2026-v2", make({}), "2026-05-01").eligible).toBe(false);
   });

@@ -53,9 +53,12 @@ function inForceOn(categoryId: string, v: CategoryVersion, date: string): Eligib
   if (b.certain) return inside;
   // An unconfirmed bound: only dates clearly outside the plausible span are a firm "no".
   const hardFrom = v.from ?? b.from;
-  const hardTo = v.to;
-  if (date < hardFrom || (hardTo !== null && date > hardTo)) return false;
-  return inside ? "unknown" : false;
+  if (date < hardFrom || (v.to !== null && date > v.to)) return false;
+  if (inside) return "unknown";
+  // After the assumed end of a version whose end is not recorded: it was replaced when the next version
+  // started; if that start is not confirmed either, the version may still have applied on this date.
+  const next = category.versions[category.versions.indexOf(v) + 1];
+  return v.to === null && next !== undefined && next.from === null ? "unknown" : false;
 }
 
 function programsCheck(

@@ -139,6 +139,23 @@ describe("proof of funds by date (programs.md §2.3)", () => {
     expect(requiredFunds(4, "2025-08-01")).toMatchObject({ known: true, amount: 28362 });
   });
 
+  it("the 2024 table's start is not recorded: known from 2024-12-31 (it is the 2024 update), unknown before", () => {
+    // programs.md §2.3 gives the 2024 table an end (2025-07-06) but no start; on 2024-03-01 it or the
+    // earlier table applied, so CAD 14,000 for one person can be neither a pass nor a fail.
+    expect(requiredFunds(1, "2024-12-31")).toMatchObject({ known: true, amount: 14690 });
+    const early = requiredFunds(1, "2024-03-01");
+    expect(early.known).toBe(false);
+    if (!early.known) expect(early.reason).toContain("start date is not recorded");
+    const p = make({
+      settlementFundsCad: 14000,
+      familySize: 1,
+      workHistory: [{ noc: "21231", from: "2018-01-01", to: "2023-12-31", hoursPerWeek: 40, country: "IN" }],
+    });
+    const fsw = fswEligibility(p, clb(9), "2024-03-01");
+    expect(fsw.eligible).toBe("unknown");
+    expect(fsw.reasons.find((x) => x.startsWith("proof of funds"))).toContain("not in the sources");
+  });
+
   it("beyond 7 members, each additional member adds 4,112: 9 members = 40,392 + 2 × 4,112 = 48,616", () => {
     expect(requiredFunds(9, "2025-08-01")).toMatchObject({ known: true, amount: 48616 });
   });

@@ -35,8 +35,12 @@ export const fundsTables: readonly FundsTable[] = [
 
 /** programs.md §2.3: "The 2026 update was not found … the amounts for mid-2026 onward are unknown." */
 export const fundsUnknownFrom = "2026-07-01";
-/** The 2024 table is the 2024 one: it cannot apply before 2024. */
-const earliestKnown = "2024-01-01";
+/**
+ * The 2024 table's start date is not in the sources (programs.md §2.3 gives only its end). Being the 2024
+ * update, it was in force by the last day of 2024 at the latest; before that day, it or the earlier table
+ * (not in the sources) applied, so the amount is unknown.
+ */
+export const fundsKnownFrom = "2024-12-31";
 
 export type FundsAmount =
   | { known: true; amount: number; table: FundsTable }
@@ -54,14 +58,14 @@ export function requiredFunds(familySize: number, date: string): FundsAmount {
       reason: `the proof-of-funds amounts from mid-2026 are not in the sources (the 2026 update was not found); the last known amount for ${familySize} is CAD ${amountIn(latest)} (table of ${latest.from})`,
       lastKnown: amountIn(latest),
     };
-  if (date < earliestKnown)
+  if (date < fundsKnownFrom)
     return {
       known: false,
-      reason: `the proof-of-funds table in force on ${date} is not in the sources (only the 2024 and 2025 tables are)`,
+      reason: `the proof-of-funds table in force on ${date} is not in the sources (the 2024 table's start date is not recorded, and no earlier table is; the 2024 amount for ${familySize} is CAD ${amountIn(fundsTables[0]!)})`,
       lastKnown: null,
     };
   const table = fundsTables.find(
-    (t) => (t.from ?? earliestKnown) <= date && (t.to === null || date <= t.to),
+    (t) => (t.from ?? fundsKnownFrom) <= date && (t.to === null || date <= t.to),
   )!;
   return { known: true, amount: amountIn(table), table };
 }
