@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type WorkPeriod, workPeriod } from "../profile/schema.js";
+import { profile as profileSchema, type WorkPeriod, workPeriod } from "../profile/schema.js";
 import { noc2021Csv } from "./data/noc2021.js";
 import { isSkilled, isSkilledTrade, nocByCode, nocUnitGroups, searchNoc } from "./noc.js";
+import { cecEligibility } from "./programs.js";
 import {
   addYears,
   continuousRuns,
   countedHours,
   crsExperienceYears,
+  longestRun,
   withExperienceFromHistory,
   yearsBefore,
 } from "./workHistory.js";
@@ -150,5 +152,43 @@ describe("work-history arithmetic (30 h/week cap, 1,560 h a year)", () => {
         return base <= (days * 30) / 7 + 1e-6 && more >= base - 1e-6;
       }),
     );
+  });
+});
+
+describe("52 weeks are exactly 1 year however the days are split", () => {
+  // 2024-06-02..2025-05-31 is 364 days = 52 weeks; at 30 h/week that is 52 × 30 = 1,560 h exactly. Split at
+  // 2024-06-07 into two touching periods, the sum used to come out as 1,559.9999999999998 h (30/7 per day,
+  // added segment by segment) and failed the CEC year that one 364-day period passed.
+  const window = { from: "2022-06-01", to: "2025-06-01" };
+  const split = [
+    job({ from: "2024-06-02", to: "2024-06-06", hoursPerWeek: 40 }),
+    job({ from: "2024-06-07", to: "2025-05-31", hoursPerWeek: 40 }),
+  ];
+  it("counted hours and the continuous run: 1,560 h", () => {
+    expect(countedHours(split, window)).toBe(1560);
+    expect(longestRun(split, window)).toMatchObject({ from: "2024-06-02", to: "2025-05-31", hours: 1560 });
+    // A concurrent 10 h/week job adds nothing: the week is already at 30 h.
+    const withSecondJob = [
+      ...split,
+      job({ noc: "21232", from: "2024-06-07", to: "2025-05-31", hoursPerWeek: 10 }),
+    ];
+    expect(countedHours(withSecondJob, window)).toBe(1560);
+  });
+  it("meets the CEC year, as a single 364-day period does", () => {
+    const clb9 = {
+      first: { language: "english" as const, levels: { speaking: 9, listening: 9, reading: 9, writing: 9 } },
+      second: null,
+      spouse: null,
+    };
+    const profile = (workHistory: WorkPeriod[]) =>
+      profileSchema.parse({
+        age: 30,
+        education: "bachelors",
+        firstLanguage: { test: "clb", listening: 9, reading: 9, writing: 9, speaking: 9 },
+        workHistory,
+      });
+    expect(cecEligibility(profile(split), clb9, "2025-06-01").eligible).toBe(true);
+    const single = [job({ from: "2024-06-02", to: "2025-05-31", hoursPerWeek: 40 })];
+    expect(cecEligibility(profile(single), clb9, "2025-06-01").eligible).toBe(true);
   });
 });

@@ -53,14 +53,16 @@ interface Span {
   start: number;
   /** Exclusive. */
   end: number;
-  hoursPerDay: number;
+  /** Hours per week, capped at 30. Sums are kept in week-hours × days and divided by 7 once, so that
+   * 364 days at 30 h/week give exactly 1,560 h however the days are split between periods. */
+  weeklyHours: number;
 }
 
 function clippedSpan(p: WorkPeriod, windowFrom: number, windowTo: number): Span | null {
   const start = Math.max(dayNumber(p.from), windowFrom);
   const end = Math.min(p.to === null ? windowTo : dayNumber(p.to), windowTo) + 1;
   if (end <= start) return null;
-  return { start, end, hoursPerDay: Math.min(p.hoursPerWeek, fullTimeHoursPerWeek) / 7 };
+  return { start, end, weeklyHours: Math.min(p.hoursPerWeek, fullTimeHoursPerWeek) };
 }
 
 function spansIn(periods: readonly WorkPeriod[], windowFrom: number, windowTo: number): Span[] {
@@ -75,19 +77,18 @@ function spansIn(periods: readonly WorkPeriod[], windowFrom: number, windowTo: n
 /** Hours of clipped spans, the sum of concurrent spans capped at 30 h/week (a sweep over the span edges). */
 function hoursOfSpans(spans: readonly Span[]): number {
   if (spans.length === 0) return 0;
-  if (spans.length === 1) return spans[0]!.hoursPerDay * (spans[0]!.end - spans[0]!.start);
+  if (spans.length === 1) return (spans[0]!.weeklyHours * (spans[0]!.end - spans[0]!.start)) / 7;
   const cuts = spans.flatMap((s) => [s.start, s.end]).sort((a, b) => a - b);
-  const capPerDay = fullTimeHoursPerWeek / 7;
-  let hours = 0;
+  let weekHourDays = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i]!;
     const b = cuts[i + 1]!;
     if (a === b) continue;
     let rate = 0;
-    for (const s of spans) if (s.start <= a && s.end >= b) rate += s.hoursPerDay;
-    hours += Math.min(rate, capPerDay) * (b - a);
+    for (const s of spans) if (s.start <= a && s.end >= b) rate += s.weeklyHours;
+    weekHourDays += Math.min(rate, fullTimeHoursPerWeek) * (b - a);
   }
-  return hours;
+  return weekHourDays / 7;
 }
 
 /** Counted hours of the periods inside the window, capping the sum of concurrent jobs at 30 h/week. */
