@@ -88,6 +88,19 @@ describe("FSW: the 67-point grid", () => {
     expect(fswGrid(p, clb(7), "2025-01-15").adaptability).toBe(10);
   });
 
+  it("spouse's language: 5 adaptability points for an accompanying spouse only (§2.2 Factor 6)", () => {
+    const spouseClb5 = { ...clb(7), spouse: english(5, 5, 5, 5) };
+    const spouse = (accompanying: boolean) =>
+      make({
+        spouse: {
+          accompanying,
+          firstLanguage: { test: "clb", listening: 5, reading: 5, writing: 5, speaking: 5 },
+        },
+      });
+    expect(fswGrid(spouse(true), spouseClb5, "2025-01-15").adaptability).toBe(5);
+    expect(fswGrid(spouse(false), spouseClb5, "2025-01-15").adaptability).toBe(0);
+  });
+
   it("second official language: 4 points only with CLB/NCLC 5 in all four", () => {
     const french = (n: number): OfficialLanguageLevels => ({
       language: "french",

@@ -228,7 +228,8 @@ export function fswGrid(profile: Profile, langs: CandidateLanguages, date: strin
 
   const adaptabilityParts: [string, number][] = [];
   const sp = profile.spouse;
-  if (sp && langs.spouse && meets(langs.spouse, allFour(4)))
+  // §2.2 Factor 6: the language points are for an *accompanying* spouse or partner only.
+  if (sp?.accompanying && langs.spouse && meets(langs.spouse, allFour(4)))
     adaptabilityParts.push(["spouse language CLB/NCLC 4+", 5]);
   if (profile.canadianStudy) adaptabilityParts.push(["2 years of study in Canada", 5]);
   if (sp?.canadianStudy) adaptabilityParts.push(["spouse's study in Canada", 5]);
