@@ -47,6 +47,9 @@ export interface CategoryVersion {
   to: string | null;
   fromNote?: string;
   toNote?: string;
+  /** When `from` is not confirmed: the earliest day it can have started, from a recorded fact (`notBeforeNote`). */
+  notBefore?: string;
+  notBeforeNote?: string;
   eligibility: CategoryEligibilityRule;
   occupations: CategoryOccupation[] | null;
   occupationCount: number | null;

@@ -52,12 +52,16 @@ function inForceOn(categoryId: string, v: CategoryVersion, date: string): Eligib
   const inside = b.from <= date && (b.to === null || date <= b.to);
   if (b.certain) return inside;
   // An unconfirmed bound: only dates clearly outside the plausible span are a firm "no".
-  const hardFrom = v.from ?? b.from;
+  // The firm start: the recorded one, else the recorded earliest possible day, else the assumed start.
+  const hardFrom = v.from ?? v.notBefore ?? b.from;
   if (date < hardFrom || (v.to !== null && date > v.to)) return false;
-  if (inside) return "unknown";
+  const next = category.versions[category.versions.indexOf(v) + 1];
+  // A recorded start and a firm "not before" of the next version: in force for certain in between.
+  if (v.from !== null && next?.notBefore !== undefined && date < next.notBefore) return date >= v.from;
+  // Inside the assumed span, or before its assumed start but not before the firm one.
+  if (inside || date < b.from) return "unknown";
   // After the assumed end of a version whose end is not recorded: it was replaced when the next version
   // started; if that start is not confirmed either, the version may still have applied on this date.
-  const next = category.versions[category.versions.indexOf(v) + 1];
   return v.to === null && next !== undefined && next.from === null ? "unknown" : false;
 }
 
