@@ -283,6 +283,18 @@ describe("FST (programs.md §4)", () => {
     ).toBe(false);
   });
 
+  it("2 years in the trade but 6 years ago: outside the 5-year window (2020-03-01 to 2025-03-01), said so", () => {
+    const old = make({
+      ...trade,
+      certificateOfQualification: true,
+      workHistory: [{ noc: "72200", from: "2017-01-01", to: "2018-12-31", hoursPerWeek: 40, country: "PH" }],
+    });
+    const r = fstEligibility(old, fstLanguage, date);
+    expect(r.eligible).toBe(false);
+    expect(r.reasons[0]).toContain("no skilled-trade work in that window");
+    expect(r.reasons[0]).toContain("2020-03-01 to 2025-03-01");
+  });
+
   it("speaking 4 is below the FST minimum of 5", () => {
     const p = make({ ...trade, certificateOfQualification: true });
     expect(fstEligibility(p, langs(english(4, 5, 4, 4)), date).eligible).toBe(false);

@@ -376,7 +376,7 @@ export function fstEligibility(profile: Profile, langs: CandidateLanguages, date
     else
       checks.push({
         ok: false,
-        reason: `work experience: needs 2 years (3,120 h) in a skilled trade (§4 list) within 5 years; has ${best ? `${describeNoc(best[0])}: ${hoursText(best[1])}` : "no skilled-trade work"}`,
+        reason: `work experience: needs 2 years (3,120 h) in a skilled trade (§4 list) within 5 years (${window.from} to ${window.to}); has ${best ? `${describeNoc(best[0])}: ${hoursText(best[1])}` : "no skilled-trade work in that window"}`,
       });
   } else if (profile.canadianWorkYears + profile.foreignWorkYears >= 2) {
     checks.push(noHistory("2 years in a skilled trade within 5 years"));
