@@ -39,8 +39,9 @@ export async function createDataContext(options: DataOptions): Promise<DataConte
     await db.close();
     throw e;
   }
-  // The rounds change only when a feed is ingested (by `ee`); reading them once a minute at most keeps
-  // the API fast and still picks up an ingest without a restart.
+  // The rounds change only when a feed is ingested (by `ee`, against a shared PostgreSQL: the embedded
+  // database is locked to this process); reading them once a minute at most keeps the API fast and still
+  // picks up an ingest without a restart.
   let cache: { at: number; rounds: Promise<Round[]> } | null = null;
   const rounds = () => {
     if (!cache || Date.now() - cache.at > 60_000) {

@@ -1,5 +1,6 @@
 // One small database interface over embedded PGlite (the default, a data directory on disk) and a
 // PostgreSQL server (when DATABASE_URL is set), so that every query and migration runs on both.
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "./migrate.js";
@@ -74,11 +75,76 @@ export function databaseOptionsFromEnv(
   return { dataDir: dataDir ?? defaultDataDir(env) };
 }
 
+/** The embedded database is in use by another process. */
+export class DatabaseInUseError extends Error {
+  override name = "DatabaseInUseError";
+}
+
+const lockFileName = "ee-process.lock";
+
+/**
+ * PGlite is a single-process database: two processes writing one data directory would corrupt it
+ * (e.g. `ee draws update` while `npm start` runs). A lock file holding the owner's pid keeps the
+ * second one out with a clear message; a lock left by a process that no longer runs is taken over.
+ * Returns the function that releases the lock.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const lockPath = join(dataDir, lockFileName);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.removeListener("exit", release);
+        try {
+          if (readFileSync(lockPath, "utf8") === String(process.pid)) unlinkSync(lockPath);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const owner = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+      if (Number.isInteger(owner) && owner > 0 && processIsRunning(owner)) {
+        throw new DatabaseInUseError(
+          `the embedded database in ${dataDir} is in use by process ${owner}` +
+            (owner === process.pid
+              ? " (this process: close it first)"
+              : " (the server, or another ee command)") +
+            "; stop that process, choose another --data-dir / EE_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server",
+        );
+      }
+      unlinkSync(lockPath); // left by a process that was killed
+    }
+  }
+  throw new DatabaseInUseError(`could not lock the embedded database in ${dataDir}`);
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 async function openPglite(dataDir: string): Promise<Db> {
   const { mkdirSync } = await import("node:fs");
   const { PGlite } = await import("@electric-sql/pglite");
   mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  const releaseLock = lockDataDir(dataDir);
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    pg = await PGlite.create(dataDir);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
   return {
     kind: "pglite",
     location: dataDir,
@@ -100,7 +166,13 @@ async function openPglite(dataDir: string): Promise<Db> {
         }),
       );
     },
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        releaseLock();
+      }
+    },
   };
 }
 

@@ -1,8 +1,10 @@
 // The storage adapter's public surface.
 export {
+  DatabaseInUseError,
   type Db,
   databaseOptionsFromEnv,
   defaultDataDir,
+  lockDataDir,
   type OpenOptions,
   openDatabase,
   type Queryable,
