@@ -1,6 +1,7 @@
 // Category-based selection: every category and list version recorded in data/categories.json (each with its
 // own source, dates, rule and `complete` flag), and which version is in force on a date.
 import categoriesData from "./data/categories.json" with { type: "json" };
+import { addDays } from "./workHistory.js";
 
 export type ProgramCode = "FSW" | "CEC" | "FST";
 
@@ -91,12 +92,6 @@ function lowerBound(v: CategoryVersion): { date: string; known: boolean } {
   return { date: year ? `${year}-01-01` : "0000-01-01", known: false };
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The bounds of every version; an unconfirmed end is taken as the day before the next version starts. */
 const boundsCache = new WeakMap<Category, VersionBounds[]>();
 
@@ -116,16 +111,14 @@ export function versionBounds(category: Category): VersionBounds[] {
   return bounds;
 }
 
-function computeBounds(
-  category: Category,
-): { version: CategoryVersion; from: string; to: string | null; certain: boolean }[] {
+function computeBounds(category: Category): VersionBounds[] {
   return category.versions.map((v, i) => {
     const start = lowerBound(v);
     const next = category.versions[i + 1];
     let to = v.to;
     let endKnown = true;
     if (to === null && next) {
-      to = dayBefore(lowerBound(next).date);
+      to = addDays(lowerBound(next).date, -1);
       endKnown = false;
     }
     return { version: v, from: start.date, to, certain: start.known && endKnown };
