@@ -75,6 +75,14 @@ describe("parseFeed", () => {
     ]);
   });
 
+  it("reads the date from drawDateFull when drawDate is not a real calendar date", () => {
+    const { rounds } = parseFeed(feedOf({ ...round379, drawDate: "2025-02-30" }));
+    expect(rounds[0]!.date).toBe("2025-11-14");
+    expect(() => parseFeed(feedOf({ ...round379, drawDate: "2025-02-30", drawDateFull: "" }))).toThrow(
+      'round 379: drawDate "2025-02-30" is not a date',
+    );
+  });
+
   it("treats all-zero dd fields as not published, never an empty pool", () => {
     const { rounds } = parseFeed(feedOf({ ...round379, ...zeros }));
     expect(rounds[0]!.distribution).toBeNull();

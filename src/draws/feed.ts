@@ -5,7 +5,7 @@
 // anything that needed an assumption or does not add up in IRCC's own numbers becomes a warning.
 import type { PoolDistribution, Round } from "./round.js";
 import { classifyDrawName } from "./streams.js";
-import { parseFeedTimestamp, parseLongDate, squeeze } from "./timestamps.js";
+import { parseFeedTimestamp, parseIsoDate, parseLongDate, squeeze } from "./timestamps.js";
 
 /** A row exactly as published (every field a string in IRCC's feed). */
 export type RawRow = Record<string, string>;
@@ -160,7 +160,7 @@ function parseRow(row: RawRow, index: number): RowResult {
 
 function readDate(row: RawRow, label: string, problems: string[], warnings: string[]): string | null {
   const iso = squeeze(row.drawDate ?? "");
-  const fromIso = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? parseLongDateFromIso(iso) : null;
+  const fromIso = parseIsoDate(iso);
   const fromFull = row.drawDateFull ? parseLongDate(row.drawDateFull) : null;
   if (fromIso && fromFull && fromIso !== fromFull) {
     warnings.push(
@@ -174,15 +174,6 @@ function readDate(row: RawRow, label: string, problems: string[], warnings: stri
     );
   }
   return date;
-}
-
-/** Validates an ISO date (rejects 2025-02-30). */
-function parseLongDateFromIso(iso: string): string | null {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const check = new Date(Date.UTC(y, m - 1, d));
-  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d
-    ? iso
-    : null;
 }
 
 function readTimestamp(
