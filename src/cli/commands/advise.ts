@@ -2,7 +2,15 @@
 // over 26 weeks. Thin adapter over src/advisor.
 import { type Advice, adviceHorizonWeeks, advise, withoutChangedProfiles } from "../../advisor/index.js";
 import { type Io, UsageError } from "../io.js";
-import { dateOption, integerOption, parseOptions, percent, storedForecastModel } from "./forecast.js";
+import {
+  dateOption,
+  forecastOptions,
+  integerOption,
+  parseOptions,
+  percent,
+  seedOption,
+  storedForecastModel,
+} from "./forecast.js";
 import { readProfile } from "./probability.js";
 
 const usage = `Usage: ee advise [FILE|-] [--as-of DATE] [--seed N] [--paths N] [--json] [--data-dir DIR]
@@ -49,15 +57,7 @@ function print(io: Io, a: Advice, assumed: boolean) {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
-    {
-      "as-of": { type: "string" },
-      "assume-eligible": { type: "boolean" },
-      seed: { type: "string" },
-      paths: { type: "string" },
-      json: { type: "boolean" },
-      "data-dir": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+    { "assume-eligible": { type: "boolean" }, paths: { type: "string" }, ...forecastOptions },
     "advise",
   );
   if (values.help) {
@@ -65,7 +65,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`give one profile FILE or - (got ${positionals.length})`);
-  const seed = integerOption("seed", values.seed, 0, 2 ** 32 - 1) ?? 1;
+  const seed = seedOption(values.seed);
   const paths = integerOption("paths", values.paths, 1000, 100_000) ?? 4000;
   const asOfOption = dateOption("as-of", values["as-of"]);
   const profile = readProfile(positionals[0]);

@@ -36,6 +36,19 @@ export function parseOptions<T extends OptionSpec>(argv: string[], options: T, c
   }
 }
 
+/** The options shared by the commands that forecast from the stored rounds: forecast, probability, advise. */
+export const forecastOptions = {
+  "as-of": { type: "string" },
+  seed: { type: "string" },
+  json: { type: "boolean" },
+  "data-dir": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** `--seed`: a 32-bit whole number, 1 when not given (the same seed gives the same answer). */
+export const seedOption = (value: string | undefined): number =>
+  integerOption("seed", value, 0, 2 ** 32 - 1) ?? 1;
+
 /** A database more than this many days behind today gets a warning. */
 const staleAfterDays = 21;
 
@@ -156,14 +169,7 @@ function printTable(io: Io, asOf: string, weeks: number, rows: readonly Forecast
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
-    {
-      weeks: { type: "string" },
-      "as-of": { type: "string" },
-      seed: { type: "string" },
-      json: { type: "boolean" },
-      "data-dir": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+    { weeks: { type: "string" }, ...forecastOptions },
     "forecast",
   );
   if (values.help) {
@@ -173,7 +179,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length)
     throw new UsageError(`unexpected argument "${positionals[0]}" (see ee forecast --help)`);
   const weeks = integerOption("weeks", values.weeks, 1, 52) ?? 8;
-  const seed = integerOption("seed", values.seed, 0, 2 ** 32 - 1) ?? 1;
+  const seed = seedOption(values.seed);
   const asOfOption = dateOption("as-of", values["as-of"]);
   const { asOf, model } = await storedForecastModel(asOfOption, values["data-dir"], io);
   const rows = forecastRounds(model, { weeks, seed });

@@ -14,9 +14,11 @@ import { type Profile, profile as profileSchema } from "../../profile/schema.js"
 import { type Io, parseJson, readText, UsageError } from "../io.js";
 import {
   dateOption,
+  forecastOptions,
   integerOption,
   parseOptions,
   percent,
+  seedOption,
   storedForecastModel,
   streamLabel,
 } from "./forecast.js";
@@ -107,15 +109,7 @@ function print(
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
-    {
-      weeks: { type: "string" },
-      "as-of": { type: "string" },
-      seed: { type: "string" },
-      paths: { type: "string" },
-      json: { type: "boolean" },
-      "data-dir": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+    { weeks: { type: "string" }, paths: { type: "string" }, ...forecastOptions },
     "probability",
   );
   if (values.help) {
@@ -124,7 +118,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`give one profile FILE or - (got ${positionals.length})`);
   const weeks = integerOption("weeks", values.weeks, 1, 104) ?? 26;
-  const seed = integerOption("seed", values.seed, 0, 2 ** 32 - 1) ?? 1;
+  const seed = seedOption(values.seed);
   const paths = integerOption("paths", values.paths, 1000, 1_000_000) ?? 10_000;
   const asOfOption = dateOption("as-of", values["as-of"]);
   const profile = readProfile(positionals[0]);
