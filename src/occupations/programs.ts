@@ -4,6 +4,7 @@ import type { Ability, Profile, WorkPeriod } from "../profile/schema.js";
 import { isSkilled, isSkilledTrade, nocByCode, teerOf } from "./noc.js";
 import { requiredFunds } from "./proofOfFunds.js";
 import {
+  canadianExperienceYears,
   countedHours,
   countsAsCanadian,
   fullYears,
@@ -189,9 +190,7 @@ function fswExperienceHours(history: readonly WorkPeriod[], date: string): numbe
 
 function canadianSkilledYears(profile: Profile, date: string): number {
   if (!profile.workHistory) return profile.canadianWorkYears;
-  return fullYears(
-    countedHours(profile.workHistory.filter(isSkilledPeriod).filter(countsAsCanadian), yearsBefore(date, 10)),
-  );
+  return canadianExperienceYears(profile.workHistory, date);
 }
 
 /** The 67-point selection grid (§2.2). */

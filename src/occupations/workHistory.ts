@@ -206,12 +206,19 @@ export function crsExperienceYears(
   history: readonly WorkPeriod[],
   assessedOn: string,
 ): { canadianWorkYears: number; foreignWorkYears: number } {
-  const window = yearsBefore(assessedOn, 10);
-  const skilled = history.filter(isSkilledPeriod);
   return {
-    canadianWorkYears: fullYears(countedHours(skilled.filter(countsAsCanadian), window)),
-    foreignWorkYears: fullYears(countedHours(skilled.filter(isForeign), window)),
+    canadianWorkYears: canadianExperienceYears(history, assessedOn),
+    foreignWorkYears: fullYears(countedHours(history.filter(isSkilledForeign), yearsBefore(assessedOn, 10))),
   };
+}
+
+const isSkilledCanadian = (p: WorkPeriod) => isSkilledPeriod(p) && countsAsCanadian(p);
+const isSkilledForeign = (p: WorkPeriod) => isSkilledPeriod(p) && isForeign(p);
+
+/** Full years of skilled Canadian work (as for the CEC) in the 10 years before `date`: the CRS's Canadian
+ * experience years, and the FSW grid's "1 year of skilled work in Canada" (programs.md §2.2, Factor 6). */
+export function canadianExperienceYears(history: readonly WorkPeriod[], date: string): number {
+  return fullYears(countedHours(history.filter(isSkilledCanadian), yearsBefore(date, 10)));
 }
 
 /**
