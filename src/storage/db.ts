@@ -1,6 +1,6 @@
 // One small database interface over embedded PGlite (the default, a data directory on disk) and a
 // PostgreSQL server (when DATABASE_URL is set), so that every query and migration runs on both.
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "./migrate.js";
@@ -134,7 +134,6 @@ function processIsRunning(pid: number): boolean {
 }
 
 async function openPglite(dataDir: string): Promise<Db> {
-  const { mkdirSync } = await import("node:fs");
   const { PGlite } = await import("@electric-sql/pglite");
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
