@@ -5,7 +5,7 @@
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { quantile } from "./cutoff.js";
-import { dayNumber, isoFromDayNumber, mondayOf } from "./dates.js";
+import { dayNumber, isoFromDay, mondayOf } from "./dates.js";
 import { byStream, roundsKnownOn, streamKey } from "./history.js";
 import { buildForecastModel, type ForecastModel } from "./model.js";
 
@@ -166,7 +166,7 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
   if (!s || earlier.length < 2) return null;
   const last = earlier[earlier.length - 1]!;
   const spacings = earlier.slice(1).map((r, i) => dayNumber(r.date) - dayNumber(earlier[i]!.date));
-  const naiveDate = isoFromDayNumber(dayNumber(last.date) + Math.round(median(spacings)));
+  const naiveDate = isoFromDay(dayNumber(last.date) + Math.round(median(spacings)));
   const at = (q: number) => Math.round(s.cutoff.next + quantile(s.spread, q));
   let brier = 0;
   let naiveBrier = 0;
@@ -182,7 +182,7 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
     stream: { kind: target.stream.kind, id: target.stream.id, version: target.stream.version },
     forecastOn: model.asOf,
     previousDate: last.date,
-    predictedDate: isoFromDayNumber(s.schedule.nextDay),
+    predictedDate: isoFromDay(s.schedule.nextDay),
     cutoff: target.cutoff,
     // The median is the point forecast itself: adding the median past error (a bias correction)
     // made the forecasts of 2019–2023 worse.

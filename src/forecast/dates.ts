@@ -1,24 +1,9 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole UTC days, so that no time zone or clock
-// can shift a forecast. Pure: the caller always passes the dates in.
-
-const msPerDay = 86_400_000;
-
-/** Days since 1970-01-01 for an ISO date. */
-export function dayNumber(isoDate: string): number {
-  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / msPerDay);
-}
-
-export function isoFromDayNumber(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return isoFromDayNumber(dayNumber(isoDate) + days);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
+// can shift a forecast. Pure: the caller always passes the dates in. Day numbers, `addDays` and
+// `daysBetween` are the project's own (occupations' work-history arithmetic, draws' analytics);
+// this file adds the week arithmetic of IRCC's draw weeks.
+export { daysBetween } from "../draws/analytics.js";
+export { addDays, dayNumber, isoFromDay } from "../occupations/workHistory.js";
 
 /** 0 = Monday … 6 = Sunday (IRCC's draw weeks start on Monday). */
 export function weekdayOf(day: number): number {
@@ -30,5 +15,3 @@ export function weekdayOf(day: number): number {
 export function mondayOf(day: number): number {
   return day - weekdayOf(day);
 }
-
-export const weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;

@@ -4,7 +4,7 @@ import { bundledRounds } from "../draws/index.js";
 import type { Round } from "../draws/round.js";
 import { backtest, dateMiss, dateMisses, scoreJoins, scoreRows } from "./backtest.js";
 import { cutoffModel } from "./cutoff.js";
-import { addDays, dayNumber, isoFromDayNumber, mondayOf, weekdayOf } from "./dates.js";
+import { addDays, dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
 import { forecastRounds } from "./forecast.js";
 import { poolAtOrAbove, roundsKnownOn, scoreWithPoolAbove } from "./history.js";
 import { buildForecastModel } from "./model.js";
@@ -20,7 +20,7 @@ describe("dates", () => {
     // 2025-11-10 was a Monday (PNP round 377), 2025-11-14 a Friday (round 379).
     expect(weekdayOf(dayNumber("2025-11-10"))).toBe(0);
     expect(weekdayOf(dayNumber("2025-11-14"))).toBe(4);
-    expect(isoFromDayNumber(mondayOf(dayNumber("2025-11-14")))).toBe("2025-11-10");
+    expect(isoFromDay(mondayOf(dayNumber("2025-11-14")))).toBe("2025-11-10");
     expect(addDays("2024-02-28", 2)).toBe("2024-03-01"); // leap year
   });
 });
@@ -76,7 +76,7 @@ describe("schedule", () => {
     const model = buildForecastModel(rounds, "2025-03-05");
     const cec = model.streams.find((s) => s.key === "cec")!;
     expect(cec.schedule.gapWeeks).toBe(2);
-    expect(isoFromDayNumber(cec.schedule.nextDay)).toBe("2025-03-19");
+    expect(isoFromDay(cec.schedule.nextDay)).toBe("2025-03-19");
   });
 
   it("has the stream join a draw week another stream opened, when it always has", () => {
@@ -89,7 +89,7 @@ describe("schedule", () => {
     const model = buildForecastModel(rounds, "2025-03-17");
     const cec = model.streams.find((s) => s.key === "cec")!;
     expect(cec.schedule.joinProbability).toBe(1);
-    expect(isoFromDayNumber(cec.schedule.nextDay)).toBe("2025-03-18");
+    expect(isoFromDay(cec.schedule.nextDay)).toBe("2025-03-18");
   });
 
   it("learns the year-end pause from the real history and skips it", () => {
@@ -102,7 +102,7 @@ describe("schedule", () => {
     const rounds = real.filter((r) => r.date < "2025-01-01");
     const pnpBefore = buildForecastModel(rounds, "2024-12-16").streams.find((s) => s.key === "pnp")!;
     // PNP drew on 2024-12-16 every other week: 2024-12-30 falls in the pause, so the next Monday after it.
-    expect(isoFromDayNumber(pnpBefore.schedule.nextDay)).toBe("2025-01-06");
+    expect(isoFromDay(pnpBefore.schedule.nextDay)).toBe("2025-01-06");
   });
 
   it("takes no rhythm from a silence of more than two years", () => {
@@ -110,7 +110,7 @@ describe("schedule", () => {
     // spacing left the stream is given two weeks, not a next round in 2025.
     const cec = buildForecastModel(real, "2020-03-23").streams.find((s) => s.key === "cec")!;
     expect(cec.schedule.gapWeeks).toBe(2);
-    expect(isoFromDayNumber(cec.schedule.laterDay) < "2020-04-23").toBe(true);
+    expect(isoFromDay(cec.schedule.laterDay) < "2020-04-23").toBe(true);
   });
 
   it("drops streams silent for two years (FSW-only rounds ended in 2023)", () => {

@@ -3,7 +3,7 @@
 import type { StreamRef } from "../draws/stream.js";
 import { pick, seededRandom } from "../rounds/random.js";
 import { quantile } from "./cutoff.js";
-import { dayNumber, isoFromDayNumber } from "./dates.js";
+import { dayNumber, isoFromDay } from "./dates.js";
 import type { ForecastModel } from "./model.js";
 import { type StreamSchedule, skipPause } from "./schedule.js";
 
@@ -60,7 +60,7 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
         Math.round(k === 0 ? s.cutoff.next + quantile(s.spread, q) : quantile(sorted, q));
       out.push({
         stream: { kind: s.stream.kind, id: s.stream.id, version: s.stream.version },
-        date: isoFromDayNumber(day),
+        date: isoFromDay(day),
         dateConfidence: round2(firstRoundConfidence(s.schedule) * s.schedule.sureness ** k),
         size: s.cutoff.size,
         // The point forecast is flat: every round ahead is centred on it.

@@ -2,7 +2,7 @@
 // cut-off uncertainty of every stream the person is eligible for, and the rounds most likely to invite.
 import type { StreamRef } from "../draws/stream.js";
 import { seededRandom } from "../rounds/random.js";
-import { dayNumber, isoFromDayNumber } from "./dates.js";
+import { dayNumber, isoFromDay } from "./dates.js";
 import { type ForecastModel, type SimulatedRound, simulateStream } from "./model.js";
 
 export const defaultHorizons = [2, 4, 8, 12, 26] as const;
@@ -101,7 +101,7 @@ export function invitationProbability(
       return {
         stream: { kind: s.stream.kind, id: s.stream.id, version: s.stream.version },
         index: e.index,
-        typicalDate: isoFromDayNumber(typicalDay),
+        typicalDate: isoFromDay(typicalDay),
         probability: e.count / paths,
       };
     });

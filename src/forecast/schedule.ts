@@ -3,7 +3,7 @@
 // a category later in the week), the year-end pause, and streams that have gone quiet.
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
-import { dayNumber, isoFromDayNumber, mondayOf, weekdayOf } from "./dates.js";
+import { dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
 import { type StreamHistory, streamKey } from "./history.js";
 
 /** How many of a stream's latest rounds define its habits: recent enough to follow IRCC's changes. */
@@ -57,7 +57,7 @@ export function yearEndPause(rounds: readonly Round[]): Set<number> {
   if (years.size < 3) return pause;
   const used = new Set(rounds.map((r) => Number(r.date.slice(5, 7)) * 100 + Number(r.date.slice(8, 10))));
   const mmdd = (d: number) => {
-    const iso = isoFromDayNumber(d);
+    const iso = isoFromDay(d);
     return Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
   };
   const christmas = dayNumber("2001-12-25");
@@ -70,7 +70,7 @@ export function yearEndPause(rounds: readonly Round[]): Set<number> {
 export function skipPause(day: number, pause: Set<number>): number {
   let d = day;
   const mmdd = (x: number) => {
-    const iso = isoFromDayNumber(x);
+    const iso = isoFromDay(x);
     return Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
   };
   while (pause.has(mmdd(d))) d += 7;
@@ -152,7 +152,7 @@ export function streamSchedule(
   return {
     key: history.key,
     stream: history.stream,
-    lastDate: isoFromDayNumber(lastDay),
+    lastDate: isoFromDay(lastDay),
     weekday,
     gapWeeks,
     gapDeviations,
