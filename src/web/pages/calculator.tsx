@@ -134,17 +134,25 @@ interface Line {
   explanation: string;
 }
 
+interface Section {
+  section: MessageKey;
+  subtotal: number;
+  lines: Line[];
+  note?: string;
+}
+
 /** The breakdown, section by section, with explanations written from the result's numbers. */
-function breakdown(
-  t: Translate,
-  r: CrsResult,
-  input: ProfileInput,
-): { section: MessageKey; subtotal: number; lines: Line[]; note?: string }[] {
+function breakdown(t: Translate, r: CrsResult, input: ProfileInput): Section[] {
   const { first, second, spouse } = r.languages;
   const none = t("explain.none");
-  const or = (points: number, text: string) => (points > 0 ? text : none);
+  // A factor explained only when it earns points (its points are read once, so the two cannot differ).
+  const earned = (factor: MessageKey, points: number, explanation: MessageKey): Line => ({
+    factor,
+    points,
+    explanation: points > 0 ? t(explanation) : none,
+  });
   const columns = r.withSpouse ? t("explain.spouseColumns") : t("explain.singleColumns");
-  const sections: { section: MessageKey; subtotal: number; lines: Line[]; note?: string }[] = [
+  const sections: Section[] = [
     {
       section: "section.core",
       subtotal: r.core.subtotal,
@@ -216,32 +224,16 @@ function breakdown(
       subtotal: r.transferability.subtotal,
       note: `${t("explain.transfer")} ${t("section.capNote")}`,
       lines: [
-        {
-          factor: "factor.transferEducation",
-          points: r.transferability.education,
-          explanation: or(r.transferability.education, t("explain.transferEducation")),
-        },
-        {
-          factor: "factor.transferForeign",
-          points: r.transferability.foreignWork,
-          explanation: or(r.transferability.foreignWork, t("explain.transferForeign")),
-        },
-        {
-          factor: "factor.transferCertificate",
-          points: r.transferability.certificate,
-          explanation: or(r.transferability.certificate, t("explain.transferCertificate")),
-        },
+        earned("factor.transferEducation", r.transferability.education, "explain.transferEducation"),
+        earned("factor.transferForeign", r.transferability.foreignWork, "explain.transferForeign"),
+        earned("factor.transferCertificate", r.transferability.certificate, "explain.transferCertificate"),
       ],
     },
     {
       section: "section.additional",
       subtotal: r.additional.subtotal,
       lines: [
-        {
-          factor: "factor.pnp",
-          points: r.additional.provincialNomination,
-          explanation: or(r.additional.provincialNomination, t("explain.pnp")),
-        },
+        earned("factor.pnp", r.additional.provincialNomination, "explain.pnp"),
         {
           factor: "factor.jobOffer",
           points: r.additional.jobOffer,
@@ -250,21 +242,9 @@ function breakdown(
               ? `${t(`job.${input.jobOffer}` as MessageKey)}. ${t("explain.jobOffer")}`
               : none,
         },
-        {
-          factor: "factor.canadianEducation",
-          points: r.additional.canadianEducation,
-          explanation: or(r.additional.canadianEducation, t("explain.canadianEducation")),
-        },
-        {
-          factor: "factor.french",
-          points: r.additional.french,
-          explanation: or(r.additional.french, t("explain.french")),
-        },
-        {
-          factor: "factor.sibling",
-          points: r.additional.sibling,
-          explanation: or(r.additional.sibling, t("explain.sibling")),
-        },
+        earned("factor.canadianEducation", r.additional.canadianEducation, "explain.canadianEducation"),
+        earned("factor.french", r.additional.french, "explain.french"),
+        earned("factor.sibling", r.additional.sibling, "explain.sibling"),
       ],
     },
   ];
