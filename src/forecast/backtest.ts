@@ -2,6 +2,7 @@
 // model is built as of the previous round day, so it cannot see the round itself, nor learn from
 // empty days after the previous round), then compare with what happened. Also scores two naive
 // baselines: next cut-off = the stream's last cut-off; next date = its last date + its median spacing.
+import { median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { quantile } from "./cutoff.js";
@@ -147,12 +148,6 @@ export interface BacktestReport {
   joins: JoinScores;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /** Probability that the cut-off is at or below `score`, from the forecast's error distribution. */
 function invitedProbability(next: number, spread: readonly number[], score: number): number {
   let n = 0;
@@ -166,7 +161,7 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
   if (!s || earlier.length < 2) return null;
   const last = earlier[earlier.length - 1]!;
   const spacings = earlier.slice(1).map((r, i) => dayNumber(r.date) - dayNumber(earlier[i]!.date));
-  const naiveDate = isoFromDay(dayNumber(last.date) + Math.round(median(spacings)));
+  const naiveDate = isoFromDay(dayNumber(last.date) + Math.round(median(spacings)!));
   const at = (q: number) => Math.round(s.cutoff.next + quantile(s.spread, q));
   let brier = 0;
   let naiveBrier = 0;

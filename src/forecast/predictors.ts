@@ -3,6 +3,7 @@
 // beat), PNP and French cut-offs scatter around a level that moves now and then (a recent median or
 // mean beats the last value). `cutoff.ts` picks, per stream and as of each date, the candidate whose
 // own recent one-step errors were the smallest. Every candidate sees only the rounds it is given.
+import { median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import { dayNumber } from "./dates.js";
 import { latestPool, poolAtOrAbove, scoreWithPoolAbove } from "./history.js";
@@ -74,12 +75,6 @@ export function ar1Cutoff(streamRounds: readonly Round[], known: readonly Round[
   return mean + persistence * (start - mean);
 }
 
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
@@ -105,11 +100,12 @@ export function predictAll(streamRounds: readonly Round[], known: readonly Round
   const last = cutoffs[cutoffs.length - 1]!;
   const carried = carriedLastCutoff(streamRounds, known);
   const ar1 = ar1Cutoff(streamRounds, known);
-  const median5 = median(cutoffs.slice(-5));
+  // `cutoffs` holds at least the latest round, so the medians exist.
+  const median5 = median(cutoffs.slice(-5))!;
   const recent = cutoffs.slice(-ewmaRounds);
   return {
     last,
-    median3: median(cutoffs.slice(-3)),
+    median3: median(cutoffs.slice(-3))!,
     median5,
     mean3: mean(cutoffs.slice(-3)),
     mean5: mean(cutoffs.slice(-5)),

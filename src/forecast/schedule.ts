@@ -1,6 +1,7 @@
 // When each stream draws next, learned from the rounds known on `asOf`: the weekday a stream keeps,
 // its spacing, IRCC's habit of running several streams in one "draw week" (PNP Monday, CEC Tuesday,
 // a category later in the week), the year-end pause, and streams that have gone quiet.
+import { median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
@@ -77,12 +78,6 @@ export function skipPause(day: number, pause: Set<number>): number {
   return d;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /** Weeks between consecutive rounds, counted Monday to Monday so that a Tuesday/Thursday pair is 0 or 1. */
 function weekSpacings(days: readonly number[]): number[] {
   const out: number[] = [];
@@ -103,7 +98,8 @@ export function rhythm(
   const running = all.filter((w) => w <= maxRunningGapWeeks);
   // A stream that has only ever drawn months apart (a rare category) keeps that rhythm.
   const spacings = (running.length ? running : all).slice(-habitRounds);
-  const gapWeeks = spacings.length ? Math.max(1, Math.round(median(spacings))) : 2;
+  // No spacing at all (a single round, or only reopenings): two weeks.
+  const gapWeeks = Math.max(1, Math.round(median(spacings) ?? 2));
   const gapDeviations = spacings.length ? spacings.map((w) => w - gapWeeks) : [0];
   // Laplace's rule of succession: six spacings out of six on the median is likely, not certain.
   const sureness = (spacings.filter((w) => w === gapWeeks).length + 1) / (spacings.length + 2);
@@ -122,7 +118,7 @@ export function streamSchedule(
   const days = history.rounds.map((r) => dayNumber(r.date));
   const recent = days.slice(-habitRounds);
   const lastDay = days[days.length - 1]!;
-  const weekday = Math.round(median(recent.map(weekdayOf)));
+  const weekday = Math.round(median(recent.map(weekdayOf))!); // the stream has a round
   const { gapWeeks, gapDeviations, sureness } = rhythm(days);
 
   const weeksSilent = (mondayOf(asOfDay) - mondayOf(lastDay)) / 7;
