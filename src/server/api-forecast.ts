@@ -15,9 +15,9 @@ import {
 } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
-import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
+import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
@@ -67,11 +67,6 @@ function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
   return model;
 }
 
-const withDate = (profile: Profile, date: string): Profile => ({
-  ...profile,
-  assessedOn: profile.assessedOn ?? date,
-});
-
 const forProfile = z.object({
   profile: profileSchema,
   asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
@@ -103,7 +98,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     ],
     handle: ({ body }, ctx: ApiContext) => {
       const date = body.asOf ?? body.profile.assessedOn ?? ctx.today();
-      const profile = withDate(body.profile, date);
+      const profile = withDefaultDate(body.profile, date);
       return json(assessEligibility(profile, languageLevels(profile), date));
     },
   }),
@@ -155,7 +150,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
       const candidate = candidateFromProfile(
-        withDate(body.profile, asOf),
+        withDefaultDate(body.profile, asOf),
         asOf,
         latestVersions(rounds, asOf),
       );
@@ -191,7 +186,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const profile = withExperienceFromHistory(withDate(body.profile, asOf));
+      const profile = withExperienceFromHistory(withDefaultDate(body.profile, asOf));
       const model = modelFor(rounds, asOf);
       const judged = candidateFromProfile(profile, asOf, latestVersions(rounds, asOf));
       const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
@@ -234,7 +229,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const advice = advise(withDate(body.profile, asOf), modelFor(rounds, asOf), {
+      const advice = advise(withDefaultDate(body.profile, asOf), modelFor(rounds, asOf), {
         seed: body.seed,
         paths: body.paths,
         assumeUnknownEligible: body.assumeUnknownEligible,

@@ -4,22 +4,17 @@
 import { z } from "zod";
 import { drawReport, type Round, renderReport, streamStats } from "../draws/index.js";
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
-import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
+import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
 import { forecastOperations } from "./api-forecast.js";
 import { roundOperations } from "./api-rounds.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation, text } from "./operation.js";
 import { crsResultSchema, roundSchema, roundsCsv } from "./shapes.js";
 
 export type { ApiContext };
-
-/** The adapters, not the core, fill in today's date when the profile has none. */
-function withDefaultDate(profile: Profile, ctx: ApiContext): Profile {
-  return profile.assessedOn ? profile : { ...profile, assessedOn: ctx.today() };
-}
 
 const streamKinds = ["general", "program", "category"] as const;
 
@@ -88,7 +83,7 @@ export const operations: AnyOperation<ApiContext>[] = [
       },
     ],
     handle: ({ body }, ctx: ApiContext) =>
-      json(scoreProfile(withExperienceFromHistory(withDefaultDate(body, ctx)))),
+      json(scoreProfile(withExperienceFromHistory(withDefaultDate(body, ctx.today())))),
   }),
   operation({
     method: "get",

@@ -2,6 +2,7 @@
 // and the rounds of invitations from the database (embedded PGlite, or PostgreSQL with DATABASE_URL),
 // seeded on first run with IRCC's bundled history. Built once at start-up.
 import type { Round } from "../draws/index.js";
+import type { Profile } from "../profile/schema.js";
 import { type Db, loadRounds, openDatabase, seedFromBundledSnapshot } from "../storage/index.js";
 
 export interface ApiContext {
@@ -23,6 +24,11 @@ export interface DataOptions {
 }
 
 export const utcToday = () => new Date().toISOString().slice(0, 10);
+
+/** The adapters, not the core, fill in the profile's date (today, or the forecast date) when it has none. */
+export function withDefaultDate(profile: Profile, date: string): Profile {
+  return profile.assessedOn ? profile : { ...profile, assessedOn: date };
+}
 
 export interface DataContext extends ApiContext {
   db: Db;
