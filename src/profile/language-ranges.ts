@@ -34,6 +34,12 @@ export const testLanguage: Record<LanguageTest, "english" | "french"> = {
 /** First day IRCC accepted PTE Core results for economic immigration (docs/sources/language-tests.md L9). */
 export const pteCoreAcceptedFrom = "2024-01-30";
 
+/**
+ * TCF Canada was designated for Express Entry in November 2018 (docs/sources/language-tests.md L8: CIC News
+ * 2018-11-10; one source says December). The first of that month is used only to warn, never to reject.
+ */
+export const tcfCanadaDesignatedFrom = "2018-11-01";
+
 /** TEF Canada was rescored on 2019-10-01 and again for tests taken on or after 2023-12-11 (L2, L6, L7). */
 export function tefScaleFor(testedOn: string): TefScale {
   if (testedOn < "2019-10-01") return "legacy";

@@ -1,5 +1,6 @@
 // One generic CRS calculator over any rule set. Pure: the date is `profile.assessedOn`.
 import { FieldError } from "../profile/errors.js";
+import { tcfCanadaDesignatedFrom } from "../profile/language-ranges.js";
 import { abilities, expressEntryLaunch, type Profile } from "../profile/schema.js";
 import { ruleSets, unconfirmedChanges } from "./data/rule-sets.js";
 import {
@@ -122,7 +123,7 @@ function languageWarnings(profile: Profile, assessedOn: string): string[] {
   ] as const;
   for (const [field, r] of results) {
     // Without testedOn the result is at least used on assessedOn, which must not predate TCF Canada.
-    if (r?.test === "tcf" && !r.testedOn && assessedOn < "2018-11-01")
+    if (r?.test === "tcf" && !r.testedOn && assessedOn < tcfCanadaDesignatedFrom)
       out.push(
         `${field}: TCF Canada was designated for Express Entry in November 2018; it did not count on ${assessedOn}`,
       );
@@ -135,7 +136,7 @@ function languageWarnings(profile: Profile, assessedOn: string): string[] {
       out.push(
         `${field}: the ${r.test} test (${r.testedOn}) is dated after the assessment date ${assessedOn}`,
       );
-    if (r.test === "tcf" && r.testedOn < "2018-11-01")
+    if (r.test === "tcf" && r.testedOn < tcfCanadaDesignatedFrom)
       out.push(`${field}: TCF Canada was designated for Express Entry in November 2018; this test is older`);
   }
   return out;
