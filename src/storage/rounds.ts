@@ -122,10 +122,14 @@ export async function seedFromBundledSnapshot(db: Db, fetchedAt: string): Promis
   return ingestFeedText(db, JSON.stringify(bundledFeedObject()), { source: bundledFeedSource, fetchedAt });
 }
 
+/** A timestamptz column read back as ISO 8601 UTC ("2024-12-02T22:19:41Z"), the form the parser writes. */
+const utcIso = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as ${column}`;
+
 const roundColumns = `round, round_number, draw_date::text as draw_date, name, programs, stream_kind, stream_id,
   stream_version, stream_recognized, size, cutoff,
-  to_char(drawn_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as drawn_at,
-  to_char(tie_break_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as tie_break_at,
+  ${utcIso("drawn_at")},
+  ${utcIso("tie_break_at")},
   distribution_as_on::text as distribution_as_on, distribution, raw`;
 
 interface RoundRow {
@@ -212,7 +216,7 @@ export async function loadFetches(db: Queryable): Promise<FetchRecord[]> {
     fetched_at: string;
     result: string;
   }>(
-    `select id, source, payload_sha256, to_char(fetched_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as fetched_at,
+    `select id, source, payload_sha256, ${utcIso("fetched_at")},
        result from fetches order by id`,
   );
   return rows.map((r) => ({
@@ -242,7 +246,7 @@ export async function loadRoundChanges(db: Queryable, round?: string): Promise<R
     before: RawRow;
     after: RawRow;
   }>(
-    `select round, fetch_id, to_char(detected_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as detected_at,
+    `select round, fetch_id, ${utcIso("detected_at")},
        fields, before, after from round_changes ${round ? "where round = $1" : ""} order by id`,
     round ? [round] : [],
   );
