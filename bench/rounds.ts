@@ -1,7 +1,7 @@
 // `npm run bench rounds`: the round engine on a 1,000,000-candidate scored pool (targets: one 5,000-invitation
 // round under 50 ms, pool memory under 300 MB), and scoring plus eligibility of profiles into such a pool.
 import { bundledRounds } from "../src/draws/index.js";
-import { assessEligibility, versionKey, withExperienceFromHistory } from "../src/occupations/index.js";
+import { assessEligibility, withExperienceFromHistory } from "../src/occupations/index.js";
 import { type Profile, profile as profileSchema } from "../src/profile/schema.js";
 import {
   type CandidatePool,
@@ -11,6 +11,7 @@ import {
   runRound,
   seededRandom,
   shapePoints,
+  streamEligibility,
   synthesizePool,
 } from "../src/rounds/index.js";
 import { compileRuleSets, languageLevels, scoreBatch } from "../src/rules/index.js";
@@ -124,14 +125,10 @@ for (let from = 0; from < sample; from += chunk) {
   t = performance.now();
   profiles.forEach((p, k) => {
     const i = from + k;
-    const report = assessEligibility(p, languageLevels(p), "2025-06-01");
-    const keys: string[] = [];
-    const federal = report.programs.slice(0, 3).some((r) => r.eligible === true);
-    if (federal) keys.push("general");
-    for (const r of report.programs) if (r.eligible === true) keys.push(r.program);
-    for (const c of report.categories) if (c.eligible === true) keys.push(versionKey(c.category, c.version));
+    const { eligible, unknown } = streamEligibility(assessEligibility(p, languageLevels(p), "2025-06-01"));
     scored.scores[i] = Math.max(0, batch.totals[k]!);
-    scored.eligible[i] = maskOf(keys);
+    scored.eligible[i] = maskOf(eligible);
+    scored.unknown[i] = maskOf(unknown);
     scored.submittedAt[i] = Date.parse(p.submittedAt!);
   });
   eligibilityMs += performance.now() - t;

@@ -2,7 +2,9 @@
 // date, experience derived from the work history) and judged for every program and category version once,
 // and only the results are kept — the pool never holds the personal data itself.
 import {
+  anyOf,
   assessEligibility,
+  type EligibilityReport,
   type Eligible,
   versionKey,
   withExperienceFromHistory,
@@ -37,17 +39,7 @@ export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
   const submittedAt = requireField(profile, "submittedAt");
   const p = withExperienceFromHistory({ ...profile, assessedOn: date });
   const crs = scoreProfile(p);
-  const report = assessEligibility(p, crs.languages, date);
-  const eligible: string[] = [];
-  const unknown: string[] = [];
-  const put = (key: string, status: Eligible) => {
-    if (status === true) eligible.push(key);
-    else if (status === "unknown") unknown.push(key);
-  };
-  const federal = report.programs.filter((r) => r.program !== "pnp").map((r) => r.eligible);
-  put("general", federal.includes(true) ? true : federal.includes("unknown") ? "unknown" : false);
-  for (const r of report.programs) put(r.program, r.eligible);
-  for (const c of report.categories) put(versionKey(c.category, c.version), c.eligible);
+  const { eligible, unknown } = streamEligibility(assessEligibility(p, crs.languages, date));
   return {
     id,
     submittedAt: isoTime(Date.parse(submittedAt)),
@@ -57,6 +49,23 @@ export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
     ruleSet: crs.ruleSet.label,
     computedOn: date,
   };
+}
+
+/**
+ * An eligibility report as the pool's stream keys: `general` when FSW, CEC or FST is met, each program, and
+ * each category version ("trades@2025-v2"); keys whose answer is "unknown" are listed apart.
+ */
+export function streamEligibility(report: EligibilityReport): { eligible: string[]; unknown: string[] } {
+  const eligible: string[] = [];
+  const unknown: string[] = [];
+  const put = (key: string, status: Eligible) => {
+    if (status === true) eligible.push(key);
+    else if (status === "unknown") unknown.push(key);
+  };
+  put("general", anyOf(report.programs.filter((r) => r.program !== "pnp").map((r) => r.eligible)));
+  for (const r of report.programs) put(r.program, r.eligible);
+  for (const c of report.categories) put(versionKey(c.category, c.version), c.eligible);
+  return { eligible, unknown };
 }
 
 /** A pool from profiles; the pool's rule set names every rule set its candidates were scored under. */
