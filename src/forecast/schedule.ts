@@ -56,11 +56,8 @@ export function yearEndPause(rounds: readonly Round[]): Set<number> {
   const pause = new Set<number>();
   // Without at least two year-ends in the data there is no habit to learn.
   if (years.size < 3) return pause;
-  const used = new Set(rounds.map((r) => Number(r.date.slice(5, 7)) * 100 + Number(r.date.slice(8, 10))));
-  const mmdd = (d: number) => {
-    const iso = isoFromDay(d);
-    return Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
-  };
+  const used = new Set(rounds.map((r) => monthDayOf(r.date)));
+  const mmdd = (d: number) => monthDayOf(isoFromDay(d));
   const christmas = dayNumber("2001-12-25");
   for (let d = christmas; !used.has(mmdd(d)); d--) pause.add(mmdd(d));
   for (let d = christmas + 1; !used.has(mmdd(d)); d++) pause.add(mmdd(d));
@@ -70,12 +67,13 @@ export function yearEndPause(rounds: readonly Round[]): Set<number> {
 /** Moves a day out of the year-end pause to the first open day with the same weekday after it. */
 export function skipPause(day: number, pause: Set<number>): number {
   let d = day;
-  const mmdd = (x: number) => {
-    const iso = isoFromDay(x);
-    return Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
-  };
-  while (pause.has(mmdd(d))) d += 7;
+  while (pause.has(monthDayOf(isoFromDay(d)))) d += 7;
   return d;
+}
+
+/** An ISO date's month*100 + day (1225 for 25 December): the key of the year-end pause. */
+function monthDayOf(isoDate: string): number {
+  return Number(isoDate.slice(5, 7)) * 100 + Number(isoDate.slice(8, 10));
 }
 
 /** Weeks between consecutive rounds, counted Monday to Monday so that a Tuesday/Thursday pair is 0 or 1. */
