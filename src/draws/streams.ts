@@ -69,10 +69,3 @@ export function knownStreamIds(): string[] {
   const categories = categoryData.categories.map((c) => c.id);
   return ["general", ...programIds, ...categories];
 }
-
-/** The category versions in the data, in the order the data lists them (for labels). */
-export function categoryVersionName(categoryId: string, version: string | null): string | null {
-  const category = categoryData.categories.find((c) => c.id === categoryId);
-  const entry = category?.versions.find((v) => v.version === version) ?? category?.versions[0];
-  return entry?.irccName ?? null;
-}
