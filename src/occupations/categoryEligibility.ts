@@ -5,6 +5,7 @@ import {
   type CategoryVersion,
   type CategoryWorkRule,
   categories,
+  categoryById,
   type ProgramCode,
   versionBounds,
 } from "./categories.js";
@@ -47,7 +48,7 @@ function listedCodes(v: CategoryVersion): ReadonlySet<string> {
 }
 
 function inForceOn(categoryId: string, v: CategoryVersion, date: string): Eligible {
-  const category = categories.find((c) => c.id === categoryId)!;
+  const category = categoryById(categoryId)!;
   const b = versionBounds(category).find((x) => x.version === v)!;
   const inside = b.from <= date && (b.to === null || date <= b.to);
   if (b.certain) return inside;
