@@ -19,7 +19,7 @@ import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
-import { ApiError } from "./http.js";
+import { ApiError, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
 /** A database more than this many days behind the forecast date is said to be stale (as `ee forecast`). */
@@ -70,12 +70,7 @@ function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
 const forProfile = z.object({
   profile: profileSchema,
   asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(1),
+  seed: seedSchema,
   paths: z.number().int().min(100).max(20_000).default(10_000),
 });
 

@@ -12,7 +12,7 @@ import {
   synthesizePool,
 } from "../rounds/index.js";
 import type { ApiContext } from "./context.js";
-import { ApiError } from "./http.js";
+import { ApiError, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
 // Learning the within-bin shapes reads every round; the same rounds give the same shapes.
@@ -49,12 +49,7 @@ export const roundOperations: AnyOperation<ApiContext>[] = [
         .describe("general | cec | fsw | fst | pnp | a category id | category@version"),
       size: z.number().int().min(0).max(1_000_000),
       date: isoDate,
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .default(1),
+      seed: seedSchema,
     }),
     responses: [
       {

@@ -1,7 +1,15 @@
 // HTTP plumbing shared by every route: the JSON error shape, reading and validating bodies and
 // query strings with the project's zod schemas. No stack trace or input echo ever leaves here.
-import type { z } from "zod";
+import { z } from "zod";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
+
+/** A body's `seed`: a 32-bit whole number, 1 when not given (the same seed gives the same answer). */
+export const seedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1)
+  .default(1);
 
 /** The body of every error response: the first problem in `error`, all of them in `errors`. */
 export interface ErrorBody {
