@@ -47,6 +47,20 @@ export function tefScaleFor(testedOn: string): TefScale {
   return "2023";
 }
 
+/** The scale a TEF result is read on: the one given, else the one in force on `testedOn`; unknown without either. */
+export function tefScaleOf(r: {
+  scale?: TefScale | undefined;
+  testedOn?: string | undefined;
+}): TefScale | undefined {
+  return r.scale ?? (r.testedOn ? tefScaleFor(r.testedOn) : undefined);
+}
+
+/** The problem with a TEF result that has neither `testedOn` nor `scale`, as the schema and the rules report it. */
+export const tefScaleMissing = {
+  problem: "is required for TEF Canada (its scale changed on 2019-10-01 and 2023-12-11), or give scale",
+  allowed: "a date YYYY-MM-DD, or scale: legacy | 2019 | 2023",
+} as const;
+
 export function scoreRanges(test: LanguageTest, tefScale?: TefScale): Record<Ability, ScoreRange> {
   switch (test) {
     case "ielts":

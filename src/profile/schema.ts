@@ -7,7 +7,8 @@ import {
   pteCoreAcceptedFrom,
   scoreRanges,
   type TefScale,
-  tefScaleFor,
+  tefScaleMissing,
+  tefScaleOf,
   testLanguage,
 } from "./language-ranges.js";
 
@@ -82,13 +83,13 @@ function checkLanguageScores(
 ) {
   let tefScale: TefScale | undefined;
   if (r.test === "tef") {
-    tefScale = r.scale ?? (r.testedOn ? tefScaleFor(r.testedOn) : undefined);
+    tefScale = tefScaleOf(r);
     if (!tefScale) {
       ctx.addIssue({
         code: "custom",
         path: ["testedOn"],
-        message: "is required for TEF Canada (its scale changed on 2019-10-01 and 2023-12-11), or give scale",
-        params: { allowed: "a date YYYY-MM-DD, or scale: legacy | 2019 | 2023" },
+        message: tefScaleMissing.problem,
+        params: { allowed: tefScaleMissing.allowed },
       });
       return;
     }

@@ -6,7 +6,8 @@ import {
   pteCoreAcceptedFrom,
   scoreRanges,
   type TefScale,
-  tefScaleFor,
+  tefScaleMissing,
+  tefScaleOf,
   testLanguage,
 } from "../profile/language-ranges.js";
 import { type Ability, abilities, type LanguageResult, type Profile } from "../profile/schema.js";
@@ -84,16 +85,8 @@ export function convertResult(result: LanguageResult, field: string, assessedOn?
   const problems: FieldProblem[] = [];
   let tefScale: TefScale | undefined;
   if (result.test === "tef") {
-    tefScale = result.scale ?? (result.testedOn ? tefScaleFor(result.testedOn) : undefined);
-    if (!tefScale)
-      throw new FieldError([
-        {
-          field: `${field}.testedOn`,
-          problem:
-            "is required for TEF Canada (its scale changed on 2019-10-01 and 2023-12-11), or give scale",
-          allowed: "a date YYYY-MM-DD, or scale: legacy | 2019 | 2023",
-        },
-      ]);
+    tefScale = tefScaleOf(result);
+    if (!tefScale) throw new FieldError([{ field: `${field}.testedOn`, ...tefScaleMissing }]);
   }
   if (result.test === "pte-core") {
     // Both the test day and the day the score is for must be on or after acceptance: a test taken
