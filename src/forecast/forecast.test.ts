@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
 import type { Round } from "../draws/round.js";
-import { backtest, dateMiss, dateMisses, scoreJoins, scoreRows } from "./backtest.js";
+import { type BacktestRow, backtest, dateMiss, dateMisses, scoreJoins, scoreRows } from "./backtest.js";
 import { cutoffModel } from "./cutoff.js";
 import { addDays, dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
 import { forecastRounds } from "./forecast.js";
@@ -194,6 +194,22 @@ describe("invitation probability", () => {
 });
 
 describe("backtest", () => {
+  /** A CEC row of the backtest, exact and with no error, but for the fields a test sets. */
+  const backtestRow = (fields: Partial<BacktestRow> & { date: string }): BacktestRow => ({
+    round: fields.date,
+    stream: { kind: "program", id: "cec", version: null },
+    forecastOn: fields.date,
+    previousDate: fields.date,
+    predictedDate: fields.date,
+    cutoff: 500,
+    predicted: { p10: 490, p50: 500, p90: 510 },
+    method: "last",
+    naive: { date: fields.date, cutoff: 500 },
+    brier: 0,
+    naiveBrier: 0,
+    ...fields,
+  });
+
   it("never lets a forecast see its own round or a later one", () => {
     const report = backtest(real, { from: "2025-06-01" });
     expect(report.rows.length).toBeGreaterThan(20);
@@ -222,34 +238,24 @@ describe("backtest", () => {
 
   it("scores rows with the hand-computed errors", () => {
     const rows = [
-      {
-        round: "1",
+      backtestRow({
         date: "2025-01-10",
-        stream: { kind: "program" as const, id: "cec", version: null },
-        forecastOn: "2025-01-08",
-        previousDate: "2024-12-27",
         predictedDate: "2025-01-08",
         cutoff: 500,
         predicted: { p10: 480, p50: 490, p90: 510 },
-        method: "last",
         naive: { date: "2025-01-15", cutoff: 520 },
         brier: 0.1,
         naiveBrier: 0.3,
-      },
-      {
-        round: "2",
+      }),
+      backtestRow({
         date: "2025-01-24",
-        stream: { kind: "program" as const, id: "cec", version: null },
-        forecastOn: "2025-01-10",
-        previousDate: "2025-01-10",
         predictedDate: "2025-01-24",
         cutoff: 530,
         predicted: { p10: 490, p50: 500, p90: 520 },
-        method: "median5",
         naive: { date: "2025-01-24", cutoff: 500 },
         brier: 0.3,
         naiveBrier: 0.5,
-      },
+      }),
     ];
     const s = scoreRows(rows);
     expect(s.dateMae).toBe(1); // (2 + 0) / 2
@@ -280,20 +286,8 @@ describe("backtest", () => {
   });
 
   it("splits the date errors by cause", () => {
-    const row = (previousDate: string, forecastOn: string, date: string, predictedDate: string) => ({
-      round: date,
-      date,
-      stream: { kind: "program" as const, id: "cec", version: null },
-      forecastOn,
-      previousDate,
-      predictedDate,
-      cutoff: 500,
-      predicted: { p10: 490, p50: 500, p90: 510 },
-      method: "last",
-      naive: { date, cutoff: 500 },
-      brier: 0,
-      naiveBrier: 0,
-    });
+    const row = (previousDate: string, forecastOn: string, date: string, predictedDate: string) =>
+      backtestRow({ previousDate, forecastOn, date, predictedDate });
     const rows = [
       row("2024-12-27", "2025-01-08", "2025-01-10", "2025-01-10"), // exact
       row("2024-10-01", "2025-01-08", "2025-01-10", "2025-01-16"), // 14 weeks silent: 6 days
