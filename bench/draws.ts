@@ -5,13 +5,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseFeed } from "../src/draws/index.js";
+import { median as medianOrNull, parseFeed } from "../src/draws/index.js";
 import { ingestFeedText, openDatabase } from "../src/storage/index.js";
 
 const feedText = readFileSync(new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "ee-bench-draws-"));
 const ms = (start: number) => `${(performance.now() - start).toFixed(1)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => medianOrNull(xs)!;
 
 try {
   let start = performance.now();
