@@ -1,7 +1,7 @@
 // Charts drawn with Observable Plot, loaded on demand (it is not part of the first load). Each chart
 // is a figure with a caption; the same numbers are always in a table on the page for screen readers.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type Lang, locale, streamLabel, type Translate } from "./i18n.js";
+import { formatNumber, type Lang, locale, streamLabel, type Translate } from "./i18n.js";
 
 /** Fourteen distinct colours: there are more streams than the ten of Plot's categorical schemes. */
 export const streamColours = [
@@ -71,7 +71,7 @@ export const yearTicks = (lang: Lang) => (d: Date) =>
   new Intl.DateTimeFormat(locale(lang), { year: "numeric", timeZone: "UTC" }).format(d);
 export const monthTicks = (lang: Lang) => (d: Date) =>
   new Intl.DateTimeFormat(locale(lang), { month: "short", year: "numeric", timeZone: "UTC" }).format(d);
-export const numberTicks = (lang: Lang) => (n: number) => new Intl.NumberFormat(locale(lang)).format(n);
+export const numberTicks = (lang: Lang) => (n: number) => formatNumber(lang, n);
 
 export function Chart(props: {
   id: string;

@@ -12,6 +12,7 @@ import {
   formatDate,
   formatNumber,
   type Lang,
+  locale,
   type MessageKey,
   messages,
   streamLabel,
@@ -78,7 +79,7 @@ function useProfileAnswer<T>(
 }
 
 const percent = (lang: Lang, p: number) =>
-  new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", {
+  new Intl.NumberFormat(locale(lang), {
     style: "percent",
     maximumFractionDigits: 1,
   }).format(p);
@@ -148,7 +149,7 @@ function Advice({
   const actions = state.data.actions.slice(0, 8);
   if (actions.length === 0) return <p>{t("advice.none")}</p>;
   const points = (p: number) =>
-    new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", {
+    new Intl.NumberFormat(locale(lang), {
       signDisplay: "always",
       maximumFractionDigits: 1,
     }).format(p * 100);

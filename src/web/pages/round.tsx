@@ -4,13 +4,13 @@ import type { DrawReport, Round } from "../../draws/index.js";
 import { useJson, useText } from "../api.js";
 import type { PageProps } from "../app.js";
 import { Chart, numberTicks, yearTicks } from "../charts.js";
-import { formatDate, formatNumber, streamLabel } from "../i18n.js";
+import { formatDate, formatNumber, type Lang, locale, streamLabel } from "../i18n.js";
 import { Markdown } from "../markdown.js";
 import { poolBars } from "../pool.js";
 import { hrefFor } from "../router.js";
 
-const formatTime = (lang: "en" | "fr", iso: string) =>
-  new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", {
+const formatTime = (lang: Lang, iso: string) =>
+  new Intl.DateTimeFormat(locale(lang), {
     dateStyle: "long",
     timeStyle: "medium",
     timeZone: "UTC",
