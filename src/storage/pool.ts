@@ -80,13 +80,10 @@ interface CandidateRow {
   crs: number;
   eligible: string[];
   eligibility_unknown: string[];
-  computed_on: string | Date;
+  /** Selected as text: "2025-01-31". */
+  computed_on: string;
   rule_set: string;
 }
-
-const isoTime = (v: string | Date) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
-const isoDay = (v: string | Date) =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 /** The candidates still in the named pool (not invited), ready for `runRound`; null when the pool has none. */
 export async function loadPool(db: Queryable, pool: string): Promise<CandidatePool | null> {
@@ -98,13 +95,13 @@ export async function loadPool(db: Queryable, pool: string): Promise<CandidatePo
   if (rows.length === 0) return null;
   const candidates: ScoredCandidate[] = rows.map((r) => ({
     id: r.id,
-    submittedAt: isoTime(r.submitted_at),
+    submittedAt: new Date(r.submitted_at).toISOString(), // a Date from pg and PGlite alike
     crs: Number(r.crs),
     // A stream key the code no longer knows (category data changed) is dropped rather than failing the load.
     eligible: r.eligible.filter((k) => streamBit(k) !== undefined),
     unknown: r.eligibility_unknown.filter((k) => streamBit(k) !== undefined),
   }));
-  const computedOn = [...new Set(rows.map((r) => isoDay(r.computed_on)))].sort();
+  const computedOn = [...new Set(rows.map((r) => r.computed_on))].sort();
   const ruleSets = [...new Set(rows.map((r) => r.rule_set))].sort();
   return poolFromCandidates(candidates, computedOn.join(" + "), ruleSets.join(" + "));
 }
