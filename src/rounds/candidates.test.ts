@@ -22,7 +22,11 @@ describe("scoring a profile into a pool candidate", () => {
     expect(c.id).toBe("n1");
     expect(c.submittedAt).toBe("2025-01-05T07:30:00Z");
     expect(c.computedOn).toBe("2025-03-01");
-    expect(c.ruleSet).toBeTruthy();
+    // Before the 2025-03-25 change (no more job-offer points), the rule set of 2020-10-20 applied.
+    expect(c.ruleSet).toBe("French bonus raised to 25/50");
+    // Single, 30: age 105 + bachelor's 120 + CLB 9 in all four 4 × 31 + 1 year in Canada 40,
+    // + transferability: bachelor's with CLB 9 25, with 1 year in Canada 13 = 427.
+    expect(c.crs).toBe(427);
     // 14 months in Canada as a nurse: CEC, and the healthcare list version of that date.
     expect(c.eligible).toEqual(
       expect.arrayContaining(["general", "cec", "healthcare-social-services@2025-v2"]),
