@@ -4,7 +4,7 @@
 // that are possible: nothing lowers a level, age only goes up, a year of work takes a year.
 import { addDays } from "../forecast/index.js";
 import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
-import { type LanguageLevels, languageLevels, resultIn } from "../rules/index.js";
+import { type LanguageLevels, languageLevels, resultIn, ruleSetFor } from "../rules/index.js";
 
 export type ActionKind =
   | "retest"
@@ -30,10 +30,20 @@ export interface CandidateAction {
   note?: string;
 }
 
-/** CRS language points stop rising at CLB 10; the charts go to 12. */
-const highestUsefulClb = 10;
-/** The spouse's language points rise at CLB 5, 7 and 9. */
-const spouseLanguageSteps = [5, 7, 9] as const;
+/**
+ * The levels a language retest is worth aiming at, read from the CRS grid in force on `date` (so
+ * they carry its source): first-language points stop rising at the floor of the open-ended band
+ * (CLB 10 in the 2015 grid; the charts go to 12), and the spouse's points rise at the floor of
+ * each band that earns points (CLB 5, 7 and 9).
+ */
+function languageSteps(date: string): { highestUsefulClb: number; spouseLanguageSteps: number[] } {
+  const rules = ruleSetFor(date);
+  const firstBands = rules.core.firstLanguage.rows; // lowest first, the last one open-ended
+  return {
+    highestUsefulClb: firstBands[firstBands.length - 1]!.from,
+    spouseLanguageSteps: rules.spouse.firstLanguage.rows.filter((band) => band.points > 0).map((b) => b.from),
+  };
+}
 
 /** The next levels of education worth studying for, from the current one (the CRS ladder). */
 export function higherEducation(current: Education): Education[] {
@@ -78,6 +88,7 @@ function levelsResult(levels: LanguageLevels, changed: Partial<Record<Ability, n
 export function possibleActions(profile: Profile, date: string): CandidateAction[] {
   const current: Profile = { ...profile, assessedOn: date };
   const langs = languageLevels(current);
+  const { highestUsefulClb, spouseLanguageSteps } = languageSteps(date);
   const out: CandidateAction[] = [];
   const retestNote = "assumes the retest is taken and scored by then";
 
