@@ -10,7 +10,13 @@ import { categoryIds, versionInForce, versionKey } from "../occupations/categori
 import { addDays } from "../occupations/workHistory.js";
 import { type CandidatePool, candidateId, isoTime, maxCrs, streamBit } from "./pool.js";
 
-/** IRCC: an invitation to apply must be answered within 60 days. */
+/**
+ * An invitation to apply must be answered within 60 days: IRCC, "Create an Express Entry profile: What to do
+ * while you wait in the pool" (canada.ca …/express-entry/submit-profile/waiting-pool.html), the rule since
+ * 2021-06-29. Not modelled: the 90-day windows IRCC gave before (from November 2016 until late June 2018, and
+ * from March 2020 for invitations until 2021-06-28, as reported by immigration news sites; not in
+ * docs/sources), so `expiresOn` for a round in those periods is 30 days early.
+ */
 export const invitationValidDays = 60;
 
 export interface RoundRequest {
