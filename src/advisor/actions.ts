@@ -47,20 +47,10 @@ function languageSteps(date: string): { highestUsefulClb: number; spouseLanguage
 
 /** The next levels of education worth studying for, from the current one (the CRS ladder). */
 export function higherEducation(current: Education): Education[] {
-  switch (current) {
-    case "bachelors":
-      return ["two-or-more", "masters"];
-    case "two-or-more":
-      return ["masters"];
-    case "masters":
-      return ["doctoral"];
-    case "doctoral":
-      return [];
-    default: {
-      const next = educationLevels[educationLevels.indexOf(current) + 1];
-      return next ? [next] : [];
-    }
-  }
+  // From a bachelor's, a master's is as reachable as a second credential; otherwise the next rung.
+  if (current === "bachelors") return ["two-or-more", "masters"];
+  const next = educationLevels[educationLevels.indexOf(current) + 1];
+  return next ? [next] : [];
 }
 
 const educationText: Record<Education, string> = {
