@@ -9,7 +9,7 @@ export type Lang = "en" | "fr";
 export interface StreamLabel {
   en: string;
   fr: string;
-  /** Always true for now: see the note at the top of this file. */
+  /** True for every label in the table (see the note above); false for an unrecognized category, named as published. */
   frIsOurTranslation: boolean;
 }
 
