@@ -1,4 +1,5 @@
-// The feed snapshot shipped inside the project (IRCC's ee_rounds_123_en.json, rounds 1–379), parsed.
+// The feed snapshot shipped inside the project (IRCC's ee_rounds_123_en.json, rounds 1 of 2015-01-31 to
+// 379 of 2025-11-14, compiled 2026-11-24 from a stored copy: docs/sources/README.md), parsed.
 // Pure: the JSON is imported (bundled by esbuild and Vite), nothing is read at run time.
 import snapshot from "./data/ee_rounds_123_en.json" with { type: "json" };
 import { type ParsedFeed, parseFeedObject } from "./feed.js";
