@@ -1,10 +1,10 @@
 // The next rounds of every stream within a horizon: date (and how sure), likely size, and the
 // cut-off's median and 80% interval.
 import type { StreamRef } from "../draws/stream.js";
-import { pick, seededRandom } from "../rounds/random.js";
+import { seededRandom } from "../rounds/random.js";
 import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDay } from "./dates.js";
-import type { ForecastModel } from "./model.js";
+import { type ForecastModel, nextDeviation } from "./model.js";
 import { type StreamSchedule, skipPause } from "./schedule.js";
 
 /** Streams less likely than this to still be drawing are left out of the list. */
@@ -46,10 +46,9 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
     // Simulate the cut-off series (the k-th column holds the k-th round's cut-offs).
     const columns: number[][] = days.map(() => []);
     for (let p = 0; p < paths; p++) {
-      // As in the Monte Carlo (`simulateStream`): deviations from the point forecast persist.
       let deviation = 0;
       for (const column of columns) {
-        deviation = s.cutoff.persistence * deviation + pick(random, s.spread);
+        deviation = nextDeviation(s, deviation, random);
         column.push(s.cutoff.next + deviation);
       }
     }

@@ -110,11 +110,20 @@ export function simulateStream(
   // as strongly as the stream's cut-offs persist, so later rounds are less sure.
   let deviation = 0;
   for (let index = 0; day <= lastDay; index++) {
-    deviation = cutoff.persistence * deviation + pick(random, s.spread);
+    deviation = nextDeviation(s, deviation, random);
     out.push({ stream: streamIndex, index, day, cutoff: Math.round(cutoff.next + deviation) });
     const gap = Math.max(1, schedule.gapWeeks + pick(random, schedule.gapDeviations));
     day = skipPause(day + 7 * gap, model.pause);
   }
+}
+
+/**
+ * A round's cut-off deviation from the point forecast, given the previous round's: as much of it as
+ * the stream's cut-offs persist, plus a resampled past error. The forecast list and the Monte Carlo
+ * both walk with it, so their intervals agree.
+ */
+export function nextDeviation(s: StreamModel, previous: number, random: Random): number {
+  return s.cutoff.persistence * previous + pick(random, s.spread);
 }
 
 /** The later day moved by whole weeks, but never back to or before the forecast date. */
