@@ -49,12 +49,9 @@ function dataNote(rounds: readonly Round[], asOf: string, today: string) {
   };
 }
 
-/** The list version of each stream's latest round known on `asOf` (categories are judged on it). */
-function latestVersions(rounds: readonly Round[], asOf: string): Map<string, string | null> {
-  const versions = new Map<string, string | null>();
-  for (const r of rounds) if (r.date <= asOf) versions.set(r.stream.id, r.stream.version);
-  return versions;
-}
+/** The list version of each forecast stream (categories are judged on it), as `ee probability` and
+ * the advisor take it. */
+const streamVersions = (model: ForecastModel) => new Map(model.streams.map((s) => [s.key, s.stream.version]));
 
 // Building the model costs tens of milliseconds; the same rounds and date give the same model.
 const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
@@ -144,12 +141,13 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
+      const model = modelFor(rounds, asOf);
       const candidate = candidateFromProfile(
         withDefaultDate(body.profile, asOf),
         asOf,
-        latestVersions(rounds, asOf),
+        streamVersions(model),
       );
-      const probability = invitationProbability(modelFor(rounds, asOf), candidate, {
+      const probability = invitationProbability(model, candidate, {
         seed: body.seed,
         paths: body.paths,
       });
@@ -183,7 +181,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const asOf = resolveAsOf(rounds, body.asOf);
       const profile = withExperienceFromHistory(withDefaultDate(body.profile, asOf));
       const model = modelFor(rounds, asOf);
-      const judged = candidateFromProfile(profile, asOf, latestVersions(rounds, asOf));
+      const judged = candidateFromProfile(profile, asOf, streamVersions(model));
       const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
       return json({
         data: dataNote(rounds, asOf, ctx.today()),
