@@ -7,6 +7,7 @@ import { compareRounds } from "./feed.js";
 import { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
 import { frenchLabelsNote, type Lang, type StreamLabel, streamLabel } from "./labels.js";
 import { finestScoreBins, type PoolDistribution, type Round } from "./round.js";
+import type { StreamRef } from "./stream.js";
 
 export interface RoundMention {
   round: string;
@@ -32,7 +33,7 @@ export interface DrawReport {
   date: string;
   name: string;
   programs: string;
-  stream: { kind: Round["stream"]["kind"]; id: string; version: string | null; recognized: boolean };
+  stream: StreamRef;
   streamLabel: StreamLabel;
   size: number;
   cutoff: number;
