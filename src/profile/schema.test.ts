@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isCalendarDate } from "./dates.js";
 import { describeIssues } from "./errors.js";
 import { profile } from "./schema.js";
 
@@ -155,5 +156,18 @@ describe("language results in the profile schema", () => {
     expect(problems({ age: 30, education: "bachelors" })).toEqual([
       { field: "firstLanguage", problem: "is required (expected object)" },
     ]);
+  });
+});
+
+describe("isCalendarDate (the check ee draws --since and ee pool score --date use without zod)", () => {
+  it("takes only days that exist, written YYYY-MM-DD", () => {
+    // 2024 is a leap year (divisible by 4, not by 100); 2025 is not; February has 28 days then.
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2025-02-28")).toBe(true);
+    expect(isCalendarDate("2025-02-29")).toBe(false);
+    expect(isCalendarDate("2025-02-31")).toBe(false);
+    expect(isCalendarDate("2025-13-01")).toBe(false);
+    expect(isCalendarDate("2025-1-01")).toBe(false);
+    expect(isCalendarDate("2025-01")).toBe(false);
   });
 });

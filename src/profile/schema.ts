@@ -1,6 +1,7 @@
 // The one description of a candidate profile. The CLI, the HTTP API, the OpenAPI document and the
 // web form all validate with these schemas; domain code works on the parsed `Profile` type.
 import { z } from "zod";
+import { existsOnCalendar } from "./dates.js";
 import {
   describeRange,
   isInRange,
@@ -15,13 +16,9 @@ import {
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: "must be a real calendar date (YYYY-MM-DD)",
-    },
-  );
+  .refine(existsOnCalendar, {
+    message: "must be a real calendar date (YYYY-MM-DD)",
+  });
 
 /** The CRS began with Express Entry on this day; no score exists before it. */
 export const expressEntryLaunch = "2015-01-01";

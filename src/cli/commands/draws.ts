@@ -11,6 +11,7 @@ import {
   streamIdsIn,
   streamStats,
 } from "../../draws/index.js";
+import { isCalendarDate } from "../../profile/dates.js";
 import {
   type Db,
   ingestFeedText,
@@ -112,9 +113,8 @@ function readFilter(values: Values, sub: string): RoundFilter {
   }
   if (values.since !== undefined) {
     if (sub === "stats") throw new UsageError("stats: --since is not an option (allowed: --year)");
-    const valid =
-      /^\d{4}-\d{2}-\d{2}$/.test(values.since) && !Number.isNaN(Date.parse(`${values.since}T00:00:00Z`));
-    if (!valid) throw new UsageError(`--since: "${values.since}" is not a date (allowed: YYYY-MM-DD)`);
+    if (!isCalendarDate(values.since))
+      throw new UsageError(`--since: "${values.since}" is not a date (allowed: YYYY-MM-DD)`);
     filter.since = values.since;
   }
   return filter;

@@ -4,6 +4,7 @@
 import { accessSync, constants, createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { bundledRounds, type Round } from "../../draws/index.js";
+import { isCalendarDate } from "../../profile/dates.js";
 import { describeIssues, FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type Profile, profile as profileSchema } from "../../profile/schema.js";
 import {
@@ -301,7 +302,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (sub === "score") {
     if (rest.length !== 1) throw new UsageError("score: give one FILE of profiles (JSON Lines), or -");
     const date = values.date ?? io.today;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date: must be a date written YYYY-MM-DD");
+    if (!isCalendarDate(date)) throw new UsageError("--date: must be a date written YYYY-MM-DD");
     const pool = await readPool(rest[0]!, date);
     await writePool(pool, values.out, io);
     return 0;
