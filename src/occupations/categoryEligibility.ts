@@ -17,6 +17,7 @@ import {
   type Eligible,
   hoursText,
   type ProgramResult,
+  programsSummary,
   thousands,
 } from "./programs.js";
 import { hoursByOccupation, hoursPerMonth, longestRun, yearsBefore } from "./workHistory.js";
@@ -79,7 +80,7 @@ function programsCheck(
   const status = anyOf(relevant.map((p) => p.eligible));
   const check = {
     ok: status,
-    reason: `must be eligible for ${required.join(", ")}: ${relevant.map((p) => `${p.program.toUpperCase()} ${String(p.eligible)}`).join(", ")}`,
+    reason: `must be eligible for ${required.join(", ")}: ${programsSummary(relevant)}`,
   };
   cache?.set(key, check);
   return { ...check };

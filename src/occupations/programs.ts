@@ -413,10 +413,14 @@ export function fstEligibility(profile: Profile, langs: CandidateLanguages, date
 
 // ---------------------------------------------------------------- PNP
 
+/** "FSW true, CEC false, FST unknown": the programs' answers, for reasons that depend on them. */
+export const programsSummary = (results: readonly ProgramResult[]) =>
+  results.map((r) => `${r.program.toUpperCase()} ${String(r.eligible)}`).join(", ");
+
 /** §5: an enhanced nomination, and the minimum requirements of FSW, CEC or FST. */
 export function pnpEligibility(profile: Profile, federal: readonly ProgramResult[]): ProgramResult {
   const federalStatus = anyOf(federal.map((r) => r.eligible));
-  const summary = federal.map((r) => `${r.program.toUpperCase()} ${String(r.eligible)}`).join(", ");
+  const summary = programsSummary(federal);
   return result("pnp", [
     profile.provincialNomination
       ? { ok: true, reason: "provincial nomination (enhanced, through Express Entry)" }
