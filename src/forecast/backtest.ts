@@ -4,10 +4,9 @@
 // baselines: next cut-off = the stream's last cut-off; next date = its last date + its median spacing.
 import { median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
-import type { StreamRef } from "../draws/stream.js";
 import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDay, mondayOf } from "./dates.js";
-import { byStream, roundsKnownOn, streamKey } from "./history.js";
+import { byStream, type ForecastStream, forecastStream, roundsKnownOn, streamKey } from "./history.js";
 import { buildForecastModel, type ForecastModel } from "./model.js";
 
 /** Synthetic profiles: scores this far from the stream's last cut-off (known before the round). */
@@ -23,7 +22,7 @@ export interface BacktestOptions {
 export interface BacktestRow {
   round: string;
   date: string;
-  stream: { kind: StreamRef["kind"]; id: string; version: string | null };
+  stream: ForecastStream;
   /** The day the forecast was made: the latest round day strictly before this round. */
   forecastOn: string;
   /** The stream's previous round. */
@@ -174,7 +173,7 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
   return {
     round: target.round,
     date: target.date,
-    stream: { kind: target.stream.kind, id: target.stream.id, version: target.stream.version },
+    stream: forecastStream(target.stream),
     forecastOn: model.asOf,
     previousDate: last.date,
     predictedDate: isoFromDay(s.schedule.nextDay),

@@ -1,9 +1,9 @@
 // The next rounds of every stream within a horizon: date (and how sure), likely size, and the
 // cut-off's median and 80% interval.
-import type { StreamRef } from "../draws/stream.js";
 import { seededRandom } from "../rounds/random.js";
 import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDay } from "./dates.js";
+import { type ForecastStream, forecastStream } from "./history.js";
 import { type ForecastModel, nextDeviation } from "./model.js";
 import { type StreamSchedule, skipPause } from "./schedule.js";
 
@@ -11,7 +11,7 @@ import { type StreamSchedule, skipPause } from "./schedule.js";
 const minActiveProbability = 0.5;
 
 export interface ForecastRound {
-  stream: { kind: StreamRef["kind"]; id: string; version: string | null };
+  stream: ForecastStream;
   /** The most likely date of this round. */
   date: string;
   /** 0..1: how likely the round falls on that date's week, given the stream's regularity and activity. */
@@ -58,7 +58,7 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
       const at = (q: number) =>
         Math.round(k === 0 ? s.cutoff.next + quantile(s.spread, q) : quantile(sorted, q));
       out.push({
-        stream: { kind: s.stream.kind, id: s.stream.id, version: s.stream.version },
+        stream: forecastStream(s.stream),
         date: isoFromDay(day),
         dateConfidence: round2(firstRoundConfidence(s.schedule) * s.schedule.sureness ** k),
         size: s.cutoff.size,

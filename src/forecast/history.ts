@@ -11,6 +11,13 @@ export function streamKey(stream: Pick<StreamRef, "id">): string {
   return stream.id;
 }
 
+/** A stream as the forecasts report it: `recognized` only matters to the feed's warnings. */
+export type ForecastStream = Pick<StreamRef, "kind" | "id" | "version">;
+
+export function forecastStream({ kind, id, version }: StreamRef): ForecastStream {
+  return { kind, id, version };
+}
+
 /**
  * The rounds known on `asOf`: dated on or before it, oldest first (ties by round number).
  * Every model in this folder starts here, which is what keeps forecasts and the backtest honest.

@@ -1,8 +1,8 @@
 // The chance of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo over the schedule and
 // cut-off uncertainty of every stream the person is eligible for, and the rounds most likely to invite.
-import type { StreamRef } from "../draws/stream.js";
 import { seededRandom } from "../rounds/random.js";
 import { dayNumber, isoFromDay } from "./dates.js";
+import { type ForecastStream, forecastStream } from "./history.js";
 import { type ForecastModel, type SimulatedRound, simulateStream } from "./model.js";
 
 export const defaultHorizons = [2, 4, 8, 12, 26] as const;
@@ -27,7 +27,7 @@ export interface ProbabilityOptions {
 }
 
 export interface InvitingRound {
-  stream: { kind: StreamRef["kind"]; id: string; version: string | null };
+  stream: ForecastStream;
   /** 0 for the stream's next round, 1 for the one after, … */
   index: number;
   /** The date this round most often fell on in the paths that it invited. */
@@ -99,7 +99,7 @@ export function invitationProbability(
       const s = model.streams[e.stream]!;
       const typicalDay = [...e.days.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
       return {
-        stream: { kind: s.stream.kind, id: s.stream.id, version: s.stream.version },
+        stream: forecastStream(s.stream),
         index: e.index,
         typicalDate: isoFromDay(typicalDay),
         probability: e.count / paths,
