@@ -6,11 +6,14 @@ import { allVersionKeys } from "../occupations/categories.js";
 /** The maximum CRS score (600 core + human capital, 600 additional). */
 export const maxCrs = 1200;
 
+/** The streams that are not categories: the whole pool (`general`) and the four programs. */
+export const programStreamKeys: readonly string[] = ["general", "cec", "fsw", "fst", "pnp"];
+
 /**
  * Stream keys, one eligibility bit each: `general` (eligible for FSW, CEC or FST, i.e. in the pool), the
  * four programs, then every category version ("trades@2025-v2"). 26 keys fit a 32-bit mask.
  */
-export const streamKeys: readonly string[] = ["general", "cec", "fsw", "fst", "pnp", ...allVersionKeys];
+export const streamKeys: readonly string[] = [...programStreamKeys, ...allVersionKeys];
 const bitOfKey = new Map(streamKeys.map((k, i) => [k, i]));
 
 export function streamBit(key: string): number | undefined {
