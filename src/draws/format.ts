@@ -2,7 +2,7 @@
 // locale data needed, so the output is the same in every runtime).
 import type { Lang } from "./labels.js";
 
-const monthNames: Record<Lang, string[]> = {
+export const monthNames: Record<Lang, readonly string[]> = {
   en: "January February March April May June July August September October November December".split(" "),
   fr: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(" "),
 };

@@ -4,21 +4,12 @@
 // "January 23, 2025 at 2025-01-23 15:30:04 UTC", "October 7 at 16:38:21 UTC" (no year) and
 // "March 27, 2015 at 23:59:47" (no time zone). Cosmetic variations are read silently; anything that
 // needed an assumption (a missing year or time zone, a contradictory AM/PM) is reported as a note.
+import { monthNames } from "./format.js";
 
-const monthNumbers: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
+/** "january" → 1 … "december" → 12: the feed writes English month names. */
+const monthNumbers: Record<string, number> = Object.fromEntries(
+  monthNames.en.map((name, i) => [name.toLowerCase(), i + 1]),
+);
 
 export interface ParsedTimestamp {
   /** ISO 8601 UTC, e.g. "2024-12-02T22:19:41Z". */
