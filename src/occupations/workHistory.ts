@@ -111,7 +111,8 @@ interface DayRun {
   hours: number;
 }
 
-function dayRuns(periods: readonly WorkPeriod[], window: Window): DayRun[] {
+/** The periods' spans inside the window, per occupation. */
+function spansByOccupation(periods: readonly WorkPeriod[], window: Window): Map<string, Span[]> {
   const windowFrom = dayNumber(window.from);
   const windowTo = dayNumber(window.to);
   const byNoc = new Map<string, Span[]>();
@@ -122,8 +123,12 @@ function dayRuns(periods: readonly WorkPeriod[], window: Window): DayRun[] {
     if (list) list.push(s);
     else byNoc.set(p.noc, [s]);
   }
+  return byNoc;
+}
+
+function dayRuns(periods: readonly WorkPeriod[], window: Window): DayRun[] {
   const runs: DayRun[] = [];
-  for (const [noc, spans] of byNoc) {
+  for (const [noc, spans] of spansByOccupation(periods, window)) {
     spans.sort((x, y) => x.start - y.start);
     let group: Span[] = [];
     let groupEnd = 0;
@@ -166,18 +171,8 @@ export function longestRun(periods: readonly WorkPeriod[], window: Window): Cont
 
 /** Counted hours per occupation inside the window (each occupation capped at 30 h/week on its own). */
 export function hoursByOccupation(periods: readonly WorkPeriod[], window: Window): Map<string, number> {
-  const windowFrom = dayNumber(window.from);
-  const windowTo = dayNumber(window.to);
-  const spansByNoc = new Map<string, Span[]>();
-  for (const p of periods) {
-    const s = clippedSpan(p, windowFrom, windowTo);
-    if (!s) continue;
-    const list = spansByNoc.get(p.noc);
-    if (list) list.push(s);
-    else spansByNoc.set(p.noc, [s]);
-  }
   const out = new Map<string, number>();
-  for (const [noc, spans] of spansByNoc) out.set(noc, hoursOfSpans(spans));
+  for (const [noc, spans] of spansByOccupation(periods, window)) out.set(noc, hoursOfSpans(spans));
   return out;
 }
 
