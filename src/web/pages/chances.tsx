@@ -3,6 +3,8 @@
 // weeks (Monte Carlo on the server), and the advisor's ranked actions when that module is available.
 import { useEffect, useState } from "preact/hooks";
 import type { PublishedAdvice } from "../../advisor/index.js";
+import type { ForecastCandidate, ForecastRound, InvitationProbability } from "../../forecast/index.js";
+import type { EligibilityReport, Eligible } from "../../occupations/index.js";
 import type { CrsResult } from "../../rules/index.js";
 import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
@@ -21,33 +23,15 @@ import {
 import { profileFromParam } from "../profile-state.js";
 import { hrefFor, setParams } from "../router.js";
 
-type Eligible = boolean | "unknown";
-
+// The answer's types are the domain modules' own (type-only imports: nothing of them is bundled), so
+// the page cannot assume a field the API does not give (a cut-off interval can be unknown: null).
 interface ChancesResponse {
   data: { asOf: string; latestRound: string | null; daysBehindToday: number | null; stale: boolean };
   crs: CrsResult;
-  eligibility: {
-    programs: { program: string; eligible: Eligible; reasons: string[] }[];
-    categories: {
-      category: string;
-      version: string;
-      inForce: Eligible;
-      eligible: Eligible;
-      reasons: string[];
-    }[];
-  };
-  candidate: { score: number; eligibleStreams: string[]; unknownStreams: string[] };
-  forecast: {
-    stream: { id: string };
-    date: string;
-    dateConfidence: number;
-    size: number;
-    cutoff: { p10: number; p50: number; p90: number };
-  }[];
-  probability: {
-    within: { weeks: number; probability: number }[];
-    likelyRounds: { stream: { id: string }; index: number; typicalDate: string; probability: number }[];
-  };
+  eligibility: EligibilityReport;
+  candidate: ForecastCandidate;
+  forecast: ForecastRound[];
+  probability: InvitationProbability;
 }
 
 type Answer<T> = { status: "loading" } | { status: "error" } | { status: "ok"; data: T };
@@ -417,8 +401,9 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
                     tickFormat: numberTicks(lang),
                     // Always show your score's line, even when it is far below or above the cut-offs.
                     domain: [
-                      Math.min(score, ...forecast.map((f) => f.cutoff.p10)) - 10,
-                      Math.max(score, ...forecast.map((f) => f.cutoff.p90)) + 10,
+                      // An unknown interval (no past error to learn it from) is drawn as its median alone.
+                      Math.min(score, ...forecast.map((f) => f.cutoff.p10 ?? f.cutoff.p50)) - 10,
+                      Math.max(score, ...forecast.map((f) => f.cutoff.p90 ?? f.cutoff.p50)) + 10,
                     ],
                   },
                   marks: [
@@ -476,7 +461,9 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
                       <td>{f.label}</td>
                       <td class="num">{formatNumber(lang, f.cutoff.p50)}</td>
                       <td class="num">
-                        {formatNumber(lang, f.cutoff.p10)}–{formatNumber(lang, f.cutoff.p90)}
+                        {f.cutoff.p10 === null || f.cutoff.p90 === null
+                          ? t("chances.unknown")
+                          : `${formatNumber(lang, f.cutoff.p10)}–${formatNumber(lang, f.cutoff.p90)}`}
                       </td>
                       <td class="num">{formatNumber(lang, f.size)}</td>
                       <td class="num">{percent(lang, f.dateConfidence)}</td>
