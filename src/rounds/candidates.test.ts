@@ -39,7 +39,8 @@ describe("scoring a profile into a pool candidate", () => {
   it("Canadian experience years come from the history: 1 year in Canada scores more than none", () => {
     const withHistory = scoreCandidate(nurse(), "2025-03-01");
     const without = scoreCandidate(nurse({ workHistory: [] }), "2025-03-01");
-    expect(withHistory.crs).toBeGreaterThan(without.crs);
+    // 1 year in Canada: 40 core points + 13 for a bachelor's with 1 year of Canadian work.
+    expect(withHistory.crs - without.crs).toBe(40 + 13);
   });
 
   it("a candidate needs an id and a submission time, named as fields", () => {
