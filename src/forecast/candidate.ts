@@ -1,5 +1,6 @@
 // From a profile to what the Monte Carlo needs: the CRS score and the streams the person can be
 // invited in, judged by the CRS engine and the eligibility rules as of the forecast date.
+import { programIds } from "../draws/stream.js";
 import { versionKey } from "../occupations/index.js";
 import type { Profile } from "../profile/schema.js";
 import { scoreCandidate } from "../rounds/index.js";
@@ -50,7 +51,7 @@ export function candidateFromProfile(
  * Categories stay undecided: they hinge on the occupation, which cannot be assumed.
  */
 export function assumingUnknownEligible(c: ForecastCandidate): ForecastCandidate {
-  const assumed = c.unknownStreams.filter((s) => (programStreams as readonly string[]).includes(s));
+  const assumed = c.unknownStreams.filter((s) => programStreams.includes(s));
   return {
     ...c,
     eligibleStreams: [...c.eligibleStreams, ...assumed],
@@ -58,5 +59,6 @@ export function assumingUnknownEligible(c: ForecastCandidate): ForecastCandidate
   };
 }
 
-// PNP is undecided only for a nominee whose federal program is undecided.
-const programStreams = ["general", "fsw", "cec", "fst", "pnp"] as const;
+// The general stream and the programs (draws' list). PNP is undecided only for a nominee whose
+// federal program is undecided.
+const programStreams: readonly string[] = ["general", ...programIds];
