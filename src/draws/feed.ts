@@ -3,9 +3,10 @@
 // body, an HTML page, truncated JSON, a row whose round, date, size or cut-off cannot be read), so that
 // a bad fetch never changes stored data. Oddities that still leave the facts certain are read, and
 // anything that needed an assumption or does not add up in IRCC's own numbers becomes a warning.
+import { isCalendarDate } from "../profile/dates.js";
 import type { PoolDistribution, Round } from "./round.js";
 import { classifyDrawName } from "./streams.js";
-import { parseFeedTimestamp, parseIsoDate, parseLongDate, squeeze } from "./timestamps.js";
+import { parseFeedTimestamp, parseLongDate, squeeze } from "./timestamps.js";
 
 /** A row exactly as published (every field a string in IRCC's feed). */
 export type RawRow = Record<string, string>;
@@ -160,7 +161,7 @@ function parseRow(row: RawRow, index: number): RowResult {
 
 function readDate(row: RawRow, label: string, problems: string[], warnings: string[]): string | null {
   const iso = squeeze(row.drawDate ?? "");
-  const fromIso = parseIsoDate(iso);
+  const fromIso = isCalendarDate(iso) ? iso : null;
   const fromFull = row.drawDateFull ? parseLongDate(row.drawDateFull) : null;
   if (fromIso && fromFull && fromIso !== fromFull) {
     warnings.push(

@@ -32,12 +32,6 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** "2025-11-09" → itself when it is a real calendar date (not 2025-02-30); null otherwise. */
-export function parseIsoDate(text: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-}
-
 /** "November 9, 2025" (also "November 09 2025", "November 9. 2025") → "2025-11-09"; null if unreadable. */
 export function parseLongDate(text: string): string | null {
   const m = /^([A-Za-z]+)\.? (\d{1,2})[,.]? ?(\d{4})$/.exec(squeeze(text));
