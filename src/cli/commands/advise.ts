@@ -2,6 +2,7 @@
 // over 26 weeks. Thin adapter over src/advisor.
 import { type Advice, adviceHorizonWeeks, advise, withoutChangedProfiles } from "../../advisor/index.js";
 import { type Io, UsageError } from "../io.js";
+import { readProfile } from "../profile-input.js";
 import {
   dateOption,
   forecastOptions,
@@ -11,7 +12,6 @@ import {
   seedOption,
   storedForecastModel,
 } from "./forecast.js";
-import { readProfile } from "./probability.js";
 
 const usage = `Usage: ee advise [FILE|-] [--as-of DATE] [--seed N] [--paths N] [--json] [--data-dir DIR]
 

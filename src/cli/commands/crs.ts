@@ -3,10 +3,10 @@
 
 import { parseArgs } from "node:util";
 import { withExperienceFromHistory } from "../../occupations/workHistory.js";
-import { describeIssues, FieldError, type FieldProblem } from "../../profile/errors.js";
-import { type Profile, profile as profileSchema } from "../../profile/schema.js";
+import { FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type CrsResult, scoreProfile } from "../../rules/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
+import { validProfile } from "../profile-input.js";
 
 const usage = `Usage: ee crs [FILE|-] [--json] [profile flags]
        ee crs --batch FILE.jsonl|-
@@ -167,14 +167,8 @@ function applyFlags(base: Raw, v: Values, order: string[]): Raw {
 
 /** Validates a raw profile (assessedOn defaulting to today) and scores it; throws FieldError. */
 function validateAndScore(raw: unknown, today: string): CrsResult {
-  const withDate =
-    raw && typeof raw === "object" && !Array.isArray(raw) && (raw as Raw).assessedOn === undefined
-      ? { ...(raw as Raw), assessedOn: today }
-      : raw;
-  const parsed = profileSchema.safeParse(withDate);
-  if (!parsed.success) throw new FieldError(describeIssues(parsed.error));
   // Years of experience come from the work history when one is given (issue 4, item 1).
-  return scoreProfile(withExperienceFromHistory(parsed.data as Profile));
+  return scoreProfile(withExperienceFromHistory(validProfile(raw, today)));
 }
 
 /** The JSON of a result (the issue's shape first, then the extras); batch lines leave out the prose lines. */

@@ -7,10 +7,10 @@ import {
   searchNoc,
   withExperienceFromHistory,
 } from "../../occupations/index.js";
-import { describeIssues, FieldError } from "../../profile/errors.js";
-import { isoDate, profile as profileSchema } from "../../profile/schema.js";
+import { isoDate } from "../../profile/schema.js";
 import { languageLevels } from "../../rules/index.js";
 import { type Io, parseCommandArgs, parseJson, readText, UsageError } from "../io.js";
+import { validProfile } from "../profile-input.js";
 
 const usage = `Usage: ee eligibility [FILE|-] [--on DATE] [--json] [--all]
        ee eligibility --noc CODE-OR-WORDS
@@ -77,16 +77,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.on !== undefined && !isoDate.safeParse(values.on).success)
     throw new UsageError("--on: must be a real date written YYYY-MM-DD");
   const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
-  const withDate = !isObject
-    ? raw
-    : values.on !== undefined
-      ? { ...raw, assessedOn: values.on }
-      : "assessedOn" in raw
-        ? raw
-        : { ...raw, assessedOn: io.today };
-  const result = profileSchema.safeParse(withDate);
-  if (!result.success) throw new FieldError(describeIssues(result.error));
-  const profile = withExperienceFromHistory(result.data);
+  const onDate = isObject && values.on !== undefined ? { ...raw, assessedOn: values.on } : raw;
+  const profile = withExperienceFromHistory(validProfile(onDate, io.today));
   const date = profile.assessedOn!;
   const report = assessEligibility(profile, languageLevels(profile), date);
   if (values.json) io.stdout(JSON.stringify(report, null, 2));

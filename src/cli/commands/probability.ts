@@ -9,9 +9,9 @@ import {
   type InvitationProbability,
   invitationProbability,
 } from "../../forecast/index.js";
-import { describeIssues, FieldError } from "../../profile/errors.js";
-import { type Profile, profile as profileSchema } from "../../profile/schema.js";
-import { type Io, parseJson, readText, UsageError } from "../io.js";
+import type { Profile } from "../../profile/schema.js";
+import { type Io, UsageError } from "../io.js";
+import { readProfile } from "../profile-input.js";
 import {
   dateOption,
   forecastOptions,
@@ -38,13 +38,6 @@ the rounds most likely to invite them. The same seed gives the same answer.
   --json           print the result as JSON
   --data-dir DIR   the embedded database's folder (DATABASE_URL selects PostgreSQL)
   -h, --help       this help`;
-
-/** Reads and validates a profile; every invalid field becomes one error line. */
-export function readProfile(file: string | undefined): Profile {
-  const parsed = profileSchema.safeParse(parseJson(readText(file), "the profile"));
-  if (!parsed.success) throw new FieldError(describeIssues(parsed.error));
-  return parsed.data;
-}
 
 /** The horizons asked for: the standard ones up to `weeks`, and `weeks` itself. */
 export function horizonsUpTo(weeks: number): number[] {
