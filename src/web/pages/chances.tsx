@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { PublishedAdvice } from "../../advisor/index.js";
 import type { ForecastCandidate, ForecastRound, InvitationProbability } from "../../forecast/index.js";
 import type { EligibilityReport, Eligible } from "../../occupations/index.js";
+import { addDays } from "../../occupations/workHistory.js";
 import type { CrsResult } from "../../rules/index.js";
 import { postJson } from "../api.js";
 import type { PageProps } from "../app.js";
@@ -225,9 +226,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
   // rounds over 8 weeks, so the page still shows where the cut-offs are heading.
   const yours = new Set([...d.candidate.eligibleStreams, ...d.candidate.unknownStreams]);
   const mine = d.forecast.filter((f) => yours.has(f.stream.id));
-  const eightWeeks = new Date(Date.parse(`${d.data.asOf}T00:00:00Z`) + 56 * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const eightWeeks = addDays(d.data.asOf, 56);
   const shown = mine.length ? mine : d.forecast.filter((f) => f.date <= eightWeeks);
   const forecast = shown.map((f) => ({
     ...f,
