@@ -1,9 +1,9 @@
 // From a profile to what the Monte Carlo needs: the CRS score and the streams the person can be
 // invited in, judged by the CRS engine and the eligibility rules as of the forecast date.
-import { programIds } from "../draws/stream.js";
 import { versionKey } from "../occupations/index.js";
 import type { Profile } from "../profile/schema.js";
 import { scoreCandidate } from "../rounds/index.js";
+import { programStreamKeys } from "../rounds/pool.js";
 import type { Candidate } from "./probability.js";
 
 export interface ForecastCandidate extends Candidate {
@@ -48,17 +48,14 @@ export function candidateFromProfile(
 /**
  * The candidate as if eligible for the programs its profile cannot decide (general, FSW, CEC, FST, PNP —
  * e.g. experience given as years without a work history): an upper bound, always labelled as such.
- * Categories stay undecided: they hinge on the occupation, which cannot be assumed.
+ * Categories stay undecided: they hinge on the occupation, which cannot be assumed. (PNP is undecided
+ * only for a nominee whose federal program is undecided.)
  */
 export function assumingUnknownEligible(c: ForecastCandidate): ForecastCandidate {
-  const assumed = c.unknownStreams.filter((s) => programStreams.includes(s));
+  const assumed = c.unknownStreams.filter((s) => programStreamKeys.includes(s));
   return {
     ...c,
     eligibleStreams: [...c.eligibleStreams, ...assumed],
     unknownStreams: c.unknownStreams.filter((s) => !assumed.includes(s)),
   };
 }
-
-// The general stream and the programs (draws' list). PNP is undecided only for a nominee whose
-// federal program is undecided.
-const programStreams: readonly string[] = ["general", ...programIds];

@@ -1,6 +1,7 @@
 // The rounds a forecast may see, grouped by stream, and the pool arithmetic the cut-off model uses.
 import { finestScoreBins, type PoolDistribution, type Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
+import { maxCrs } from "../rounds/pool.js";
 import { dayNumber } from "./dates.js";
 
 /**
@@ -68,7 +69,7 @@ export function poolAtOrAbove(d: PoolDistribution, score: number): number {
 /** The highest score with at least `count` candidates at or above it (0 when the pool is smaller). */
 export function scoreWithPoolAbove(d: PoolDistribution, count: number): number {
   let lo = 0;
-  let hi = 1200;
+  let hi = maxCrs;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (poolAtOrAbove(d, mid) >= count) lo = mid;
