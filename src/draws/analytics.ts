@@ -1,5 +1,6 @@
 // Analytics over parsed rounds: filtering (`ee draws list`) and per-stream statistics (`ee draws
 // stats`). Pure functions over plain rounds; dates are ISO strings, never the clock.
+import { dayNumber } from "../occupations/workHistory.js";
 import type { Round } from "./round.js";
 
 export interface RoundFilter {
@@ -21,9 +22,9 @@ export function filterRounds(rounds: readonly Round[], filter: RoundFilter): Rou
 
 export const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
 
-/** Whole days from one ISO date to another. */
+/** Whole days from one ISO date to another (on occupations' day numbers, the project's one day count). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The median; the mean of the two middle values for an even count; null for none. */
