@@ -11,12 +11,7 @@ import {
   forecastRounds,
 } from "../../forecast/index.js";
 import { isoDate } from "../../profile/schema.js";
-import {
-  databaseOptionsFromEnv,
-  loadRounds,
-  openDatabase,
-  seedFromBundledSnapshot,
-} from "../../storage/index.js";
+import { loadRounds, openRoundsDatabase } from "../../storage/index.js";
 import { type Io, UsageError } from "../io.js";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
@@ -54,9 +49,8 @@ const staleAfterDays = 21;
 
 /** Every stored round (the bundled history is loaded into an empty database first). */
 export async function storedRounds(dataDir: string | undefined): Promise<Round[]> {
-  const db = await openDatabase(databaseOptionsFromEnv(dataDir));
+  const db = await openRoundsDatabase({ dataDir, now: new Date().toISOString() });
   try {
-    await seedFromBundledSnapshot(db, new Date().toISOString());
     return await loadRounds(db);
   } finally {
     await db.close();
