@@ -26,13 +26,13 @@ import { type AnyOperation, json, operation } from "./operation.js";
 const staleAfterDays = 21;
 
 /** The forecast date: the one asked for, else the latest stored round (forecasts from old data are of the past). */
-function resolveAsOf(rounds: readonly Round[], asOf: string | undefined, field = "asOf"): string {
+function resolveAsOf(rounds: readonly Round[], asOf: string | undefined): string {
   const first = rounds[0]?.date;
   const latest = rounds.at(-1)?.date;
   if (!first || !latest) throw new ApiError(503, [{ field: "(database)", problem: "has no rounds stored" }]);
   if (asOf !== undefined && asOf < first)
     throw new ApiError(400, [
-      { field, problem: `${asOf} is before the first round`, allowed: `${first} or later` },
+      { field: "asOf", problem: `${asOf} is before the first round`, allowed: `${first} or later` },
     ]);
   return asOf ?? latest;
 }
