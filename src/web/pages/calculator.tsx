@@ -12,6 +12,8 @@ import {
   type LanguageResult,
   languageTests,
   type ProfileInput,
+  profile as profileSchema,
+  spouse as spouseSchema,
   tefScales,
 } from "../../profile/schema.js";
 import type { CrsResult, LanguageLevels } from "../../rules/index.js";
@@ -27,6 +29,16 @@ export const localToday = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
+
+// The number fields' bounds are the profile schema's own, so the form cannot offer what validation refuses.
+const rangeOf = (n: { minValue: number | null; maxValue: number | null }) => ({
+  min: n.minValue ?? undefined,
+  max: n.maxValue ?? undefined,
+});
+const ageRange = rangeOf(profileSchema.shape.age);
+const canadianWorkRange = rangeOf(profileSchema.shape.canadianWorkYears.unwrap());
+const foreignWorkRange = rangeOf(profileSchema.shape.foreignWorkYears.unwrap());
+const spouseWorkRange = rangeOf(spouseSchema.shape.canadianWorkYears.unwrap());
 
 type LanguageInput = Partial<LanguageResult> & { test: LanguageResult["test"] };
 
@@ -330,8 +342,7 @@ export function Calculator({ t, lang, url }: PageProps) {
                 id="age"
                 label={t("form.age")}
                 value={num("age")}
-                min={0}
-                max={120}
+                {...ageRange}
                 error={err("age")}
                 onChange={(v) => update("age", v)}
               />
@@ -395,8 +406,7 @@ export function Calculator({ t, lang, url }: PageProps) {
                 id="canadianWorkYears"
                 label={t("form.canadianWorkYears")}
                 value={num("canadianWorkYears") ?? 0}
-                min={0}
-                max={60}
+                {...canadianWorkRange}
                 error={err("canadianWorkYears")}
                 onChange={(v) => update("canadianWorkYears", v)}
               />
@@ -404,8 +414,7 @@ export function Calculator({ t, lang, url }: PageProps) {
                 id="foreignWorkYears"
                 label={t("form.foreignWorkYears")}
                 value={num("foreignWorkYears") ?? 0}
-                min={0}
-                max={60}
+                {...foreignWorkRange}
                 error={err("foreignWorkYears")}
                 onChange={(v) => update("foreignWorkYears", v)}
               />
@@ -477,8 +486,7 @@ export function Calculator({ t, lang, url }: PageProps) {
                   id="spouse-work"
                   label={t("form.spouseWork")}
                   value={spouse.canadianWorkYears ?? 0}
-                  min={0}
-                  max={60}
+                  {...spouseWorkRange}
                   error={err("spouse.canadianWorkYears")}
                   onChange={(v) => update("spouse.canadianWorkYears", v)}
                 />
