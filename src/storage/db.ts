@@ -90,7 +90,7 @@ const lockFileName = "ee-process.lock";
  */
 export function lockDataDir(dataDir: string): () => void {
   const lockPath = join(dataDir, lockFileName);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       let released = false;
@@ -108,7 +108,9 @@ export function lockDataDir(dataDir: string): () => void {
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const owner = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+      const content = readIfPresent(lockPath);
+      if (content === undefined) continue; // released between our attempt and our look: try again
+      const owner = Number.parseInt(content, 10);
       if (Number.isInteger(owner) && owner > 0 && processIsRunning(owner)) {
         throw new DatabaseInUseError(
           `the embedded database in ${dataDir} is in use by process ${owner}` +
@@ -118,10 +120,27 @@ export function lockDataDir(dataDir: string): () => void {
             "; stop that process, choose another --data-dir / EE_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server",
         );
       }
-      unlinkSync(lockPath); // left by a process that was killed
+      removeIfPresent(lockPath); // left by a process that was killed
     }
   }
   throw new DatabaseInUseError(`could not lock the embedded database in ${dataDir}`);
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+function removeIfPresent(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
 }
 
 function processIsRunning(pid: number): boolean {
