@@ -54,7 +54,7 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     const rows = await db.query<{ version: number; name: string }>(
       "select version, name from schema_migrations order by version",
     );
-    expect(rows.map((r) => Number(r.version))).toEqual([1, 2]); // 2: the candidate pool (issue 4)
+    expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]); // 2: the candidate pool (issue 4); 3: clients
     expect(await migrate(db)).toEqual([]);
   });
 

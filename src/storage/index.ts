@@ -1,5 +1,21 @@
 // The storage adapter's public surface.
 export {
+  addClient,
+  type Client,
+  ClientExistsError,
+  ClientImportError,
+  type ClientInput,
+  ClientNotFoundError,
+  checkClientProfile,
+  clientLabel,
+  clientNotes,
+  importClients,
+  listClients,
+  loadClient,
+  removeClient,
+  updateClient,
+} from "./clients.js";
+export {
   DatabaseInUseError,
   type Db,
   databaseOptionsFromEnv,

@@ -3,6 +3,7 @@
 // that has shipped: add a new one. (Migrations are TypeScript modules so esbuild bundles them.)
 import { migration as m0001 } from "./0001-rounds-fetches-changes.js";
 import { migration as m0002 } from "./0002-candidate-pool.js";
+import { migration as m0003 } from "./0003-clients.js";
 
 export interface Migration {
   /** 1, 2, 3, … — the position in `migrations`. */
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003];

@@ -1,0 +1,258 @@
+// The consultant's clients in the database (migration 0003): each under a label the consultant chooses
+// (a file number), with the profile validated by the one profile schema, optional notes, and timestamps.
+// Every write is checked first and done in one statement or one transaction: a refused client leaves
+// nothing behind. Profiles are personal data: errors name the field, never its value, and nothing is logged.
+import { z } from "zod";
+import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
+import { type Profile, profile as profileSchema } from "../profile/schema.js";
+import type { Db, Queryable } from "./db.js";
+
+/** A label is the consultant's own reference (a file number): short, and safe in a URL path and a file name. */
+export const clientLabel = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+  );
+
+export const clientNotes = z.string().max(2000).nullable();
+
+export interface Client {
+  label: string;
+  profile: Profile;
+  notes: string | null;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a consultant submits: the profile as written (validated here), notes optional. */
+export interface ClientInput {
+  label: string;
+  profile: unknown;
+  notes?: string | null | undefined;
+}
+
+/** A client with that label is already stored (labels are unique). */
+export class ClientExistsError extends Error {
+  override name = "ClientExistsError";
+  constructor(readonly label: string) {
+    super(`label: a client labelled "${label}" already exists (allowed: a label not in use, or update it)`);
+  }
+}
+
+/** No client has that label. */
+export class ClientNotFoundError extends Error {
+  override name = "ClientNotFoundError";
+  constructor(readonly label: string) {
+    super(`label: no client is labelled "${label}" (allowed: a stored label; ee clients list shows them)`);
+  }
+}
+
+/** Some entries of an import were refused (the import wrote nothing); `entry` counts from 1. */
+export class ClientImportError extends Error {
+  override name = "ClientImportError";
+  constructor(readonly problems: { entry: number; problem: FieldProblem }[]) {
+    super(
+      problems
+        .map(
+          ({ entry, problem: p }) =>
+            `entry ${entry}: ${p.field}: ${p.problem}${p.allowed ? ` (allowed: ${p.allowed})` : ""}`,
+        )
+        .join("\n"),
+    );
+  }
+}
+
+/**
+ * Prefixes the fields of a nested validation's problems ("age" → "profile.age"); describeIssues names the
+ * value itself "(profile)", which becomes the prefix alone.
+ */
+function under(prefix: string, problems: FieldProblem[]): FieldProblem[] {
+  return problems.map((p) => ({ ...p, field: p.field === "(profile)" ? prefix : `${prefix}.${p.field}` }));
+}
+
+function labelProblems(label: unknown): FieldProblem[] {
+  const parsed = clientLabel.safeParse(label);
+  return parsed.success ? [] : under("label", describeIssues(parsed.error));
+}
+
+function notesProblems(notes: unknown): FieldProblem[] {
+  if (notes === undefined) return [];
+  const parsed = clientNotes.safeParse(notes);
+  return parsed.success ? [] : under("notes", describeIssues(parsed.error));
+}
+
+/** The profile validated by the schema, or the problems with each field named under `profile.`. */
+export function checkClientProfile(raw: unknown): { profile: Profile } | { problems: FieldProblem[] } {
+  const parsed = profileSchema.safeParse(raw);
+  return parsed.success
+    ? { profile: parsed.data }
+    : { problems: under("profile", describeIssues(parsed.error)) };
+}
+
+interface ValidClient {
+  label: string;
+  profile: Profile;
+  notes: string | null;
+}
+
+/** Every problem of a client input, or the validated client. */
+function validateInput(input: ClientInput): ValidClient | FieldProblem[] {
+  const problems = [...labelProblems(input.label), ...notesProblems(input.notes)];
+  const checked = checkClientProfile(input.profile);
+  if ("problems" in checked) problems.push(...checked.problems);
+  if (problems.length > 0 || !("profile" in checked)) return problems;
+  return { label: input.label, profile: checked.profile, notes: input.notes ?? null };
+}
+
+function requireValid(input: ClientInput): ValidClient {
+  const valid = validateInput(input);
+  if (Array.isArray(valid)) throw new FieldError(valid);
+  return valid;
+}
+
+interface ClientRow {
+  label: string;
+  profile: Profile;
+  notes: string | null;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+const columns = "label, profile, notes, created_at, updated_at";
+
+function fromRow(r: ClientRow): Client {
+  return {
+    label: r.label,
+    // Stored only after validation by the schema, with its defaults applied.
+    profile: typeof r.profile === "string" ? (JSON.parse(r.profile) as Profile) : r.profile,
+    notes: r.notes,
+    createdAt: new Date(r.created_at).toISOString(), // a Date from pg and PGlite alike
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/** Stores a new client; a bad profile is refused (FieldError naming each field), a used label too. */
+export async function addClient(db: Queryable, input: ClientInput, now: string): Promise<Client> {
+  const c = requireValid(input);
+  const rows = await db.query<ClientRow>(
+    `insert into clients (label, profile, notes, created_at, updated_at) values ($1, $2::jsonb, $3, $4, $4)
+     on conflict (label) do nothing returning ${columns}`,
+    [c.label, JSON.stringify(c.profile), c.notes, now],
+  );
+  if (!rows[0]) throw new ClientExistsError(c.label);
+  return fromRow(rows[0]);
+}
+
+/**
+ * Replaces a client's profile and/or notes (what is not given is kept). A bad profile is refused and the
+ * stored one kept; an unknown label is a ClientNotFoundError.
+ */
+export async function updateClient(
+  db: Queryable,
+  label: string,
+  changes: { profile?: unknown; notes?: string | null | undefined },
+  now: string,
+): Promise<Client> {
+  const problems = [...labelProblems(label), ...notesProblems(changes.notes)];
+  let profile: Profile | undefined;
+  if (changes.profile !== undefined) {
+    const checked = checkClientProfile(changes.profile);
+    if ("problems" in checked) problems.push(...checked.problems);
+    else profile = checked.profile;
+  }
+  if (problems.length > 0) throw new FieldError(problems);
+  const rows = await db.query<ClientRow>(
+    `update clients set profile = coalesce($2::jsonb, profile),
+            notes = case when $3::boolean then $4 else notes end, updated_at = $5
+     where label = $1 returning ${columns}`,
+    [
+      label,
+      profile === undefined ? null : JSON.stringify(profile),
+      changes.notes !== undefined,
+      changes.notes ?? null,
+      now,
+    ],
+  );
+  if (!rows[0]) throw new ClientNotFoundError(label);
+  return fromRow(rows[0]);
+}
+
+/** Deletes a client and its profile; an unknown label is a ClientNotFoundError. */
+export async function removeClient(db: Queryable, label: string): Promise<void> {
+  const rows = await db.query("delete from clients where label = $1 returning label", [label]);
+  if (rows.length === 0) throw new ClientNotFoundError(label);
+}
+
+/** The client with that label, or null. */
+export async function loadClient(db: Queryable, label: string): Promise<Client | null> {
+  const rows = await db.query<ClientRow>(`select ${columns} from clients where label = $1`, [label]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/** Every client, by label. */
+export async function listClients(db: Queryable): Promise<Client[]> {
+  const rows = await db.query<ClientRow>(`select ${columns} from clients order by label`);
+  return rows.map(fromRow);
+}
+
+/**
+ * Stores many clients at once, all or nothing: every entry is checked first (each problem names the entry,
+ * counted from 1, and the field), labels must be new and distinct, then all are written in one transaction.
+ * Returns the number stored.
+ */
+export async function importClients(db: Db, inputs: readonly ClientInput[], now: string): Promise<number> {
+  const problems: { entry: number; problem: FieldProblem }[] = [];
+  const valid: ValidClient[] = [];
+  const firstEntryOf = new Map<string, number>();
+  inputs.forEach((input, i) => {
+    const entry = i + 1;
+    const checked = validateInput(input);
+    if (Array.isArray(checked)) {
+      for (const problem of checked) problems.push({ entry, problem });
+      return;
+    }
+    const earlier = firstEntryOf.get(checked.label);
+    if (earlier !== undefined)
+      problems.push({
+        entry,
+        problem: {
+          field: "label",
+          problem: `"${checked.label}" is also the label of entry ${earlier}`,
+          allowed: "a label used once",
+        },
+      });
+    else firstEntryOf.set(checked.label, entry);
+    valid.push(checked);
+  });
+  if (problems.length > 0) throw new ClientImportError(problems);
+  if (valid.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const labels = JSON.stringify(valid.map((c) => c.label));
+    const taken = await tx.query<{ label: string }>(
+      "select label from clients where label in (select jsonb_array_elements_text($1::jsonb)) order by label",
+      [labels],
+    );
+    if (taken.length > 0)
+      throw new ClientImportError(
+        taken.map(({ label }) => ({
+          entry: firstEntryOf.get(label) ?? 0,
+          problem: {
+            field: "label",
+            problem: `a client labelled "${label}" already exists`,
+            allowed: "a label not in use",
+          },
+        })),
+      );
+    const rows = valid.map((c) => ({ label: c.label, profile: c.profile, notes: c.notes }));
+    const inserted = await tx.query<{ label: string }>(
+      `insert into clients (label, profile, notes, created_at, updated_at)
+       select r.label, r.profile, r.notes, $2, $2
+       from jsonb_to_recordset($1::jsonb) as r(label text, profile jsonb, notes text)
+       returning label`,
+      [JSON.stringify(rows), now],
+    );
+    return inserted.length;
+  });
+}

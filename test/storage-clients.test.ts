@@ -1,0 +1,194 @@
+// The consultant's clients in a real database, on embedded PGlite and on the PostgreSQL server that
+// test/global-setup.ts starts: the round trip, duplicate labels, bad profiles refused with the field named
+// and nothing written, and imports that store all of their entries or none.
+import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { FieldError } from "../src/profile/errors.js";
+import {
+  addClient,
+  ClientExistsError,
+  ClientImportError,
+  ClientNotFoundError,
+  importClients,
+  listClients,
+  loadClient,
+  removeClient,
+  updateClient,
+} from "../src/storage/index.js";
+import {
+  type Backend,
+  freshDatabase,
+  removeTemplates,
+  type TestDatabase,
+} from "./fixtures/feed/databases.js";
+
+const profile = {
+  age: 29,
+  education: "bachelors",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7.5 },
+  canadianWorkYears: 1,
+  foreignWorkYears: 3,
+};
+const t0 = "2026-11-24T20:00:00.000Z";
+const t1 = "2026-11-24T21:30:00.000Z";
+
+/** The FieldError's problems, or fails the test when something else (or nothing) was thrown. */
+async function fieldProblems(work: Promise<unknown>) {
+  const e = await work.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  expect(e).toBeInstanceOf(FieldError);
+  return (e as FieldError).problems;
+}
+
+afterAll(() => removeTemplates());
+
+describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
+  let t: TestDatabase;
+  const open = async () => {
+    t = await freshDatabase(backend, inject("postgresUrl"));
+    return t.db;
+  };
+  afterEach(async () => {
+    await t?.db.close().catch(() => undefined);
+    await t?.dispose();
+  });
+
+  it("adds, lists, loads, updates and removes a client", async () => {
+    const db = await open();
+    const added = await addClient(db, { label: "F-2026-017", profile, notes: "referred by X" }, t0);
+    // The schema's defaults are applied before the profile is stored.
+    expect(added).toMatchObject({
+      label: "F-2026-017",
+      notes: "referred by X",
+      createdAt: t0,
+      updatedAt: t0,
+    });
+    expect(added.profile).toMatchObject({ age: 29, jobOffer: "none", canadianEducation: "none" });
+    await addClient(db, { label: "A-1", profile: { ...profile, age: 40 } }, t0);
+
+    expect((await listClients(db)).map((c) => [c.label, c.profile.age, c.notes])).toEqual([
+      ["A-1", 40, null],
+      ["F-2026-017", 29, "referred by X"],
+    ]);
+
+    const updated = await updateClient(db, "F-2026-017", { profile: { ...profile, age: 30 } }, t1);
+    expect(updated).toMatchObject({ createdAt: t0, updatedAt: t1, notes: "referred by X" });
+    expect(updated.profile.age).toBe(30);
+    // Notes alone: the profile is kept; null clears the notes.
+    const noted = await updateClient(db, "F-2026-017", { notes: null }, t1);
+    expect(noted.notes).toBeNull();
+    expect(noted.profile.age).toBe(30);
+    expect((await loadClient(db, "F-2026-017"))?.profile.age).toBe(30);
+
+    await removeClient(db, "F-2026-017");
+    expect(await loadClient(db, "F-2026-017")).toBeNull();
+    expect((await listClients(db)).map((c) => c.label)).toEqual(["A-1"]);
+    await expect(removeClient(db, "F-2026-017")).rejects.toBeInstanceOf(ClientNotFoundError);
+    await expect(updateClient(db, "nobody", { notes: "x" }, t1)).rejects.toBeInstanceOf(ClientNotFoundError);
+  });
+
+  it("refuses a second client with the same label and keeps the first", async () => {
+    const db = await open();
+    await addClient(db, { label: "F-1", profile }, t0);
+    await expect(
+      addClient(db, { label: "F-1", profile: { ...profile, age: 50 } }, t1),
+    ).rejects.toBeInstanceOf(ClientExistsError);
+    const kept = await loadClient(db, "F-1");
+    expect(kept?.profile.age).toBe(29);
+    expect(kept?.updatedAt).toBe(t0);
+  });
+
+  it("refuses a bad profile, naming each field, and writes nothing", async () => {
+    const db = await open();
+    const problems = await fieldProblems(
+      addClient(
+        db,
+        {
+          label: "F-2",
+          profile: { ...profile, age: 150, firstLanguage: { ...profile.firstLanguage, reading: 9.7 } },
+        },
+        t0,
+      ),
+    );
+    expect(problems.map((p) => p.field).sort()).toEqual(["profile.age", "profile.firstLanguage.reading"]);
+    // The value is not echoed: the field and the allowed range are enough, and profiles are personal data.
+    expect(problems.find((p) => p.field === "profile.age")?.problem).toBe("is too large (at most 120)");
+    expect(await listClients(db)).toEqual([]);
+
+    const badLabel = await fieldProblems(addClient(db, { label: "no spaces/slashes", profile }, t0));
+    expect(badLabel.map((p) => p.field)).toEqual(["label"]);
+    expect(await listClients(db)).toEqual([]);
+
+    // An update with a bad profile keeps the stored one.
+    await addClient(db, { label: "F-3", profile }, t0);
+    const updateProblems = await fieldProblems(
+      updateClient(db, "F-3", { profile: { ...profile, education: "phd" } }, t1),
+    );
+    expect(updateProblems).toEqual([
+      expect.objectContaining({ field: "profile.education", allowed: expect.stringContaining("doctoral") }),
+    ]);
+    const kept = await loadClient(db, "F-3");
+    expect(kept?.profile.education).toBe("bachelors");
+    expect(kept?.updatedAt).toBe(t0);
+  });
+
+  it("imports every entry, or none when one is wrong", async () => {
+    const db = await open();
+    await addClient(db, { label: "OLD-1", profile }, t0);
+
+    // Entry 2 has a bad field, entry 3 repeats entry 1's label: nothing is written, each problem names its entry.
+    const refused = await importClients(
+      db,
+      [
+        { label: "N-1", profile },
+        { label: "N-2", profile: { ...profile, age: -1 } },
+        { label: "N-1", profile },
+      ],
+      t1,
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ClientImportError);
+    expect((refused as ClientImportError).problems).toEqual([
+      { entry: 2, problem: expect.objectContaining({ field: "profile.age" }) },
+      { entry: 3, problem: expect.objectContaining({ field: "label" }) },
+    ]);
+    expect((await listClients(db)).map((c) => c.label)).toEqual(["OLD-1"]);
+
+    // A label already stored is found inside the transaction: nothing of the batch is written either.
+    const clash = await importClients(
+      db,
+      [
+        { label: "N-1", profile },
+        { label: "OLD-1", profile },
+      ],
+      t1,
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((clash as ClientImportError).problems).toEqual([
+      { entry: 2, problem: expect.objectContaining({ field: "label" }) },
+    ]);
+    expect((await listClients(db)).map((c) => c.label)).toEqual(["OLD-1"]);
+
+    expect(
+      await importClients(
+        db,
+        [
+          { label: "N-1", profile, notes: "first" },
+          { label: "N-2", profile: { ...profile, age: 45 } },
+        ],
+        t1,
+      ),
+    ).toBe(2);
+    const all = await listClients(db);
+    expect(all.map((c) => [c.label, c.profile.age, c.notes, c.createdAt])).toEqual([
+      ["N-1", 29, "first", t1],
+      ["N-2", 45, null, t1],
+      ["OLD-1", 29, null, t0],
+    ]);
+  });
+});
