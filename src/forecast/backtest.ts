@@ -6,8 +6,17 @@ import { median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDay, mondayOf } from "./dates.js";
+import {
+  type DayForecastError,
+  dayForecastErrors,
+  type EveryDayScores,
+  type HindsightBounds,
+  hindsightBounds,
+  scoreEveryDay,
+} from "./hindsight.js";
 import { byStream, type ForecastStream, forecastStream, roundsKnownOn, streamKey } from "./history.js";
 import { buildForecastModel, type ForecastModel } from "./model.js";
+import { type Predictions, predictAll } from "./predictors.js";
 
 /** Synthetic profiles: scores this far from the stream's last cut-off (known before the round). */
 export const syntheticOffsets = [-50, -25, -10, 0, 10, 25, 50] as const;
@@ -32,6 +41,11 @@ export interface BacktestRow {
   predicted: { p10: number; p50: number; p90: number };
   /** The candidate forecast chosen for this stream on `forecastOn` (see predictors.ts). */
   method: string;
+  /** Every candidate's forecast of this round, for the hindsight bounds. */
+  candidates: Predictions;
+  /** The two dates the forecast chose between: joining the draw week under way (null: none was), or later. */
+  joinDate: string | null;
+  laterDate: string;
   naive: { date: string; cutoff: number };
   /** Mean squared error of the invitation probabilities of the synthetic profiles. */
   brier: number;
@@ -145,6 +159,10 @@ export interface BacktestReport {
   overall: Scores;
   dateMisses: DateMisses[];
   joins: JoinScores;
+  /** What hindsight would have allowed (see hindsight.ts): the reach of the targets. */
+  hindsight: HindsightBounds;
+  /** The date forecasts of every listed stream on every round day of the period, against what happened. */
+  everyRoundDay: EveryDayScores;
 }
 
 /** Probability that the cut-off is at or below `score`, from the forecast's error distribution. */
@@ -154,7 +172,12 @@ function invitedProbability(next: number, spread: readonly number[], score: numb
   return n / spread.length;
 }
 
-function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): BacktestRow | null {
+function forecastOne(
+  model: ForecastModel,
+  target: Round,
+  earlier: Round[],
+  earlierRounds: readonly Round[],
+): BacktestRow | null {
   const key = streamKey(target.stream);
   const s = model.streams.find((m) => m.key === key);
   if (!s || earlier.length < 2) return null;
@@ -182,6 +205,9 @@ function forecastOne(model: ForecastModel, target: Round, earlier: Round[]): Bac
     // made the forecasts of 2019–2023 worse.
     predicted: { p10: at(0.1), p50: Math.round(s.cutoff.next), p90: at(0.9) },
     method: s.cutoff.method,
+    candidates: predictAll(earlier, earlierRounds),
+    joinDate: s.schedule.joinDay === null ? null : isoFromDay(s.schedule.joinDay),
+    laterDate: isoFromDay(s.schedule.laterDay),
     naive: { date: naiveDate, cutoff: last.cutoff },
     brier: brier / syntheticOffsets.length,
     naiveBrier: naiveBrier / syntheticOffsets.length,
@@ -215,6 +241,7 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
   const skipped: BacktestReport["skipped"] = [];
   const models = new Map<string, ForecastModel>();
   const joins: { p: number; joined: boolean }[] = [];
+  const everyDay: DayForecastError[] = [];
   targets.forEach((target, done) => {
     options.onProgress?.(done, targets.length);
     const earlierRounds = all.filter((r) => r.date < target.date);
@@ -227,8 +254,9 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
         model = buildForecastModel(earlierRounds, forecastOn);
         models.set(forecastOn, model);
         joins.push(...joinOutcomes(model, all));
+        everyDay.push(...dayForecastErrors(model, all));
       }
-      row = forecastOne(model, target, earlier);
+      row = forecastOne(model, target, earlier, earlierRounds);
     }
     if (row) rows.push(row);
     else skipped.push({ round: target.round, date: target.date, stream: target.stream.id });
@@ -244,5 +272,7 @@ export function backtest(rounds: readonly Round[], options: BacktestOptions): Ba
     overall: scoreRows(rows),
     dateMisses: dateMisses(rows),
     joins: scoreJoins(joins),
+    hindsight: hindsightBounds(rows),
+    everyRoundDay: scoreEveryDay(everyDay),
   };
 }

@@ -8,7 +8,7 @@ import { addDays, dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js"
 import { forecastRounds } from "./forecast.js";
 import { poolAtOrAbove, roundsKnownOn, scoreWithPoolAbove } from "./history.js";
 import { buildForecastModel } from "./model.js";
-import { ar1Cutoff } from "./predictors.js";
+import { ar1Cutoff, type Predictions, predictorNames } from "./predictors.js";
 import { invitationProbability } from "./probability.js";
 import { yearEndPause } from "./schedule.js";
 import { pool, round } from "./testRounds.js";
@@ -204,6 +204,9 @@ describe("backtest", () => {
     cutoff: 500,
     predicted: { p10: 490, p50: 500, p90: 510 },
     method: "last",
+    candidates: Object.fromEntries(predictorNames.map((name) => [name, 500])) as Predictions,
+    joinDate: null,
+    laterDate: fields.date,
     naive: { date: fields.date, cutoff: 500 },
     brier: 0,
     naiveBrier: 0,

@@ -8,7 +8,7 @@ import { type ForecastModel, nextDeviation } from "./model.js";
 import { type StreamSchedule, skipPause } from "./schedule.js";
 
 /** Streams less likely than this to still be drawing are left out of the list. */
-const minActiveProbability = 0.5;
+export const minActiveProbability = 0.5;
 
 export interface ForecastRound {
   stream: ForecastStream;

@@ -48,6 +48,15 @@ function print(io: Io, r: BacktestReport) {
     io.stdout(
       `Joining a draw week under way, judged on every such week (not only on the rounds that happened): ${j.cases} cases, ${j.expected.toFixed(0)} joins expected, ${j.joined} happened, Brier ${fixed(j.brier, 3)}.`,
     );
+  const h = r.hindsight;
+  io.stdout(
+    `In hindsight, which no forecast has: cut-off MAE ${fixed(h.cutoff.bestConstantPerStream)} with the best single value per stream, ${fixed(h.cutoff.bestCandidatePerStream)} with the best single forecast method per stream (the target is ${fixed(0.75 * o.naive.cutoffMae)}); date MAE ${fixed(h.date.knowingJoins)} days knowing whether each round joined the draw week under way, ${fixed(h.date.alwaysJoin)} if every stream always joined.`,
+  );
+  const e = r.everyRoundDay;
+  if (e.forecasts)
+    io.stdout(
+      `Date forecasts judged on every round day (${e.forecasts} forecasts of the listed streams, against each stream's next round): MAE ${fixed(e.dateMae)} days, median ${fixed(e.medianDateError, 0)}; if every stream always joined the week under way: MAE ${fixed(e.alwaysJoin.dateMae)}, median ${fixed(e.alwaysJoin.medianDateError, 0)}.`,
+    );
   const methods = new Map<string, number>();
   for (const row of r.rows) methods.set(row.method, (methods.get(row.method) ?? 0) + 1);
   io.stdout(
