@@ -40,4 +40,12 @@ for (const [from, to] of [
       .map((m) => `${m.cause} ${((m.days / missedDays) * 100).toFixed(0)}%`)
       .join(", ")}`,
   );
+  const h = report.hindsight;
+  console.log(
+    `  in hindsight: cut-off MAE ${h.cutoff.bestCandidatePerStream.toFixed(2)} with the best single method per stream (target ${(0.75 * o.naive.cutoffMae).toFixed(2)}), date MAE ${h.date.knowingJoins.toFixed(2)} d knowing each join, ${h.date.alwaysJoin.toFixed(2)} d if every stream always joined`,
+  );
+  const e = report.everyRoundDay;
+  console.log(
+    `  date forecasts on every round day: MAE ${e.dateMae.toFixed(1)} d (median ${e.medianDateError}), always joining ${e.alwaysJoin.dateMae.toFixed(1)} d (median ${e.alwaysJoin.medianDateError})`,
+  );
 }
