@@ -9,3 +9,11 @@ export {
   type PublishedAdvice,
   withoutChangedProfiles,
 } from "./advise.js";
+export {
+  type ClientStatus,
+  type ClientStatusOptions,
+  checkAgainstRound,
+  clientStatus,
+  type LatestRoundCheck,
+  latestRoundByStream,
+} from "./clients.js";
