@@ -4,10 +4,10 @@
 
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { type ApiContext, operations } from "./api.js";
 import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
+import { limitBodySize } from "./node-body-limit.js";
 import { buildOpenApi, renderDocsPage } from "./openapi.js";
 import { honoPath, type Reply } from "./operation.js";
 import type { Asset } from "./static.js";
@@ -84,16 +84,14 @@ export function createApp(options: AppOptions): Hono {
   app.use("/api/*", (c, next) => (c.req.method === "GET" ? gzip(c, next) : next()));
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) =>
-        c.json(
-          errorBody([
-            { field: "(body)", problem: "is too large", allowed: `at most ${maxBodyBytes / 1024} KiB` },
-          ]),
-          413,
-        ),
-    }),
+    limitBodySize(maxBodyBytes, (c) =>
+      c.json(
+        errorBody([
+          { field: "(body)", problem: "is too large", allowed: `at most ${maxBodyBytes / 1024} KiB` },
+        ]),
+        413,
+      ),
+    ),
   );
 
   for (const op of operations) {
