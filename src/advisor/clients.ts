@@ -134,7 +134,7 @@ export function clientStatus(
     asOf,
     crs: candidate.score,
     ruleSet: candidate.ruleSet,
-    eligibleStreams: candidate.eligibleStreams,
+    eligibleStreams: [...candidate.eligibleStreams],
     unknownStreams: candidate.unknownStreams,
     latestRounds,
     streamsWithoutRounds,
