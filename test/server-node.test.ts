@@ -71,6 +71,13 @@ const paddedTo = (length: number) => {
 
 const errorOf = (a: Answer) => (JSON.parse(a.text) as { error: Record<string, string> }).error;
 
+/** The headers every answer carries, errors included (the profile travels in the app's URLs). */
+const expectSecurityHeaders = (a: Answer) => {
+  expect(a.headers["x-content-type-options"]).toBe("nosniff");
+  expect(a.headers["referrer-policy"]).toBe("no-referrer");
+  expect(a.headers["content-security-policy"]).toContain("default-src 'self'");
+};
+
 describe.each([
   { way: "with a Content-Length", chunked: false },
   { way: "chunked, without a length", chunked: true },
@@ -79,9 +86,8 @@ describe.each([
     const a = await post("/api/crs", JSON.stringify(workedProfile), chunked);
     expect(a.status).toBe(200);
     expect((JSON.parse(a.text) as { total: number }).total).toBe(429);
-    expect(a.headers["x-content-type-options"]).toBe("nosniff");
-    expect(a.headers["referrer-policy"]).toBe("no-referrer");
-    expect(a.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(a.headers["content-type"]).toContain("application/json");
+    expectSecurityHeaders(a);
   });
 
   it("accepts a body of exactly 64 KiB and refuses one byte more with a 413 naming the body", async () => {
@@ -94,6 +100,7 @@ describe.each([
     expect(over.status).toBe(413);
     expect(over.headers["content-type"]).toContain("application/json");
     expect(errorOf(over)).toEqual({ field: "(body)", problem: "is too large", allowed: "at most 64 KiB" });
+    expectSecurityHeaders(over);
   });
 
   it("answers a body that is not JSON with a 400 naming the body, no stack trace", async () => {
@@ -101,6 +108,7 @@ describe.each([
     expect(a.status).toBe(400);
     expect(errorOf(a)).toMatchObject({ field: "(body)", problem: "is not valid JSON" });
     expect(a.text).not.toMatch(/at .*\.(ts|js|mjs):\d+/);
+    expectSecurityHeaders(a);
   });
 
   it("answers an empty body with a 400 saying it is empty", async () => {
@@ -111,5 +119,14 @@ describe.each([
 
   it("logs nothing for any of these answers (profiles are personal data)", () => {
     expect(logged).toEqual([]);
+  });
+});
+
+describe("answers other than POST /api/crs through Node", () => {
+  it("an unknown API path is a JSON 404 naming the path, with the security headers", async () => {
+    const a = await post("/api/nope", "{}", false);
+    expect(a.status).toBe(404);
+    expect(errorOf(a).field).toBe("(path)");
+    expectSecurityHeaders(a);
   });
 });

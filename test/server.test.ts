@@ -289,6 +289,18 @@ describe("headers and the OpenAPI document's consistency", () => {
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
   });
 
+  it("sends them on gzip-compressed answers and on errors too", async () => {
+    const zipped = await app.request("/api/draws", { headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const refused = await post("/api/crs", "{age: 29");
+    expect(refused.status).toBe(400);
+    for (const res of [zipped, refused]) {
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    }
+  });
+
   it("declares every path parameter and gives every operation a unique id", async () => {
     const doc = (await (await get("/api/openapi.json")).json()) as {
       paths: Record<
