@@ -43,6 +43,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: "what to improve first, ranked by chance gained",
     load: () => import("./commands/advise.js"),
   },
+  clients: {
+    summary: "a consultant's clients: profiles, status, chances",
+    load: () => import("./commands/clients.js"),
+  },
 };
 
 function help(io: Io) {
