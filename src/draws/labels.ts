@@ -18,51 +18,62 @@ export const frenchLabelsNote = {
   fr: "Les noms des volets en français sont notre traduction : les noms officiels d'IRCC en français ne figurent pas dans nos données.",
 };
 
-const labels: Record<string, { en: string; fr: string }> = {
-  general: { en: "general", fr: "général (tous les programmes)" },
+// The French names are written to stand alone (a page heading, a table cell) and to be quoted in a
+// report's sentence (« … »): capitalised, complete program names. The web app shows these same names
+// (src/web/i18n.ts reads them through frenchStreamName), so a report and the page it sits on agree.
+const labels = {
+  general: { en: "general", fr: "Tous les programmes (ronde générale)" },
   cec: { en: "Canadian Experience Class", fr: "Catégorie de l'expérience canadienne" },
   fsw: { en: "Federal Skilled Worker", fr: "Programme des travailleurs qualifiés (fédéral)" },
-  fst: { en: "Federal Skilled Trades", fr: "Programme des métiers spécialisés (fédéral)" },
+  // Named like the FSW ("Programme des travailleurs …"); the web and the reports once had two versions.
+  fst: { en: "Federal Skilled Trades", fr: "Programme des travailleurs de métiers spécialisés (fédéral)" },
   pnp: { en: "Provincial Nominee Program", fr: "Programme des candidats des provinces" },
   "french-language-proficiency": {
     en: "French-language proficiency",
-    fr: "compétence linguistique en français",
+    fr: "Compétence linguistique en français",
   },
   "healthcare-social-services": {
     en: "healthcare and social services",
-    fr: "professions des soins de santé et des services sociaux",
+    fr: "Professions des soins de santé et des services sociaux",
   },
-  stem: { en: "STEM", fr: "professions des sciences, technologies, génie et mathématiques (STGM)" },
-  trades: { en: "trade", fr: "métiers" },
-  transport: { en: "transport", fr: "professions du transport" },
+  stem: { en: "STEM", fr: "Professions en sciences, technologie, génie et mathématiques (STGM)" },
+  trades: { en: "trade", fr: "Métiers" },
+  transport: { en: "transport", fr: "Professions du transport" },
   "agriculture-agri-food": {
     en: "agriculture and agri-food",
-    fr: "professions de l'agriculture et de l'agroalimentaire",
+    fr: "Professions de l'agriculture et de l'agroalimentaire",
   },
-  education: { en: "education", fr: "professions de l'éducation" },
+  education: { en: "education", fr: "Professions de l'éducation" },
   "physicians-canadian-work-experience": {
     en: "physicians with Canadian work experience",
-    fr: "médecins ayant une expérience de travail au Canada",
+    fr: "Médecins ayant une expérience de travail au Canada",
   },
   "senior-managers-canadian-work-experience": {
     en: "senior managers with Canadian work experience",
-    fr: "cadres supérieurs ayant une expérience de travail au Canada",
+    fr: "Cadres supérieurs ayant une expérience de travail au Canada",
   },
   "researchers-canadian-work-experience": {
     en: "researchers with Canadian work experience",
-    fr: "chercheurs ayant une expérience de travail au Canada",
+    fr: "Chercheurs ayant une expérience de travail au Canada",
   },
-  "skilled-military-recruits": { en: "skilled military recruits", fr: "recrues militaires qualifiées" },
-};
+  "skilled-military-recruits": { en: "skilled military recruits", fr: "Recrues militaires qualifiées" },
+} as const satisfies Record<string, { en: string; fr: string }>;
+
+/** The id of a stream this table names. */
+export type LabelledStreamId = keyof typeof labels;
+
+/** A stream's French name (our translation, see above): the one source for reports and the web app. */
+export function frenchStreamName(id: LabelledStreamId): string {
+  return labels[id].fr;
+}
 
 /** The label of a stream; an unrecognized category is named by its round name as published. */
 export function streamLabel(stream: Pick<StreamRef, "id">, publishedName?: string): StreamLabel {
-  const known = labels[stream.id];
-  if (known) return { ...known, frIsOurTranslation: true };
+  if (hasLabel(stream.id)) return { ...labels[stream.id], frIsOurTranslation: true };
   const name = publishedName ?? stream.id;
   return { en: name, fr: name, frIsOurTranslation: false };
 }
 
-export function hasLabel(streamId: string): boolean {
-  return streamId in labels;
+export function hasLabel(streamId: string): streamId is LabelledStreamId {
+  return Object.hasOwn(labels, streamId);
 }

@@ -3,6 +3,8 @@
 // English stream names follow IRCC's; the French ones are our translation (IRCC's official French names
 // are not in the project's data), and the Draws page says so in French.
 
+import { frenchStreamName } from "../draws/labels.js";
+
 export const languages = ["en", "fr"] as const;
 export type Lang = (typeof languages)[number];
 
@@ -608,23 +610,25 @@ const fr: Messages = {
   "advice.nomination": "Une désignation d'une province ou d'un territoire",
   "chances.assume":
     "Compter comme admissibles les programmes que mon profil ne permet pas de trancher (par exemple, sans antécédents de travail)",
-  "stream.general": "Tous les programmes (ronde générale)",
-  "stream.cec": "Catégorie de l'expérience canadienne",
-  "stream.fsw": "Programme des travailleurs qualifiés (fédéral)",
-  "stream.fst": "Programme des travailleurs de métiers spécialisés (fédéral)",
-  "stream.pnp": "Programme des candidats des provinces",
-  "stream.french-language-proficiency": "Compétence linguistique en français",
-  "stream.healthcare-social-services": "Professions des soins de santé et des services sociaux",
-  "stream.stem": "Professions en sciences, technologie, génie et mathématiques (STGM)",
-  "stream.trades": "Métiers",
-  "stream.transport": "Professions du transport",
-  "stream.agriculture-agri-food": "Professions de l'agriculture et de l'agroalimentaire",
-  "stream.education": "Professions de l'éducation",
-  "stream.physicians-canadian-work-experience": "Médecins ayant une expérience de travail au Canada",
-  "stream.senior-managers-canadian-work-experience":
-    "Cadres supérieurs ayant une expérience de travail au Canada",
-  "stream.researchers-canadian-work-experience": "Chercheurs ayant une expérience de travail au Canada",
-  "stream.skilled-military-recruits": "Recrues militaires qualifiées",
+  // The French stream names are the domain's (draws/labels.ts), the ones the French round reports use.
+  "stream.general": frenchStreamName("general"),
+  "stream.cec": frenchStreamName("cec"),
+  "stream.fsw": frenchStreamName("fsw"),
+  "stream.fst": frenchStreamName("fst"),
+  "stream.pnp": frenchStreamName("pnp"),
+  "stream.french-language-proficiency": frenchStreamName("french-language-proficiency"),
+  "stream.healthcare-social-services": frenchStreamName("healthcare-social-services"),
+  "stream.stem": frenchStreamName("stem"),
+  "stream.trades": frenchStreamName("trades"),
+  "stream.transport": frenchStreamName("transport"),
+  "stream.agriculture-agri-food": frenchStreamName("agriculture-agri-food"),
+  "stream.education": frenchStreamName("education"),
+  "stream.physicians-canadian-work-experience": frenchStreamName("physicians-canadian-work-experience"),
+  "stream.senior-managers-canadian-work-experience": frenchStreamName(
+    "senior-managers-canadian-work-experience",
+  ),
+  "stream.researchers-canadian-work-experience": frenchStreamName("researchers-canadian-work-experience"),
+  "stream.skilled-military-recruits": frenchStreamName("skilled-military-recruits"),
   "stream.unrecognized": "Catégorie pas encore classée",
 };
 
