@@ -6,6 +6,7 @@ import { drawReport, type Round, renderReport, streamStats } from "../draws/inde
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
+import { clientOperations } from "./api-clients.js";
 import { forecastOperations } from "./api-forecast.js";
 import { roundOperations } from "./api-rounds.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
@@ -174,4 +175,5 @@ export const operations: AnyOperation<ApiContext>[] = [
   }),
   ...forecastOperations,
   ...roundOperations,
+  ...clientOperations,
 ];

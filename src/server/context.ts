@@ -10,6 +10,8 @@ export interface ApiContext {
   today: () => string;
   /** Every stored round of invitations, oldest first. */
   rounds: () => Promise<Round[]>;
+  /** The database itself, for the consultant's clients (absent: the clients operations answer 503). */
+  db?: Db;
 }
 
 export interface DataOptions {

@@ -173,7 +173,7 @@ header{background:#26374a;color:#fff;padding:1rem 1.5rem}header a{color:#fff}
 section{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:0 1rem 1rem;margin:1rem 0}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e3e6ea;padding:.3rem;text-align:left;vertical-align:top}
 pre{background:#fff;border:1px solid #d8dde3;padding:1rem;overflow:auto;font-size:13px}
-.m{display:inline-block;border-radius:4px;padding:0 .4rem;color:#fff;font-size:.8em}.get{background:#1a6a3a}.post{background:#1b4f8a}
+.m{display:inline-block;border-radius:4px;padding:0 .4rem;color:#fff;font-size:.8em}.get{background:#1a6a3a}.post{background:#1b4f8a}.put{background:#7a4b00}.delete{background:#8a1b1b}
 a{color:#1b4f8a}
 </style></head><body><header><strong>${escapeHtml(info.title)}</strong> ${escapeHtml(info.version)} ·
 <a href="/api/openapi.json">openapi.json</a> · <a href="/">web app</a></header><main>

@@ -2,7 +2,7 @@
 // handler. The same object drives validation, the router and the OpenAPI document, so they cannot drift.
 import type { z } from "zod";
 
-export type Method = "get" | "post";
+export type Method = "get" | "post" | "put" | "delete";
 
 /** What a handler returns: JSON, or a text document (CSV, Markdown) with an optional download name. */
 export type Reply =

@@ -1,0 +1,193 @@
+// The clients API through Hono's in-memory fetch, on a real embedded database seeded with the bundled
+// feed: status codes (201, 200, 400, 404, 409), JSON error bodies naming the field, the status of a
+// hand-worked client, and no profile value in any error or log line.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/server/app.js";
+import { createDataContext } from "../src/server/context.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "ee-server-clients-"));
+const data = await createDataContext({ dataDir, today: () => "2025-11-20" });
+const logged: string[] = [];
+const app = createApp({ ...data, logError: (line) => logged.push(line) });
+afterAll(async () => {
+  await data.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const send = (method: string, path: string, body?: unknown) =>
+  app.request(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : {
+          body: typeof body === "string" ? body : JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        }),
+  });
+
+interface ErrorBody {
+  error: { field: string; problem: string; allowed?: string };
+  errors: { field: string; problem: string; allowed?: string }[];
+}
+
+// A software engineer (NOC 21231, TEER 1): 16 months in Canada, 4 years in India before.
+const engineer = {
+  age: 29,
+  education: "bachelors",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+  workHistory: [
+    { noc: "21231", from: "2023-09-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" },
+    { noc: "21231", from: "2019-01-01", to: "2022-12-31", hoursPerWeek: 40, country: "IN" },
+  ],
+};
+
+describe("the clients API", () => {
+  it("adds (201), reads, lists with status, updates, and deletes a client", async () => {
+    const created = await send("POST", "/api/clients", { label: "F-1", profile: engineer, notes: "new" });
+    expect(created.status).toBe(201);
+    const client = (await created.json()) as {
+      label: string;
+      notes: string;
+      profile: { jobOffer: string };
+      createdAt: string;
+    };
+    expect(client).toMatchObject({ label: "F-1", notes: "new" });
+    expect(client.profile.jobOffer).toBe("none"); // the schema's defaults, as stored
+
+    const read = await send("GET", "/api/clients/F-1");
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { profile: { age: number } }).profile.age).toBe(29);
+
+    const list = await send("GET", "/api/clients");
+    expect(list.status).toBe(200);
+    const listed = (await list.json()) as {
+      data: { asOf: string; latestRound: string };
+      paths: number;
+      count: number;
+      clients: { label: string; profile?: unknown; status: { crs: number; probability: unknown } }[];
+    };
+    // Today (2025-11-20) by default; the bundled feed's latest round is 379 of 2025-11-14.
+    expect(listed.data).toMatchObject({ asOf: "2025-11-20", latestRound: "2025-11-14", stale: false });
+    expect(listed.count).toBe(1);
+    expect(listed.clients[0]!.profile).toBeUndefined();
+    // 110 + 120 + 4 × 31 + 40 + (25 + 13) + 50 = 482 (see test/cli-clients.test.ts for the lines).
+    expect(listed.clients[0]!.status.crs).toBe(482);
+    expect(listed.paths).toBe(0);
+    expect(listed.clients[0]!.status.probability).toBeNull();
+
+    const withChance = (await (await send("GET", "/api/clients?paths=200&seed=3")).json()) as {
+      paths: number;
+      clients: { status: { probability: { paths: number; seed: number } } }[];
+    };
+    expect(withChance.paths).toBe(200);
+    expect(withChance.clients[0]!.status.probability).toMatchObject({ paths: 200, seed: 3 });
+
+    // Age 30 instead of 29: 105 instead of 110 points, so 477.
+    const updated = await send("PUT", "/api/clients/F-1", { profile: { ...engineer, age: 30 } });
+    expect(updated.status).toBe(200);
+    expect(await updated.json()).toMatchObject({ label: "F-1", notes: "new", profile: { age: 30 } });
+    const status = await send("GET", "/api/clients/F-1/status?paths=0&asOf=2025-11-20");
+    expect(status.status).toBe(200);
+    const s = (await status.json()) as {
+      label: string;
+      status: {
+        crs: number;
+        latestRounds: { stream: string; round: string; cutoff: number; margin: number; invited: boolean }[];
+      };
+    };
+    expect(s.status.crs).toBe(477);
+    // IRCC's feed: the latest CEC round by 2025-11-20 is round 378 (2025-11-12), cut-off 533.
+    expect(s.status.latestRounds.find((r) => r.stream === "cec")).toMatchObject({
+      round: "378",
+      cutoff: 533,
+      margin: 477 - 533,
+      invited: false,
+    });
+
+    const notesOnly = await send("PUT", "/api/clients/F-1", { notes: null });
+    expect(await notesOnly.json()).toMatchObject({ notes: null, profile: { age: 30 } });
+
+    const removed = await send("DELETE", "/api/clients/F-1");
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual({ removed: "F-1" });
+    expect((await send("GET", "/api/clients/F-1")).status).toBe(404);
+  });
+
+  it("answers 409 for a label in use and keeps the stored client", async () => {
+    expect((await send("POST", "/api/clients", { label: "D-1", profile: engineer })).status).toBe(201);
+    const again = await send("POST", "/api/clients", { label: "D-1", profile: { ...engineer, age: 50 } });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as ErrorBody).error).toMatchObject({ field: "label" });
+    expect(
+      ((await (await send("GET", "/api/clients/D-1")).json()) as { profile: { age: number } }).profile.age,
+    ).toBe(29);
+    await send("DELETE", "/api/clients/D-1");
+  });
+
+  it("answers 400 naming each bad field, without echoing a value, and stores nothing", async () => {
+    const bad = await send("POST", "/api/clients", {
+      label: "E-1",
+      profile: { ...engineer, age: 131, education: "phd" },
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as ErrorBody;
+    expect(body.errors.map((e) => e.field).sort()).toEqual(["profile.age", "profile.education"]);
+    expect(JSON.stringify(body)).not.toContain("131");
+    expect(JSON.stringify(body)).not.toContain("phd");
+    expect((await send("GET", "/api/clients/E-1")).status).toBe(404);
+
+    const badLabel = await send("POST", "/api/clients", { label: "has space", profile: engineer });
+    expect(badLabel.status).toBe(400);
+    expect(((await badLabel.json()) as ErrorBody).error.field).toBe("label");
+
+    const empty = await send("PUT", "/api/clients/E-1", {});
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as ErrorBody).error.allowed).toBe("a profile, notes, or both");
+
+    const notJson = await send("POST", "/api/clients", "{label:");
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as ErrorBody).error.field).toBe("(body)");
+
+    const paths = await send("GET", "/api/clients?paths=5");
+    expect(paths.status).toBe(400);
+    expect(((await paths.json()) as ErrorBody).error).toMatchObject({
+      field: "paths",
+      allowed: "0 (no probability) or 100 to 5000",
+    });
+    const early = await send("GET", "/api/clients?asOf=2014-12-31");
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as ErrorBody).error.field).toBe("asOf");
+
+    expect((await send("GET", "/api/clients")).status).toBe(200);
+    expect(((await (await send("GET", "/api/clients")).json()) as { count: number }).count).toBe(0);
+    expect(logged).toEqual([]);
+  });
+
+  it("answers 404 for an unknown label on every operation of a client", async () => {
+    for (const [method, path, body] of [
+      ["GET", "/api/clients/NOPE"],
+      ["PUT", "/api/clients/NOPE", { notes: "x" }],
+      ["DELETE", "/api/clients/NOPE"],
+      ["GET", "/api/clients/NOPE/status"],
+    ] as const) {
+      const res = await send(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(((await res.json()) as ErrorBody).error.field).toBe("label");
+    }
+  });
+
+  it("documents every clients operation in the OpenAPI document", async () => {
+    const doc = (await (await send("GET", "/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    expect(doc.paths["/api/clients"]?.get?.operationId).toBe("listClients");
+    expect(doc.paths["/api/clients"]?.post?.operationId).toBe("addClient");
+    expect(doc.paths["/api/clients/{label}"]?.get?.operationId).toBe("getClient");
+    expect(doc.paths["/api/clients/{label}"]?.put?.operationId).toBe("updateClient");
+    expect(doc.paths["/api/clients/{label}"]?.delete?.operationId).toBe("removeClient");
+    expect(doc.paths["/api/clients/{label}/status"]?.get?.operationId).toBe("getClientStatus");
+  });
+});
