@@ -2,7 +2,7 @@
 // ability, French to NCLC 7, a higher degree or a second credential, another year of work (a year
 // later, one year older), the spouse's language or education, a provincial nomination. Only changes
 // that are possible: nothing lowers a level, age only goes up, a year of work takes a year.
-import { addDays } from "../forecast/index.js";
+import { addYears } from "../occupations/index.js";
 import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
 import { type LanguageLevels, languageLevels, resultIn, ruleSetFor } from "../rules/index.js";
 
@@ -125,8 +125,11 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
       note: "scored as if completed on the forecast date; the study time and the age points it may cost are not modelled",
     });
 
-  // Another year of work: a year later, and one year older.
-  const inAYear = addDays(date, 365);
+  // Another year of work: a calendar year later (365 days would land a day early across 29 February),
+  // and one year older. From 29 February the year ends on 28 February, not 1 March: that is occupations'
+  // addYears, which draws the work-history windows, so the project has one calendar; and by 28 February
+  // a job has run 365 days, more than the 364 that 30 h a week needs for 1,560 hours (programs.md).
+  const inAYear = addYears(date, 1);
   const older = { ...current, assessedOn: inAYear, age: current.age + 1 };
   if (current.workHistory?.length) {
     if (current.workHistory.some((p) => p.to === null))

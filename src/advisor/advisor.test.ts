@@ -43,6 +43,32 @@ describe("the actions offered, worked by hand", () => {
     expect(actions.some((a) => a.kind.startsWith("spouse"))).toBe(false));
 });
 
+describe("another year of work is a calendar year later", () => {
+  const reached = (date: string, id: string) =>
+    possibleActions(worker, date).find((a) => a.id === id)?.reachedOn;
+
+  it("an ordinary date: the same day next year", () =>
+    expect(reached("2025-11-14", "canadian-work-plus-one")).toBe("2026-11-14"));
+  it("across 29 February 2024 (non-leap start): 2023-03-01 → 2024-03-01, not 365 days later (02-29)", () =>
+    expect(reached("2023-03-01", "foreign-work-plus-one")).toBe("2024-03-01"));
+  it("from 29 February 2024: 28 February 2025, as occupations' addYears draws the work windows", () =>
+    expect(reached("2024-02-29", "canadian-work-plus-one")).toBe("2025-02-28"));
+
+  it("from 29 February, the open job has a full second year by 28 February", () => {
+    // 30 h/week from 2023-03-01: to 2024-02-29 is 366 days = 366 × 30 / 7 = 1,568.6 h (one year, 1,560 h);
+    // to 2025-02-28 is 731 days = 3,132.9 h, past the 3,120 h of two years (programs.md: 1 year = 1,560 h).
+    const employed = parse({
+      ...singleWorker,
+      workHistory: [{ noc: "21231", from: "2023-03-01", to: null, hoursPerWeek: 30, country: "CA" }],
+    });
+    const action = possibleActions(employed, "2024-02-29").find((a) => a.id === "work-one-more-year");
+    expect(action?.reachedOn).toBe("2025-02-28");
+    expect(withExperienceFromHistory({ ...employed, assessedOn: "2024-02-29" }).canadianWorkYears).toBe(1);
+    expect(withExperienceFromHistory(action!.profile).canadianWorkYears).toBe(2);
+    expect(action!.profile.age).toBe(employed.age + 1);
+  });
+});
+
 const clb = fc.integer({ min: 4, max: 12 });
 const generatedProfile = fc
   .record({
