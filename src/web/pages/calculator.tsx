@@ -1,6 +1,7 @@
 // The CRS calculator: the profile form (built from the profile schema's own value lists), the score
 // breakdown updating as you type (the engine runs in the browser), each factor explained, and the
 // rule set's date with an "as of" date picker. The whole state is in the URL.
+import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import type { FieldProblem } from "../../profile/errors.js";
 import { scoreRanges, tefScaleFor } from "../../profile/language-ranges.js";
@@ -305,6 +306,234 @@ function Breakdown({
   );
 }
 
+/**
+ * The profile form: every answer of a profile, from the schema's own value lists, each field with its
+ * problem. Shared by the calculator (answers in the URL) and the clients page (answers kept in memory: a
+ * client's profile never goes into a URL); `children` go at the end of the form (its buttons).
+ */
+export function ProfileForm(props: {
+  input: ProfileInput;
+  onChange: (next: ProfileInput) => void;
+  problems: Map<string, FieldProblem>;
+  /** The date a new second-language result defaults to. */
+  asOf: string;
+  label: string;
+  t: Translate;
+  lang: Lang;
+  onSubmit?: () => void;
+  children?: ComponentChildren;
+}) {
+  const { input, problems, asOf, t, lang } = props;
+  const err = (field: string) => problemText(t, lang, problems.get(field));
+  const update = (path: string, value: unknown) => props.onChange(setPath(input, path, value));
+  const num = (path: string) => getPath(input, path) as number | undefined;
+  const bool = (path: string) => Boolean(getPath(input, path));
+  const options = <K extends string>(keys: readonly K[], prefix: string) =>
+    keys.map((k) => [k, t(`${prefix}.${k}` as MessageKey)] as const);
+  const spouse = input.spouse;
+  return (
+    <form
+      class="profile-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit?.();
+      }}
+      aria-label={props.label}
+    >
+      <Fieldset legend={t("form.you")}>
+        <div class="row">
+          <NumberField
+            id="age"
+            label={t("form.age")}
+            value={num("age")}
+            {...ageRange}
+            error={err("age")}
+            onChange={(v) => update("age", v)}
+          />
+          <SelectField
+            id="education"
+            label={t("form.education")}
+            value={input.education}
+            options={options(educationLevels, "edu")}
+            error={err("education")}
+            onChange={(v) => update("education", v)}
+          />
+        </div>
+        <SelectField
+          id="canadianEducation"
+          label={t("form.canadianEducation")}
+          value={input.canadianEducation ?? "none"}
+          options={options(canadianEducationLevels, "caned")}
+          onChange={(v) => update("canadianEducation", v)}
+        />
+      </Fieldset>
+
+      <LanguageFields
+        id="first"
+        legend={t("form.firstLanguage")}
+        value={input.firstLanguage as LanguageInput}
+        onChange={(v) => update("firstLanguage", v)}
+        problems={problems}
+        path="firstLanguage"
+        t={t}
+        lang={lang}
+      />
+      <CheckField
+        id="has-second"
+        label={t("form.addSecondLanguage")}
+        checked={Boolean(input.secondLanguage)}
+        onChange={(on) =>
+          update(
+            "secondLanguage",
+            on
+              ? { test: "tef", testedOn: asOf, listening: 0, reading: 0, writing: 0, speaking: 0 }
+              : undefined,
+          )
+        }
+      />
+      {input.secondLanguage && (
+        <LanguageFields
+          id="second"
+          legend={t("form.secondLanguage")}
+          value={input.secondLanguage as LanguageInput}
+          onChange={(v) => update("secondLanguage", v)}
+          problems={problems}
+          path="secondLanguage"
+          t={t}
+          lang={lang}
+        />
+      )}
+
+      <Fieldset legend={t("form.work")}>
+        <div class="row">
+          <NumberField
+            id="canadianWorkYears"
+            label={t("form.canadianWorkYears")}
+            value={num("canadianWorkYears") ?? 0}
+            {...canadianWorkRange}
+            error={err("canadianWorkYears")}
+            onChange={(v) => update("canadianWorkYears", v)}
+          />
+          <NumberField
+            id="foreignWorkYears"
+            label={t("form.foreignWorkYears")}
+            value={num("foreignWorkYears") ?? 0}
+            {...foreignWorkRange}
+            error={err("foreignWorkYears")}
+            onChange={(v) => update("foreignWorkYears", v)}
+          />
+        </div>
+        <CheckField
+          id="certificate"
+          label={t("form.certificate")}
+          checked={bool("certificateOfQualification")}
+          onChange={(v) => update("certificateOfQualification", v)}
+        />
+      </Fieldset>
+
+      <Fieldset legend={t("form.additional")}>
+        <SelectField
+          id="jobOffer"
+          label={t("form.jobOffer")}
+          value={input.jobOffer ?? "none"}
+          options={options(jobOfferKinds, "job")}
+          onChange={(v) => update("jobOffer", v)}
+        />
+        <CheckField
+          id="pnp"
+          label={t("form.provincialNomination")}
+          checked={bool("provincialNomination")}
+          onChange={(v) => update("provincialNomination", v)}
+        />
+        <CheckField
+          id="sibling"
+          label={t("form.sibling")}
+          checked={bool("siblingInCanada")}
+          onChange={(v) => update("siblingInCanada", v)}
+        />
+      </Fieldset>
+
+      <Fieldset legend={t("form.spouseSection")}>
+        <CheckField
+          id="has-spouse"
+          label={t("form.hasSpouse")}
+          checked={Boolean(spouse)}
+          onChange={(on) =>
+            update(
+              "spouse",
+              on ? { accompanying: true, canadianCitizenOrPR: false, canadianWorkYears: 0 } : undefined,
+            )
+          }
+        />
+        {spouse && (
+          <div class="nested">
+            <CheckField
+              id="spouse-accompanying"
+              label={t("form.spouseAccompanying")}
+              checked={spouse.accompanying ?? true}
+              onChange={(v) => update("spouse.accompanying", v)}
+            />
+            <CheckField
+              id="spouse-citizen"
+              label={t("form.spouseCitizen")}
+              checked={spouse.canadianCitizenOrPR ?? false}
+              onChange={(v) => update("spouse.canadianCitizenOrPR", v)}
+            />
+            <SelectField
+              id="spouse-education"
+              label={t("form.spouseEducation")}
+              value={spouse.education ?? ""}
+              options={[["", t("form.notGiven")] as const, ...options(educationLevels, "edu")]}
+              onChange={(v) => update("spouse.education", v || undefined)}
+            />
+            <NumberField
+              id="spouse-work"
+              label={t("form.spouseWork")}
+              value={spouse.canadianWorkYears ?? 0}
+              {...spouseWorkRange}
+              error={err("spouse.canadianWorkYears")}
+              onChange={(v) => update("spouse.canadianWorkYears", v)}
+            />
+            <CheckField
+              id="spouse-has-language"
+              label={t("form.spouseHasLanguage")}
+              checked={Boolean(spouse.firstLanguage)}
+              onChange={(on) =>
+                update(
+                  "spouse.firstLanguage",
+                  on ? { test: "ielts", listening: 0, reading: 0, writing: 0, speaking: 0 } : undefined,
+                )
+              }
+            />
+            {spouse.firstLanguage && (
+              <LanguageFields
+                id="spouse-language"
+                legend={t("form.spouseLanguage")}
+                value={spouse.firstLanguage as LanguageInput}
+                onChange={(v) => update("spouse.firstLanguage", v)}
+                problems={problems}
+                path="spouse.firstLanguage"
+                t={t}
+                lang={lang}
+              />
+            )}
+          </div>
+        )}
+      </Fieldset>
+
+      <WorkHistory
+        t={t}
+        lang={lang}
+        value={input.workHistory ?? []}
+        errorFor={err}
+        onChange={(v) => update("workHistory", v.length ? v : undefined)}
+      />
+
+      {props.children}
+    </form>
+  );
+}
+
 export function Calculator({ t, lang, url }: PageProps) {
   const input = useMemo(() => profileFromParam(url.searchParams.get("p")), [url.searchParams.get("p")]);
   const asOf = url.searchParams.get("asOf") ?? localToday();
@@ -315,17 +544,6 @@ export function Calculator({ t, lang, url }: PageProps) {
   );
   const err = (field: string) => problemText(t, lang, problems.get(field));
 
-  const update = (path: string, value: unknown) => {
-    setCopied(false);
-    setParams({ p: encodeState(setPath(input, path, value)) });
-  };
-  const num = (path: string) => getPath(input, path) as number | undefined;
-  const bool = (path: string) => Boolean(getPath(input, path));
-
-  const options = <K extends string>(keys: readonly K[], prefix: string) =>
-    keys.map((k) => [k, t(`${prefix}.${k}` as MessageKey)] as const);
-
-  const spouse = input.spouse;
   const result = evaluation.ok ? evaluation.result : null;
   // The incompleteness notice is shown once, on its own; the other warnings are listed.
   const warnings = result ? result.warnings.filter((w) => w !== result.incompleteReason) : [];
@@ -335,202 +553,24 @@ export function Calculator({ t, lang, url }: PageProps) {
       <h1>{t("calc.title")}</h1>
       <p class="lead">{t("calc.intro")}</p>
       <div class="calc-grid">
-        <form class="profile-form" onSubmit={(e) => e.preventDefault()} aria-label={t("calc.title")}>
-          <Fieldset legend={t("form.you")}>
-            <div class="row">
-              <NumberField
-                id="age"
-                label={t("form.age")}
-                value={num("age")}
-                {...ageRange}
-                error={err("age")}
-                onChange={(v) => update("age", v)}
-              />
-              <SelectField
-                id="education"
-                label={t("form.education")}
-                value={input.education}
-                options={options(educationLevels, "edu")}
-                error={err("education")}
-                onChange={(v) => update("education", v)}
-              />
-            </div>
-            <SelectField
-              id="canadianEducation"
-              label={t("form.canadianEducation")}
-              value={input.canadianEducation ?? "none"}
-              options={options(canadianEducationLevels, "caned")}
-              onChange={(v) => update("canadianEducation", v)}
-            />
-          </Fieldset>
-
-          <LanguageFields
-            id="first"
-            legend={t("form.firstLanguage")}
-            value={input.firstLanguage as LanguageInput}
-            onChange={(v) => update("firstLanguage", v)}
-            problems={problems}
-            path="firstLanguage"
-            t={t}
-            lang={lang}
-          />
-          <CheckField
-            id="has-second"
-            label={t("form.addSecondLanguage")}
-            checked={Boolean(input.secondLanguage)}
-            onChange={(on) =>
-              update(
-                "secondLanguage",
-                on
-                  ? { test: "tef", testedOn: asOf, listening: 0, reading: 0, writing: 0, speaking: 0 }
-                  : undefined,
-              )
-            }
-          />
-          {input.secondLanguage && (
-            <LanguageFields
-              id="second"
-              legend={t("form.secondLanguage")}
-              value={input.secondLanguage as LanguageInput}
-              onChange={(v) => update("secondLanguage", v)}
-              problems={problems}
-              path="secondLanguage"
-              t={t}
-              lang={lang}
-            />
-          )}
-
-          <Fieldset legend={t("form.work")}>
-            <div class="row">
-              <NumberField
-                id="canadianWorkYears"
-                label={t("form.canadianWorkYears")}
-                value={num("canadianWorkYears") ?? 0}
-                {...canadianWorkRange}
-                error={err("canadianWorkYears")}
-                onChange={(v) => update("canadianWorkYears", v)}
-              />
-              <NumberField
-                id="foreignWorkYears"
-                label={t("form.foreignWorkYears")}
-                value={num("foreignWorkYears") ?? 0}
-                {...foreignWorkRange}
-                error={err("foreignWorkYears")}
-                onChange={(v) => update("foreignWorkYears", v)}
-              />
-            </div>
-            <CheckField
-              id="certificate"
-              label={t("form.certificate")}
-              checked={bool("certificateOfQualification")}
-              onChange={(v) => update("certificateOfQualification", v)}
-            />
-          </Fieldset>
-
-          <Fieldset legend={t("form.additional")}>
-            <SelectField
-              id="jobOffer"
-              label={t("form.jobOffer")}
-              value={input.jobOffer ?? "none"}
-              options={options(jobOfferKinds, "job")}
-              onChange={(v) => update("jobOffer", v)}
-            />
-            <CheckField
-              id="pnp"
-              label={t("form.provincialNomination")}
-              checked={bool("provincialNomination")}
-              onChange={(v) => update("provincialNomination", v)}
-            />
-            <CheckField
-              id="sibling"
-              label={t("form.sibling")}
-              checked={bool("siblingInCanada")}
-              onChange={(v) => update("siblingInCanada", v)}
-            />
-          </Fieldset>
-
-          <Fieldset legend={t("form.spouseSection")}>
-            <CheckField
-              id="has-spouse"
-              label={t("form.hasSpouse")}
-              checked={Boolean(spouse)}
-              onChange={(on) =>
-                update(
-                  "spouse",
-                  on ? { accompanying: true, canadianCitizenOrPR: false, canadianWorkYears: 0 } : undefined,
-                )
-              }
-            />
-            {spouse && (
-              <div class="nested">
-                <CheckField
-                  id="spouse-accompanying"
-                  label={t("form.spouseAccompanying")}
-                  checked={spouse.accompanying ?? true}
-                  onChange={(v) => update("spouse.accompanying", v)}
-                />
-                <CheckField
-                  id="spouse-citizen"
-                  label={t("form.spouseCitizen")}
-                  checked={spouse.canadianCitizenOrPR ?? false}
-                  onChange={(v) => update("spouse.canadianCitizenOrPR", v)}
-                />
-                <SelectField
-                  id="spouse-education"
-                  label={t("form.spouseEducation")}
-                  value={spouse.education ?? ""}
-                  options={[["", t("form.notGiven")] as const, ...options(educationLevels, "edu")]}
-                  onChange={(v) => update("spouse.education", v || undefined)}
-                />
-                <NumberField
-                  id="spouse-work"
-                  label={t("form.spouseWork")}
-                  value={spouse.canadianWorkYears ?? 0}
-                  {...spouseWorkRange}
-                  error={err("spouse.canadianWorkYears")}
-                  onChange={(v) => update("spouse.canadianWorkYears", v)}
-                />
-                <CheckField
-                  id="spouse-has-language"
-                  label={t("form.spouseHasLanguage")}
-                  checked={Boolean(spouse.firstLanguage)}
-                  onChange={(on) =>
-                    update(
-                      "spouse.firstLanguage",
-                      on ? { test: "ielts", listening: 0, reading: 0, writing: 0, speaking: 0 } : undefined,
-                    )
-                  }
-                />
-                {spouse.firstLanguage && (
-                  <LanguageFields
-                    id="spouse-language"
-                    legend={t("form.spouseLanguage")}
-                    value={spouse.firstLanguage as LanguageInput}
-                    onChange={(v) => update("spouse.firstLanguage", v)}
-                    problems={problems}
-                    path="spouse.firstLanguage"
-                    t={t}
-                    lang={lang}
-                  />
-                )}
-              </div>
-            )}
-          </Fieldset>
-
-          <WorkHistory
-            t={t}
-            lang={lang}
-            value={input.workHistory ?? []}
-            errorFor={err}
-            onChange={(v) => update("workHistory", v.length ? v : undefined)}
-          />
-
+        <ProfileForm
+          input={input}
+          onChange={(next) => {
+            setCopied(false);
+            setParams({ p: encodeState(next) });
+          }}
+          problems={problems}
+          asOf={asOf}
+          label={t("calc.title")}
+          t={t}
+          lang={lang}
+        >
           <p>
             <a class="button secondary" href={hrefFor("/", lang, { p: encodeState(starterProfile) })}>
               {t("calc.reset")}
             </a>
           </p>
-        </form>
+        </ProfileForm>
 
         {/* On small screens the breakdown is below the form: the score stays in view at the bottom. */}
         <div class="mobile-score" aria-hidden="true">
