@@ -14,10 +14,11 @@ export interface PageProps {
 }
 
 type Loader = () => Promise<{ default: ComponentType<PageProps> }>;
-const loaders: Record<"draws" | "round" | "chances", Loader> = {
+const loaders: Record<"draws" | "round" | "chances" | "clients", Loader> = {
   draws: () => import("./pages/draws.js"),
   round: () => import("./pages/round.js"),
   chances: () => import("./pages/chances.js"),
+  clients: () => import("./pages/clients.js"),
 };
 
 function LazyPage({ load, ...props }: PageProps & { load: Loader }) {
@@ -44,6 +45,7 @@ const titles: Record<Route["page"], Parameters<Translate>[0]> = {
   draws: "nav.draws",
   round: "nav.draws",
   chances: "nav.chances",
+  clients: "nav.clients",
   notFound: "app.name",
 };
 
@@ -106,6 +108,7 @@ export function App() {
             {navItem("calculator", "/", "nav.calculator")}
             {navItem("draws", "/draws", "nav.draws")}
             {navItem("chances", "/chances", "nav.chances")}
+            {navItem("clients", "/clients", "nav.clients")}
           </ul>
         </nav>
         <button
@@ -120,9 +123,10 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === "calculator" && <Calculator {...props} />}
-        {(route.page === "draws" || route.page === "round" || route.page === "chances") && (
-          <LazyPage {...props} load={loaders[route.page]} />
-        )}
+        {(route.page === "draws" ||
+          route.page === "round" ||
+          route.page === "chances" ||
+          route.page === "clients") && <LazyPage {...props} load={loaders[route.page]} />}
         {route.page === "notFound" && (
           <p>
             <a href={hrefFor("/", lang)}>{t("nav.calculator")}</a>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Lang, languages } from "./i18n.js";
 
-export type Page = "calculator" | "draws" | "round" | "chances" | "notFound";
+export type Page = "calculator" | "draws" | "round" | "chances" | "clients" | "notFound";
 
 export interface Route {
   page: Page;
@@ -16,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (path === "/") return { page: "calculator" };
   if (path === "/draws") return { page: "draws" };
   if (path === "/chances") return { page: "chances" };
+  if (path === "/clients") return { page: "clients" };
   const round = /^\/rounds\/([0-9]{1,4}[a-z]?)$/.exec(path)?.[1];
   if (round) return { page: "round", round };
   return { page: "notFound" };
