@@ -334,6 +334,7 @@ const en = {
   "clients.notReached": "not reached",
   "clients.tie": "tied: the tie-break decides",
   "clients.noneProven": "None proven by the profile",
+  "clients.unknown": "(cannot tell from the profile: {streams})",
   "clients.noRound": "No round yet",
   "chances.assume":
     "Count the programs my profile cannot decide as eligible (for example, without a work history)",
@@ -691,6 +692,7 @@ const fr: Messages = {
   "clients.notReached": "non atteinte",
   "clients.tie": "à égalité : le départage décide",
   "clients.noneProven": "Aucun prouvé par le profil",
+  "clients.unknown": "(impossible à dire d'après le profil : {streams})",
   "clients.noRound": "Aucune ronde pour l'instant",
   "chances.assume":
     "Compter comme admissibles les programmes que mon profil ne permet pas de trancher (par exemple, sans antécédents de travail)",

@@ -122,6 +122,14 @@ function ClientTable(props: {
                   {c.status.eligibleStreams.length
                     ? c.status.eligibleStreams.map((s) => streamLabel(t, s)).join(", ")
                     : t("clients.noneProven")}
+                  {c.status.unknownStreams.length > 0 && (
+                    <small class="hint">
+                      {" "}
+                      {t("clients.unknown", {
+                        streams: c.status.unknownStreams.map((s) => streamLabel(t, s)).join(", "),
+                      })}
+                    </small>
+                  )}
                 </td>
                 <td>
                   <RoundsReached status={c.status} t={t} lang={lang} />
