@@ -1,6 +1,15 @@
 // One small database interface over embedded PGlite (the default, a data directory on disk) and a
 // PostgreSQL server (when DATABASE_URL is set), so that every query and migration runs on both.
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "./migrate.js";
@@ -87,60 +96,123 @@ const lockFileName = "ee-process.lock";
  * (e.g. `ee draws update` while `npm start` runs). A lock file holding the owner's pid keeps the
  * second one out with a clear message; a lock left by a process that no longer runs is taken over.
  * Returns the function that releases the lock.
+ *
+ * Every step that decides who holds the lock is one atomic file operation, so two processes arriving
+ * together cannot both win: the lock appears with its pid already in it (a hard link of a written
+ * file: no reader sees it empty), and a stale lock is removed only by the one process that managed to
+ * link it under a name of its own for that very file (see takeOverStaleLock).
  */
 export function lockDataDir(dataDir: string): () => void {
   const lockPath = join(dataDir, lockFileName);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      writeFileSync(lockPath, String(process.pid), { flag: "wx" });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        process.removeListener("exit", release);
-        try {
-          if (readFileSync(lockPath, "utf8") === String(process.pid)) unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-      process.once("exit", release);
-      return release;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const content = readIfPresent(lockPath);
-      if (content === undefined) continue; // released between our attempt and our look: try again
-      const owner = Number.parseInt(content, 10);
-      if (Number.isInteger(owner) && owner > 0 && processIsRunning(owner)) {
-        throw new DatabaseInUseError(
-          `the embedded database in ${dataDir} is in use by process ${owner}` +
-            (owner === process.pid
-              ? " (this process: close it first)"
-              : " (the server, or another ee command)") +
-            "; stop that process, choose another --data-dir / EE_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server",
-        );
-      }
-      removeIfPresent(lockPath); // left by a process that was killed
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (createLock(lockPath)) return releaser(lockPath);
+    const held = readLock(lockPath);
+    if (held === undefined) continue; // released between our attempt and our look: try again
+    const owner = Number.parseInt(held.content, 10);
+    if (Number.isInteger(owner) && owner > 0 && processIsRunning(owner)) {
+      throw new DatabaseInUseError(
+        `the embedded database in ${dataDir} is in use by process ${owner}` +
+          (owner === process.pid
+            ? " (this process: close it first)"
+            : " (the server, or another ee command)") +
+          "; stop that process, choose another --data-dir / EE_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server",
+      );
     }
+    // Left by a process that was killed.
+    const outcome = takeOverStaleLock(lockPath, held);
+    if (typeof outcome === "function") return outcome;
+    if (outcome === "busy") sleepMs(20); // another process is taking it over: see who won
   }
-  throw new DatabaseInUseError(`could not lock the embedded database in ${dataDir}`);
+  throw new DatabaseInUseError(
+    `could not lock the embedded database in ${dataDir}: its lock was left by a process that no longer runs, ` +
+      `and taking it over did not finish; if no ee command or server is running, delete ${lockPath}*`,
+  );
 }
 
-function readIfPresent(path: string): string | undefined {
+/** Creates the lock with this process's pid in it; false when a lock is already there. */
+function createLock(lockPath: string): boolean {
+  const written = `${lockPath}.${process.pid}.new`;
+  writeFileSync(written, String(process.pid));
   try {
-    return readFileSync(path, "utf8");
+    linkSync(written, lockPath); // fails when lockPath exists, like O_EXCL, but never shows it empty
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw e;
+  } finally {
+    unlinkSync(written);
+  }
+}
+
+function releaser(lockPath: string): () => void {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.removeListener("exit", release);
+    try {
+      if (readFileSync(lockPath, "utf8") === String(process.pid)) unlinkSync(lockPath);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+interface HeldLock {
+  content: string;
+  /** The file's identity (device and inode): another lock written later is another file. */
+  file: string;
+}
+
+function readLock(lockPath: string): HeldLock | undefined {
+  let fd: number;
+  try {
+    fd = openSync(lockPath, "r");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
   }
+  try {
+    const { dev, ino } = fstatSync(fd);
+    return { content: readFileSync(fd, "utf8"), file: `${dev}-${ino}` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function removeIfPresent(path: string): void {
+/**
+ * Removes the stale lock `stale` and takes the lock, unless another process is doing the same.
+ * The claim is a hard link named after the stale file's identity: `link` fails when the name exists,
+ * so one process only gets it. Whoever gets it checks that what it linked is the stale file itself
+ * (same identity, same dead pid) and not a lock written meanwhile by a process that has just won, and
+ * only then removes the lock. The claim is kept until the new lock exists, so the stale file's inode
+ * cannot be reused by that new lock while a slower process still judges by it.
+ */
+function takeOverStaleLock(lockPath: string, stale: HeldLock): (() => void) | "retry" | "busy" {
+  const claim = `${lockPath}.takeover-${stale.file}`;
   try {
-    unlinkSync(path);
+    linkSync(lockPath, claim);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "retry"; // the lock is gone already
+    if (code === "EEXIST") return "busy";
+    throw e;
   }
+  try {
+    const claimed = readLock(claim);
+    if (claimed?.file !== stale.file || claimed.content !== stale.content) return "retry";
+    unlinkSync(lockPath);
+    return createLock(lockPath) ? releaser(lockPath) : "retry";
+  } finally {
+    unlinkSync(claim);
+  }
+}
+
+/** Waits without an event loop (the lock is taken synchronously, once, at start-up). */
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function processIsRunning(pid: number): boolean {
