@@ -40,10 +40,13 @@ export const pteCoreAcceptedFrom = "2024-01-30";
  */
 export const tcfCanadaDesignatedFrom = "2018-11-01";
 
-/** TEF Canada was rescored on 2019-10-01 and again for tests taken on or after 2023-12-11 (L2, L6, L7). */
+/** TEF Canada was rescored on 2019-10-01 and again for tests taken on or after 2023-12-11 (L2, L6, L7):
+ * the first test day of each newer scale. */
+export const tefScaleStarts = { "2019": "2019-10-01", "2023": "2023-12-11" } as const;
+
 export function tefScaleFor(testedOn: string): TefScale {
-  if (testedOn < "2019-10-01") return "legacy";
-  if (testedOn < "2023-12-11") return "2019";
+  if (testedOn < tefScaleStarts["2019"]) return "legacy";
+  if (testedOn < tefScaleStarts["2023"]) return "2019";
   return "2023";
 }
 

@@ -33,6 +33,7 @@ const en = {
   "calc.asOfHelp": "The rule set in force on this date is used.",
   "calc.ruleSet": "Rules in force since {date}",
   "calc.ruleSetSources": "Sources of this rule set (in English)",
+  "calc.source": "Source:",
   "calc.incomplete": "This score may be incomplete:",
   "calc.incompleteDefault": "a change announced for this date is not confirmed by an official text yet.",
   "calc.warnings": "Check these answers",
@@ -54,9 +55,9 @@ const en = {
   "form.testedOn": "Test date",
   "form.tefScale": "TEF Canada scale",
   "form.tefScaleAuto": "From the test date",
-  "form.tefScale.legacy": "Before October 1, 2019",
-  "form.tefScale.2019": "October 1, 2019 to December 10, 2023",
-  "form.tefScale.2023": "From December 11, 2023",
+  "form.tefScale.legacy": "Before {date}",
+  "form.tefScale.2019": "{from} to {to}",
+  "form.tefScale.2023": "From {date}",
   "form.listening": "Listening",
   "form.reading": "Reading",
   "form.writing": "Writing",
@@ -121,7 +122,7 @@ const en = {
   "section.transferability": "Skill transferability",
   "section.additional": "Additional points",
   "section.subtotal": "Subtotal",
-  "section.capNote": "Capped at 100 points.",
+  "section.capNote": "Capped at {cap} points.",
   "factor.age": "Age",
   "factor.education": "Level of education",
   "factor.firstLanguage": "First official language",
@@ -139,7 +140,7 @@ const en = {
   "factor.french": "French-language skills",
   "factor.sibling": "Brother or sister in Canada",
   "explain.age":
-    "{age} years old. Points depend on age; they are highest in your twenties and fall to none at 45.",
+    "{age} years old. Points depend on age; they are highest from {bestFrom} to {bestTo} and fall to none at {noneFrom}.",
   "explain.education": "{level}.",
   "explain.language": "{test}: {levels}. Points are given for each of the four abilities by level.",
   "explain.noSecond": "No result in the second official language.",
@@ -150,7 +151,7 @@ const en = {
   "explain.noSpouse":
     "No points: no accompanying spouse, or the spouse is a Canadian citizen or permanent resident.",
   "explain.transfer":
-    "Combinations of education, foreign work or a trade certificate with strong language results or Canadian work. Each combination is capped at 50.",
+    "Combinations of education, foreign work or a trade certificate with strong language results or Canadian work. Each combination is capped at {bucketCap}.",
   "explain.transferEducation": "Your education combined with your language levels or your Canadian work.",
   "explain.transferForeign":
     "Your work outside Canada combined with your language levels or your Canadian work.",
@@ -386,6 +387,7 @@ const fr: Messages = {
   "calc.asOfHelp": "Les règles en vigueur à cette date sont appliquées.",
   "calc.ruleSet": "Règles en vigueur depuis le {date}",
   "calc.ruleSetSources": "Sources de ces règles (en anglais)",
+  "calc.source": "Source :",
   "calc.incomplete": "Cette note est peut-être incomplète :",
   "calc.incompleteDefault":
     "un changement annoncé pour cette date n'est pas encore confirmé par un texte officiel.",
@@ -408,9 +410,9 @@ const fr: Messages = {
   "form.testedOn": "Date du test",
   "form.tefScale": "Barème du TEF Canada",
   "form.tefScaleAuto": "Selon la date du test",
-  "form.tefScale.legacy": "Avant le 1er octobre 2019",
-  "form.tefScale.2019": "Du 1er octobre 2019 au 10 décembre 2023",
-  "form.tefScale.2023": "Depuis le 11 décembre 2023",
+  "form.tefScale.legacy": "Avant le {date}",
+  "form.tefScale.2019": "Du {from} au {to}",
+  "form.tefScale.2023": "Depuis le {date}",
   "form.listening": "Compréhension de l'oral",
   "form.reading": "Compréhension de l'écrit",
   "form.writing": "Expression écrite",
@@ -475,7 +477,7 @@ const fr: Messages = {
   "section.transferability": "Transférabilité des compétences",
   "section.additional": "Points supplémentaires",
   "section.subtotal": "Sous-total",
-  "section.capNote": "Plafonné à 100 points.",
+  "section.capNote": "Plafonné à {cap} points.",
   "factor.age": "Âge",
   "factor.education": "Niveau de scolarité",
   "factor.firstLanguage": "Première langue officielle",
@@ -493,7 +495,7 @@ const fr: Messages = {
   "factor.french": "Compétences en français",
   "factor.sibling": "Frère ou sœur au Canada",
   "explain.age":
-    "{age} ans. Les points dépendent de l'âge; ils sont les plus élevés dans la vingtaine et tombent à zéro à 45 ans.",
+    "{age} ans. Les points dépendent de l'âge; ils sont les plus élevés de {bestFrom} à {bestTo} ans et tombent à zéro à {noneFrom} ans.",
   "explain.education": "{level}.",
   "explain.language":
     "{test} : {levels}. Des points sont accordés pour chacune des quatre habiletés selon le niveau.",
@@ -505,7 +507,7 @@ const fr: Messages = {
   "explain.noSpouse":
     "Aucun point : pas d'époux qui accompagne, ou l'époux est citoyen canadien ou résident permanent.",
   "explain.transfer":
-    "Combinaisons de la scolarité, du travail à l'étranger ou d'un certificat de métier avec de bons résultats linguistiques ou du travail au Canada. Chaque combinaison est plafonnée à 50.",
+    "Combinaisons de la scolarité, du travail à l'étranger ou d'un certificat de métier avec de bons résultats linguistiques ou du travail au Canada. Chaque combinaison est plafonnée à {bucketCap}.",
   "explain.transferEducation":
     "Votre scolarité combinée à vos niveaux de langue ou à votre travail au Canada.",
   "explain.transferForeign":

@@ -3,8 +3,9 @@
 // rule set's date with an "as of" date picker. The whole state is in the URL.
 import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
+import { addDays } from "../../occupations/workHistory.js";
 import type { FieldProblem } from "../../profile/errors.js";
-import { scoreRanges, tefScaleFor } from "../../profile/language-ranges.js";
+import { scoreRanges, tefScaleFor, tefScaleStarts } from "../../profile/language-ranges.js";
 import {
   abilities,
   canadianEducationLevels,
@@ -17,7 +18,8 @@ import {
   spouse as spouseSchema,
   tefScales,
 } from "../../profile/schema.js";
-import type { CrsResult, LanguageLevels } from "../../rules/index.js";
+import { tefCanada2019 } from "../../rules/data/language-charts.js";
+import { type CrsResult, type LanguageLevels, type RuleSet, ruleSetFor } from "../../rules/index.js";
 import type { PageProps } from "../app.js";
 import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../form.js";
 import { formatDate, formatNumber, type Lang, type MessageKey, type Translate } from "../i18n.js";
@@ -92,14 +94,12 @@ function LanguageFields(props: {
           id={`${id}-scale`}
           label={t("form.tefScale")}
           value={value.scale ?? ""}
-          options={[
-            ["", t("form.tefScaleAuto")] as const,
-            ...tefScales.map((k) => [k, t(`form.tefScale.${k}` as MessageKey)] as const),
-          ]}
+          options={[["", t("form.tefScaleAuto")] as const, ...tefScaleOptions(t, lang)]}
           onChange={(scale) => onChange({ ...value, scale: scale || undefined })}
           error={err("scale")}
         />
       )}
+      {value.test === "tef" && <SourceNote t={t} source={tefCanada2019.source} />}
       <div class="row four">
         {abilities.map((a) => {
           const r = ranges[a];
@@ -145,6 +145,8 @@ interface Line {
   factor: MessageKey;
   points: number;
   explanation: string;
+  /** Where the rule the explanation states comes from (the rule set's own source text). */
+  source?: string;
 }
 
 interface Section {
@@ -152,6 +154,53 @@ interface Section {
   subtotal: number;
   lines: Line[];
   note?: string;
+  noteSource?: string;
+}
+
+/** The TEF Canada scales, each named by the dates it applies to (profile's tefScaleStarts, not prose). */
+export function tefScaleOptions(t: Translate, lang: Lang) {
+  const date = (iso: string) => formatDate(lang, iso);
+  const labels: Record<(typeof tefScales)[number], string> = {
+    legacy: t("form.tefScale.legacy", { date: date(tefScaleStarts["2019"]) }),
+    "2019": t("form.tefScale.2019", {
+      from: date(tefScaleStarts["2019"]),
+      to: date(addDays(tefScaleStarts["2023"], -1)),
+    }),
+    "2023": t("form.tefScale.2023", { date: date(tefScaleStarts["2023"]) }),
+  };
+  return tefScales.map((k) => [k, labels[k]] as const);
+}
+
+/** "Source:" and the rule's source as the data words it (in English, so marked as such). */
+function SourceNote({ t, source }: { t: Translate; source: string }) {
+  return (
+    <span class="explain source">
+      {t("calc.source")} <cite lang="en">{source}</cite>
+    </span>
+  );
+}
+
+/**
+ * The facts of the grid the explanations state, read from the rule set in force: the ages of the most
+ * age points and the age from which there are none, the skill-transferability caps, with their sources.
+ */
+export function ruleFacts(rules: RuleSet, withSpouse: boolean) {
+  const column = withSpouse ? "withSpouse" : "withoutSpouse";
+  const ages = rules.core.age.rows;
+  const most = Math.max(...ages.map((band) => band[column]));
+  const best = ages.filter((band) => band[column] === most);
+  const bestFrom = best[0]!.from;
+  const bestTo = best.at(-1)!.to ?? bestFrom;
+  // The first band past the best ages that gives nothing (every later band gives nothing either).
+  const noneFrom = ages.find((band) => band.from > bestTo && band[column] === 0)?.from ?? ages.at(-1)!.from;
+  return {
+    age: { bestFrom, bestTo, noneFrom, source: rules.core.age.source },
+    transferability: {
+      bucketCap: rules.transferability.bucketCap,
+      cap: rules.transferability.cap,
+      source: rules.transferability.source,
+    },
+  };
 }
 
 /** The breakdown, section by section, with explanations written from the result's numbers. */
@@ -165,13 +214,24 @@ function breakdown(t: Translate, r: CrsResult, input: ProfileInput): Section[] {
     explanation: points > 0 ? t(explanation) : none,
   });
   const columns = r.withSpouse ? t("explain.spouseColumns") : t("explain.singleColumns");
+  const facts = ruleFacts(ruleSetFor(r.assessedOn), r.withSpouse);
   const sections: Section[] = [
     {
       section: "section.core",
       subtotal: r.core.subtotal,
       note: columns,
       lines: [
-        { factor: "factor.age", points: r.core.age, explanation: t("explain.age", { age: input.age ?? "" }) },
+        {
+          factor: "factor.age",
+          points: r.core.age,
+          explanation: t("explain.age", {
+            age: input.age ?? "",
+            bestFrom: facts.age.bestFrom,
+            bestTo: facts.age.bestTo,
+            noneFrom: facts.age.noneFrom,
+          }),
+          source: facts.age.source,
+        },
         {
           factor: "factor.education",
           points: r.core.education,
@@ -235,7 +295,8 @@ function breakdown(t: Translate, r: CrsResult, input: ProfileInput): Section[] {
     {
       section: "section.transferability",
       subtotal: r.transferability.subtotal,
-      note: `${t("explain.transfer")} ${t("section.capNote")}`,
+      note: `${t("explain.transfer", { bucketCap: facts.transferability.bucketCap })} ${t("section.capNote", { cap: facts.transferability.cap })}`,
+      noteSource: facts.transferability.source,
       lines: [
         earned("factor.transferEducation", r.transferability.education, "explain.transferEducation"),
         earned("factor.transferForeign", r.transferability.foreignWork, "explain.transferForeign"),
@@ -285,7 +346,11 @@ function Breakdown({
               {formatNumber(lang, s.subtotal)}
             </span>
           </h3>
-          {s.note && <p class="note">{s.note}</p>}
+          {s.note && (
+            <p class="note">
+              {s.note} {s.noteSource && <SourceNote t={t} source={s.noteSource} />}
+            </p>
+          )}
           <table>
             <caption class="visually-hidden">{t(s.section)}</caption>
             <tbody>
@@ -294,6 +359,7 @@ function Breakdown({
                   <th scope="row">
                     {t(l.factor)}
                     <span class="explain">{l.explanation}</span>
+                    {l.source && <SourceNote t={t} source={l.source} />}
                   </th>
                   <td class="points">{formatNumber(lang, l.points)}</td>
                 </tr>

@@ -1,0 +1,65 @@
+// The calculator's explanations state grid facts (the ages of the most age points and of none, the
+// skill-transferability caps, the TEF Canada scale dates): they are read from the rule set and the
+// profile's dates, with their source, never written into the text.
+import { describe, expect, it } from "vitest";
+import { ruleSetFor } from "../rules/index.js";
+import { messages, translator } from "./i18n.js";
+import { ruleFacts, tefScaleOptions } from "./pages/calculator.js";
+
+describe("grid facts in the calculator's explanations", () => {
+  it("reads the 2025 grid as docs/sources/crs-rules.md gives it: most points 20–29, none from 45, caps 50 and 100", () => {
+    // Age rows: 20–29 → 110 single / 100 with spouse, the most; 44 → 6 / 5; 45 or more → 0.
+    // Skill transferability: each of the three combinations at most 50, the section at most 100.
+    for (const withSpouse of [false, true]) {
+      const facts = ruleFacts(ruleSetFor("2025-06-01"), withSpouse);
+      expect(facts.age).toMatchObject({ bestFrom: 20, bestTo: 29, noneFrom: 45 });
+      expect(facts.transferability).toMatchObject({ bucketCap: 50, cap: 100 });
+      expect(facts.age.source).toContain("[S1]");
+      expect(facts.transferability.source).toContain("[S1]");
+    }
+  });
+
+  it("follows the table, not a number of its own: a grid whose points peak at 25–35 and stop at 50", () => {
+    const rules = ruleSetFor("2025-06-01");
+    const changed = {
+      ...rules,
+      core: {
+        ...rules.core,
+        age: {
+          source: "a test grid",
+          rows: [
+            { from: 0, to: 24, withSpouse: 10, withoutSpouse: 10 },
+            { from: 25, to: 35, withSpouse: 90, withoutSpouse: 100 },
+            { from: 36, to: 49, withSpouse: 40, withoutSpouse: 50 },
+            { from: 50, to: null, withSpouse: 0, withoutSpouse: 0 },
+          ],
+        },
+      },
+      transferability: { ...rules.transferability, bucketCap: 60, cap: 120 },
+    };
+    const facts = ruleFacts(changed, false);
+    expect(facts.age).toEqual({ bestFrom: 25, bestTo: 35, noneFrom: 50, source: "a test grid" });
+    expect(facts.transferability).toMatchObject({ bucketCap: 60, cap: 120 });
+  });
+
+  it("leaves no grid figure written in the sentences that state them", () => {
+    for (const table of [messages.en, messages.fr]) {
+      expect(table["explain.age"]).not.toMatch(/\d/);
+      expect(table["explain.transfer"]).not.toMatch(/\d/);
+      expect(table["section.capNote"]).not.toMatch(/\d/);
+      expect(
+        table["form.tefScale.legacy"] + table["form.tefScale.2019"] + table["form.tefScale.2023"],
+      ).not.toMatch(/\d/);
+    }
+  });
+
+  it("names the TEF Canada scales by their dates: rescored 2019-10-01 and for tests from 2023-12-11", () => {
+    expect(tefScaleOptions(translator("en"), "en")).toEqual([
+      ["legacy", "Before October 1, 2019"],
+      ["2019", "October 1, 2019 to December 10, 2023"],
+      ["2023", "From December 11, 2023"],
+    ]);
+    const french = tefScaleOptions(translator("fr"), "fr").map(([, label]) => label);
+    expect(french[1]).toMatch(/^Du 1(er)? octobre 2019 au 10 décembre 2023$/);
+  });
+});
