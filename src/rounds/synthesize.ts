@@ -53,7 +53,11 @@ export interface SynthesizeOptions {
   /** Within-bin shapes; even spreading when absent. */
   shapes?: readonly BinShape[];
   shares?: EligibilityShares;
-  /** Profiles stay in the pool 12 months: submission times are spread over the year before `asOn`. */
+  /**
+   * Profiles stay in the pool one year ("You can only stay in the Express Entry pool for one year from the
+   * date you were accepted into it", IRCC, docs/sources/programs.md §1 [S26]): submission times are spread
+   * over the 365 days before `asOn` unless told otherwise.
+   */
   submittedWithinDays?: number;
 }
 
