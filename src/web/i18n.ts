@@ -167,12 +167,11 @@ const en = {
   "level.nclc": "NCLC {n}",
   "level.below": "below level 4",
   "warn.old":
-    "{section}: the result of {date} is more than 2 years old on {on}; IRCC accepts results for 2 years.",
+    "{section}: the result of {date} is more than {years} years old on {on}; IRCC accepts results for {years} years.",
   "warn.after": "{section}: the test date ({date}) is after the date of the score.",
-  "warn.tcf":
-    "{section}: TCF Canada has been accepted for Express Entry since November 2018; this test is older.",
+  "warn.tcf": "{section}: TCF Canada has been accepted for Express Entry since {since}; this test is older.",
   "warn.tefScale":
-    '{section}: on the scale before October 1, 2019 ("Équivalence ancien score"), these numbers would give at least {level} in every ability. If that is the column you copied, choose that scale.',
+    '{section}: on the scale before {date} ("Équivalence ancien score"), these numbers would give at least {level} in every ability. If that is the column you copied, choose that scale.',
 
   "draws.title": "Rounds of invitations",
   "draws.intro": "Every round IRCC has published, from its rounds feed.",
@@ -336,6 +335,7 @@ const en = {
   "clients.tie": "tied: the tie-break decides",
   "clients.noneProven": "None proven by the profile",
   "clients.unknown": "(cannot tell from the profile: {streams})",
+  "clients.unscorable": "Cannot be scored on this date; check: {fields}",
   "clients.noRound": "No round yet",
   "chances.assume":
     "Count the programs my profile cannot decide as eligible (for example, without a work history)",
@@ -524,12 +524,12 @@ const fr: Messages = {
   "level.nclc": "NCLC {n}",
   "level.below": "sous le niveau 4",
   "warn.old":
-    "{section} : le résultat du {date} a plus de 2 ans au {on}; IRCC accepte les résultats pendant 2 ans.",
+    "{section} : le résultat du {date} a plus de {years} ans au {on}; IRCC accepte les résultats pendant {years} ans.",
   "warn.after": "{section} : la date du test ({date}) est postérieure à la date de la note.",
   "warn.tcf":
-    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis novembre 2018; ce test est plus ancien.",
+    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis {since}; ce test est plus ancien.",
   "warn.tefScale":
-    "{section} : selon le barème d'avant le 1er octobre 2019 (« Équivalence ancien score »), ces résultats donneraient au moins {level} dans chaque habileté. Si c'est la colonne que vous avez recopiée, choisissez ce barème.",
+    "{section} : selon le barème d'avant le {date} (« Équivalence ancien score »), ces résultats donneraient au moins {level} dans chaque habileté. Si c'est la colonne que vous avez recopiée, choisissez ce barème.",
 
   "draws.title": "Rondes d'invitations",
   "draws.intro": "Toutes les rondes publiées par IRCC, d'après son fil de données.",
@@ -695,6 +695,7 @@ const fr: Messages = {
   "clients.tie": "à égalité : le départage décide",
   "clients.noneProven": "Aucun prouvé par le profil",
   "clients.unknown": "(impossible à dire d'après le profil : {streams})",
+  "clients.unscorable": "Note impossible à calculer à cette date ; vérifiez : {fields}",
   "clients.noRound": "Aucune ronde pour l'instant",
   "chances.assume":
     "Compter comme admissibles les programmes que mon profil ne permet pas de trancher (par exemple, sans antécédents de travail)",

@@ -2,9 +2,11 @@
 // skill-transferability caps, the TEF Canada scale dates): they are read from the rule set and the
 // profile's dates, with their source, never written into the text.
 import { describe, expect, it } from "vitest";
-import { ruleSetFor } from "../rules/index.js";
+import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
+import { ruleSetFor, scoreProfile } from "../rules/index.js";
 import { messages, translator } from "./i18n.js";
 import { ruleFacts, tefScaleOptions } from "./pages/calculator.js";
+import { localizeWarning } from "./warnings.js";
 
 describe("grid facts in the calculator's explanations", () => {
   it("reads the 2025 grid as docs/sources/crs-rules.md gives it: most points 20–29, none from 45, caps 50 and 100", () => {
@@ -61,5 +63,68 @@ describe("grid facts in the calculator's explanations", () => {
     ]);
     const french = tefScaleOptions(translator("fr"), "fr").map(([, label]) => label);
     expect(french[1]).toMatch(/^Du 1(er)? octobre 2019 au 10 décembre 2023$/);
+  });
+});
+
+describe("the engine's warnings, said in the page's language with the figures of the rules", () => {
+  const warningsOf = (profile: ProfileInput) => scoreProfile(profileSchema.parse(profile)).warnings;
+  const base = { age: 30, education: "bachelors" as const, assessedOn: "2025-06-01" };
+  const shown = (lang: "en" | "fr", warning: string) => localizeWarning(translator(lang), lang, warning);
+
+  it("a result older than IRCC's 2 years", () => {
+    const [w] = warningsOf({
+      ...base,
+      firstLanguage: {
+        test: "ielts",
+        testedOn: "2022-01-10",
+        listening: 8,
+        reading: 7,
+        writing: 7,
+        speaking: 7,
+      },
+    });
+    expect(shown("en", w!).text).toContain("more than 2 years old");
+    expect(shown("fr", w!).text).toContain("pendant 2 ans");
+  });
+
+  it("TCF Canada before its designation (November 2018)", () => {
+    const w = warningsOf({
+      ...base,
+      firstLanguage: {
+        test: "tcf",
+        testedOn: "2018-06-01",
+        listening: 500,
+        reading: 500,
+        writing: 12,
+        speaking: 12,
+      },
+    }).find((x) => x.includes("TCF Canada"));
+    expect(shown("en", w!).text).toContain("since November 2018");
+    expect(shown("fr", w!).text).toContain("depuis novembre 2018");
+  });
+
+  it("TEF numbers that look copied from the legacy column (the scale before 2019-10-01)", () => {
+    // Tested 2024: read on the 2023 scale these are below NCLC 4; on the legacy scale (reading /300,
+    // writing /450, listening /360, speaking /450) they would be NCLC 9 or 10.
+    const w = warningsOf({
+      ...base,
+      firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+      secondLanguage: {
+        test: "tef",
+        testedOn: "2024-05-01",
+        listening: 300,
+        reading: 250,
+        writing: 380,
+        speaking: 380,
+      },
+    }).find((x) => x.includes("legacy"));
+    expect(shown("en", w!).text).toContain("on the scale before October 1, 2019");
+    expect(shown("fr", w!).text).toMatch(/barème d'avant le 1(er)? octobre 2019/);
+  });
+
+  it("writes none of those figures in the translations themselves", () => {
+    for (const table of [messages.en, messages.fr])
+      for (const key of ["warn.old", "warn.tcf", "warn.tefScale"] as const)
+        expect(table[key], key).not.toMatch(/\d/);
   });
 });
