@@ -240,6 +240,40 @@ describe("ee clients", () => {
     ]);
   });
 
+  it("lists a client that cannot be scored on the date with the reason, and the others as usual", async () => {
+    const dir = freshDataDir();
+    const pte = {
+      ...engineer,
+      firstLanguage: {
+        test: "pte-core",
+        testedOn: "2024-03-01",
+        listening: 80,
+        reading: 80,
+        writing: 80,
+        speaking: 80,
+      },
+    };
+    expect((await clients(dir, ["add", "--label", "P-1", file("pte.json", pte)])).code).toBe(0);
+    expect((await clients(dir, ["add", "--label", "Q-1", file("q.json", engineer)])).code).toBe(0);
+    // PTE Core counts from 2024-01-30: on 2023-06-01 that client has no score; the engineer has one.
+    const list = await clients(dir, ["list", "--as-of", "2023-06-01", "--paths", "0"]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^P-1\s+cannot be scored on 2023-06-01: firstLanguage\.test: /m);
+    expect(list.stdout).toMatch(/^Q-1\s+\d{3}\s/m);
+    const json = JSON.parse(
+      (await clients(dir, ["list", "--json", "--as-of", "2023-06-01", "--paths", "0"])).stdout,
+    );
+    expect(json.clients[0]).toMatchObject({
+      label: "P-1",
+      status: null,
+      problems: [{ field: "firstLanguage.test" }],
+    });
+    // One client on its own: the problem is the command's error.
+    const shown = await clients(dir, ["show", "--label", "P-1", "--as-of", "2023-06-01", "--paths", "0"]);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toMatch(/^error: firstLanguage\.test: /);
+  });
+
   it("explains its usage mistakes with exit code 2", async () => {
     const dir = freshDataDir();
     const noLabel = await clients(dir, ["remove"]);

@@ -166,6 +166,35 @@ describe("the clients API", () => {
     expect(logged).toEqual([]);
   });
 
+  it("lists a client that cannot be scored on the date with its problems instead of failing", async () => {
+    const pte = {
+      ...engineer,
+      firstLanguage: {
+        test: "pte-core",
+        testedOn: "2024-03-01",
+        listening: 80,
+        reading: 80,
+        writing: 80,
+        speaking: 80,
+      },
+    };
+    expect((await send("POST", "/api/clients", { label: "P-1", profile: pte })).status).toBe(201);
+    // PTE Core counts from 2024-01-30.
+    const res = await send("GET", "/api/clients?asOf=2023-06-01");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      clients: { label: string; status: unknown; problems?: { field: string }[] }[];
+    };
+    expect(body.clients.find((c) => c.label === "P-1")).toMatchObject({
+      status: null,
+      problems: [{ field: "firstLanguage.test" }],
+    });
+    const one = await send("GET", "/api/clients/P-1/status?asOf=2023-06-01&paths=0");
+    expect(one.status).toBe(400);
+    expect(((await one.json()) as ErrorBody).error.field).toBe("firstLanguage.test");
+    await send("DELETE", "/api/clients/P-1");
+  });
+
   it("answers 404 for an unknown label on every operation of a client", async () => {
     for (const [method, path, body] of [
       ["GET", "/api/clients/NOPE"],

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Round } from "../draws/index.js";
 import { buildForecastModel } from "../forecast/index.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";
-import { checkAgainstRound, clientStatus, latestRoundByStream } from "./clients.js";
+import { checkAgainstRound, clientStatus, clientStatusOrProblems, latestRoundByStream } from "./clients.js";
 
 /** A round of the hand-made list: only what the status reads is meaningful. */
 function round(
@@ -123,6 +123,25 @@ describe("clientStatus", () => {
     // A longer horizon can only add invitations.
     for (let k = 1; k < chances.length; k++) expect(chances[k]).toBeGreaterThanOrEqual(chances[k - 1]!);
     expect(() => clientStatus(engineer, rounds, "2025-07-01", { model })).toThrow(/as of 2025-06-01/);
+  });
+
+  it("gives the problems of a profile that cannot be scored on the date instead of failing", () => {
+    // PTE Core counts from 2024-01-30: the same result cannot score for 2023-06-01.
+    const pte = profileSchema.parse({
+      ...engineer,
+      firstLanguage: {
+        test: "pte-core",
+        testedOn: "2024-03-01",
+        listening: 80,
+        reading: 80,
+        writing: 80,
+        speaking: 80,
+      },
+    });
+    const before = clientStatusOrProblems(pte, rounds, "2023-06-01");
+    expect(before.status).toBeNull();
+    expect(before.problems?.map((p) => p.field)).toEqual(["firstLanguage.test"]);
+    expect(clientStatusOrProblems(pte, rounds, asOf).status?.crs).toBeGreaterThan(0);
   });
 
   it("groups the rounds by stream, latest known on the date", () => {

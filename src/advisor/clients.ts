@@ -11,6 +11,7 @@ import {
   type InvitationProbability,
   invitationProbability,
 } from "../forecast/index.js";
+import { FieldError, type FieldProblem } from "../profile/errors.js";
 import type { Profile } from "../profile/schema.js";
 
 /** The latest round of one eligible stream on the date, and how the client's score compares with it. */
@@ -140,4 +141,19 @@ export function clientStatus(
     streamsWithoutRounds,
     probability,
   };
+}
+
+/**
+ * For a list of clients: the status, or the problems of a profile that cannot be scored on that date (e.g. a
+ * PTE Core result on a date before IRCC accepted the test), so that one client does not fail the whole list.
+ */
+export function clientStatusOrProblems(
+  ...args: Parameters<typeof clientStatus>
+): { status: ClientStatus; problems?: undefined } | { status: null; problems: FieldProblem[] } {
+  try {
+    return { status: clientStatus(...args) };
+  } catch (e) {
+    if (e instanceof FieldError) return { status: null, problems: e.problems };
+    throw e;
+  }
 }

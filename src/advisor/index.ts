@@ -14,6 +14,7 @@ export {
   type ClientStatusOptions,
   checkAgainstRound,
   clientStatus,
+  clientStatusOrProblems,
   type LatestRoundCheck,
   latestRoundByStream,
 } from "./clients.js";

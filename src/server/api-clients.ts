@@ -3,7 +3,7 @@
 // translate HTTP to storage (clients.ts) and advisor (clientStatus). Profiles are personal data: they leave
 // only in the answer to the one who asked for them, never in a log line or an error message.
 import { z } from "zod";
-import { type ClientStatus, clientStatus, latestRoundByStream } from "../advisor/index.js";
+import { clientStatus, clientStatusOrProblems, latestRoundByStream } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
 import { buildForecastModel, daysBetween, type ForecastModel } from "../forecast/index.js";
 import { expressEntryLaunch, isoDate, profile as profileSchema } from "../profile/schema.js";
@@ -135,14 +135,14 @@ async function statusDate(ctx: ApiContext, q: StatusQuery): Promise<StatusDate> 
   };
 }
 
-function statusOf(profile: Client["profile"], s: StatusDate): ClientStatus {
-  return clientStatus(
+function statusArgs(profile: Client["profile"], s: StatusDate): Parameters<typeof clientStatus> {
+  return [
     profile,
     s.rounds,
     s.asOf,
     s.model ? { model: s.model, paths: s.paths, seed: s.seed } : {},
     s.latest,
-  );
+  ];
 }
 
 const now = () => new Date().toISOString();
@@ -176,7 +176,11 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         paths: s.model ? s.paths : 0,
         seed: s.seed,
         count: clients.length,
-        clients: clients.map(({ profile, ...rest }) => ({ ...rest, status: statusOf(profile, s) })),
+        // A profile that cannot be scored on that date gets its problems instead of failing the list.
+        clients: clients.map(({ profile, ...rest }) => ({
+          ...rest,
+          ...clientStatusOrProblems(...statusArgs(profile, s)),
+        })),
       });
     },
   }),
@@ -274,7 +278,11 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
       const client = await loadClient(database(ctx), params.label);
       if (!client) throw notFound(params.label);
       const s = await statusDate(ctx, query);
-      return json({ label: client.label, data: s.data, status: statusOf(client.profile, s) });
+      return json({
+        label: client.label,
+        data: s.data,
+        status: clientStatus(...statusArgs(client.profile, s)),
+      });
     },
   }),
 ];

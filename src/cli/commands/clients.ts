@@ -2,9 +2,15 @@
 // (a file number), and each one's status on a date: CRS, eligible streams, the latest rounds it reached,
 // the chance of an invitation. Thin adapter over storage (clients.ts) and advisor (clientStatus).
 // Profiles are personal data: they are printed only when asked for (show --json, export), never in errors.
-import { type ClientStatus, clientStatus, latestRoundByStream } from "../../advisor/index.js";
+import {
+  type ClientStatus,
+  clientStatus,
+  clientStatusOrProblems,
+  latestRoundByStream,
+} from "../../advisor/index.js";
 import type { Round } from "../../draws/index.js";
 import { buildForecastModel, type ForecastModel } from "../../forecast/index.js";
+import { type FieldProblem, formatProblem } from "../../profile/errors.js";
 import {
   addClient,
   type Client,
@@ -175,14 +181,21 @@ async function statusContext(db: Db, values: Values, io: Io, defaultPaths: numbe
   return { rounds, asOf, latest: latestRoundByStream(rounds, asOf), model, paths, seed };
 }
 
-function statusOf(client: Client, s: StatusContext): ClientStatus {
-  return clientStatus(
+function statusArgs(client: Client, s: StatusContext): Parameters<typeof clientStatus> {
+  return [
     client.profile,
     s.rounds,
     s.asOf,
     s.model ? { model: s.model, paths: s.paths, seed: s.seed } : {},
     s.latest,
-  );
+  ];
+}
+
+/** A row of the list: the status, or why the profile cannot be scored on that date. */
+interface ListRow {
+  client: Client;
+  status: ClientStatus | null;
+  problems?: FieldProblem[] | undefined;
 }
 
 const within26 = (status: ClientStatus) =>
@@ -196,7 +209,7 @@ function roundsReached(status: ClientStatus): string {
     .join(", ");
 }
 
-function printList(io: Io, rows: { client: Client; status: ClientStatus }[], s: StatusContext) {
+function printList(io: Io, rows: ListRow[], s: StatusContext) {
   const probability = s.model
     ? `, 26-week probability from ${s.paths} simulated futures (seed ${s.seed})`
     : "";
@@ -206,7 +219,12 @@ function printList(io: Io, rows: { client: Client; status: ClientStatus }[], s: 
   io.stdout(
     `${"LABEL".padEnd(width)}  CRS  ${"ELIGIBLE".padEnd(28)}  LATEST ROUNDS (cut-off, invited?)${s.model ? "  |  26 WEEKS" : ""}`,
   );
-  for (const { client, status } of rows) {
+  for (const { client, status, problems } of rows) {
+    if (!status) {
+      const why = (problems ?? []).map(formatProblem).join("; ");
+      io.stdout(`${client.label.padEnd(width)}  cannot be scored on ${s.asOf}: ${why}`);
+      continue;
+    }
     const eligible = status.eligibleStreams.join(", ") || "none proven";
     const p = within26(status);
     io.stdout(
@@ -292,7 +310,7 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
         const client = await loadClient(db, label);
         if (!client) throw new ClientNotFoundError(label);
         const s = await statusContext(db, values, io, 10_000);
-        const status = statusOf(client, s);
+        const status = clientStatus(...statusArgs(client, s));
         if (values.json) io.stdout(JSON.stringify({ ...client, status }, null, 2));
         else printShow(io, client, status);
         return 0;
@@ -302,7 +320,10 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
       return withDatabase(values, async (db) => {
         const clients = await listClients(db);
         const s = await statusContext(db, values, io, 1000);
-        const rows = clients.map((client) => ({ client, status: statusOf(client, s) }));
+        const rows: ListRow[] = clients.map((client) => ({
+          client,
+          ...clientStatusOrProblems(...statusArgs(client, s)),
+        }));
         if (values.json)
           // The list carries the status, not the profiles: `show --json` or `export` give those.
           io.stdout(
@@ -311,7 +332,11 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
                 asOf: s.asOf,
                 paths: s.model ? s.paths : 0,
                 seed: s.seed,
-                clients: rows.map(({ client: { profile: _, ...rest }, status }) => ({ ...rest, status })),
+                clients: rows.map(({ client: { profile: _, ...rest }, status, problems }) => ({
+                  ...rest,
+                  status,
+                  ...(problems ? { problems } : {}),
+                })),
               },
               null,
               2,

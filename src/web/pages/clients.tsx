@@ -20,7 +20,9 @@ interface ListedClient {
   notes: string | null;
   createdAt: string;
   updatedAt: string;
-  status: ClientStatus;
+  /** Null when the profile cannot be scored on the date (e.g. a test IRCC did not accept yet): see `problems`. */
+  status: ClientStatus | null;
+  problems?: FieldProblem[];
 }
 
 interface ClientList {
@@ -111,29 +113,38 @@ function ClientTable(props: {
         </thead>
         <tbody>
           {list.clients.map((c) => {
-            const chance = c.status.probability?.within.find((w) => w.weeks === 26)?.probability;
+            const status = c.status;
+            const chance = status?.probability?.within.find((w) => w.weeks === 26)?.probability;
             return (
               <tr key={c.label} data-label={c.label}>
                 <th scope="row">{c.label}</th>
                 <td class="num" data-testid="client-crs">
-                  {formatNumber(lang, c.status.crs)}
+                  {status ? formatNumber(lang, status.crs) : "—"}
                 </td>
-                <td>
-                  {c.status.eligibleStreams.length
-                    ? c.status.eligibleStreams.map((s) => streamLabel(t, s)).join(", ")
-                    : t("clients.noneProven")}
-                  {c.status.unknownStreams.length > 0 && (
-                    <small class="hint">
-                      {" "}
-                      {t("clients.unknown", {
-                        streams: c.status.unknownStreams.map((s) => streamLabel(t, s)).join(", "),
-                      })}
-                    </small>
-                  )}
-                </td>
-                <td>
-                  <RoundsReached status={c.status} t={t} lang={lang} />
-                </td>
+                {status ? (
+                  <>
+                    <td>
+                      {status.eligibleStreams.length
+                        ? status.eligibleStreams.map((s) => streamLabel(t, s)).join(", ")
+                        : t("clients.noneProven")}
+                      {status.unknownStreams.length > 0 && (
+                        <small class="hint">
+                          {" "}
+                          {t("clients.unknown", {
+                            streams: status.unknownStreams.map((s) => streamLabel(t, s)).join(", "),
+                          })}
+                        </small>
+                      )}
+                    </td>
+                    <td>
+                      <RoundsReached status={status} t={t} lang={lang} />
+                    </td>
+                  </>
+                ) : (
+                  <td colSpan={2} class="error">
+                    {t("clients.unscorable", { fields: (c.problems ?? []).map((p) => p.field).join(", ") })}
+                  </td>
+                )}
                 <td class="num">{chance === undefined ? "—" : percent(lang, chance)}</td>
                 <td>{c.notes ?? ""}</td>
                 <td>
