@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import { ruleSetFor, scoreProfile } from "../rules/index.js";
 import { messages, translator } from "./i18n.js";
-import { ruleFacts, tefScaleOptions } from "./pages/calculator.js";
+import { maxTotal, ruleFacts, tefScaleOptions } from "./pages/calculator.js";
 import { localizeWarning } from "./warnings.js";
 
 describe("grid facts in the calculator's explanations", () => {
@@ -44,11 +44,20 @@ describe("grid facts in the calculator's explanations", () => {
     expect(facts.transferability).toMatchObject({ bucketCap: 60, cap: 120 });
   });
 
+  it("gives the highest score of every rule set since 2015 as 1,200", () => {
+    // Single column: age 110 + doctorate 150 + 4 × 34 (CLB 10) + second language 24 + 5 years in Canada
+    // 80 = 500 core; transferability at most 100; additional at most 600 (docs/sources/crs-rules.md).
+    for (const date of ["2015-01-01", "2016-11-19", "2020-10-27", "2025-06-01"])
+      expect(maxTotal(ruleSetFor(date)), date).toBe(110 + 150 + 4 * 34 + 24 + 80 + 100 + 600);
+    expect(messages.en["calc.totalOf"]).toBe("out of {max}");
+  });
+
   it("leaves no grid figure written in the sentences that state them", () => {
     for (const table of [messages.en, messages.fr]) {
       expect(table["explain.age"]).not.toMatch(/\d/);
       expect(table["explain.transfer"]).not.toMatch(/\d/);
       expect(table["section.capNote"]).not.toMatch(/\d/);
+      expect(table["calc.totalOf"]).not.toMatch(/\d/);
       expect(
         table["form.tefScale.legacy"] + table["form.tefScale.2019"] + table["form.tefScale.2023"],
       ).not.toMatch(/\d/);

@@ -19,7 +19,13 @@ import {
   tefScales,
 } from "../../profile/schema.js";
 import { tefCanada2019 } from "../../rules/data/language-charts.js";
-import { type CrsResult, type LanguageLevels, type RuleSet, ruleSetFor } from "../../rules/index.js";
+import {
+  type CrsResult,
+  type LanguageLevels,
+  type RuleSet,
+  ruleSetFor,
+  ruleSets,
+} from "../../rules/index.js";
 import type { PageProps } from "../app.js";
 import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../form.js";
 import { formatDate, formatNumber, type Lang, type MessageKey, type Translate } from "../i18n.js";
@@ -169,6 +175,24 @@ export function tefScaleOptions(t: Translate, lang: Lang) {
     "2023": t("form.tefScale.2023", { date: date(tefScaleStarts["2023"]) }),
   };
   return tefScales.map((k) => [k, labels[k]] as const);
+}
+
+/**
+ * The highest score a rule set allows: the most age, education, first-language (four abilities) and
+ * Canadian-work points and the second-language cap, in the column without a spouse (with one, the
+ * spouse's own points make up the same core total), then the transferability and additional caps.
+ */
+export function maxTotal(rules: RuleSet): number {
+  const most = (values: readonly { withoutSpouse: number }[]) =>
+    Math.max(...values.map((v) => v.withoutSpouse));
+  const { core, transferability, additional } = rules;
+  const coreMost =
+    most(core.age.rows) +
+    most(Object.values(core.education.rows)) +
+    4 * most(core.firstLanguage.rows) +
+    core.secondLanguage.capWithoutSpouse +
+    most(core.canadianWork.rows);
+  return coreMost + transferability.cap + additional.cap;
 }
 
 /** "Source:" and the rule's source as the data words it (in English, so marked as such). */
@@ -656,7 +680,11 @@ export function Calculator({ t, lang, url }: PageProps) {
             <output class="total" aria-live="polite" data-testid="crs-total" for="age education">
               {result ? formatNumber(lang, result.total) : "—"}
             </output>
-            <span class="of">{t("calc.totalOf")}</span>
+            <span class="of">
+              {t("calc.totalOf", {
+                max: formatNumber(lang, maxTotal(result ? ruleSetFor(result.assessedOn) : ruleSets.at(-1)!)),
+              })}
+            </span>
             {result && (
               <p class="rule-set">
                 {t("calc.ruleSet", { date: formatDate(lang, result.ruleSet.effectiveFrom) })}
