@@ -260,6 +260,17 @@ describe("ee clients", () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^P-1\s+cannot be scored on 2023-06-01: firstLanguage\.test: /m);
     expect(list.stdout).toMatch(/^Q-1\s+\d{3}\s/m);
+    // Highest CRS first; the client without a score last.
+    const byCrs = await clients(dir, ["list", "--as-of", "2023-06-01", "--paths", "0", "--sort", "crs"]);
+    expect(
+      byCrs.stdout
+        .split("\n")
+        .slice(2)
+        .map((l) => l.split(" ")[0]),
+    ).toEqual(["Q-1", "P-1"]);
+    const badSort = await clients(dir, ["list", "--sort", "age"]);
+    expect(badSort.code).toBe(2);
+    expect(badSort.stderr).toBe('error: --sort: "age" is not an order (allowed: label | crs | chance)');
     const json = JSON.parse(
       (await clients(dir, ["list", "--json", "--as-of", "2023-06-01", "--paths", "0"])).stdout,
     );

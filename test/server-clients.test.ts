@@ -185,6 +185,14 @@ describe("the clients API", () => {
     const body = (await res.json()) as {
       clients: { label: string; status: unknown; problems?: { field: string }[] }[];
     };
+    const byCrs = (await (await send("GET", "/api/clients?asOf=2023-06-01&sort=crs")).json()) as typeof body;
+    expect(byCrs.clients.at(-1)?.label).toBe("P-1"); // no score: last
+    const badSort = await send("GET", "/api/clients?sort=age");
+    expect(badSort.status).toBe(400);
+    expect(((await badSort.json()) as ErrorBody).error).toMatchObject({
+      field: "sort",
+      allowed: "label | crs | chance",
+    });
     expect(body.clients.find((c) => c.label === "P-1")).toMatchObject({
       status: null,
       problems: [{ field: "firstLanguage.test" }],

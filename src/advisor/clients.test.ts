@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { Round } from "../draws/index.js";
 import { buildForecastModel } from "../forecast/index.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";
-import { checkAgainstRound, clientStatus, clientStatusOrProblems, latestRoundByStream } from "./clients.js";
+import {
+  checkAgainstRound,
+  clientStatus,
+  clientStatusOrProblems,
+  compareClients,
+  latestRoundByStream,
+} from "./clients.js";
 
 /** A round of the hand-made list: only what the status reads is meaningful. */
 function round(
@@ -175,5 +181,26 @@ describe("checkAgainstRound", () => {
         },
       ),
     );
+  });
+});
+
+describe("compareClients", () => {
+  const status = (crs: number, chance: number | null) =>
+    ({
+      crs,
+      probability: chance === null ? null : { within: [{ weeks: 26, probability: chance }] },
+    }) as unknown as ReturnType<typeof clientStatus>;
+  const list = [
+    { label: "B", status: status(450, 0.2) },
+    { label: "A", status: status(480, 0.1) },
+    { label: "D", status: null }, // cannot be scored on the date
+    { label: "C", status: status(480, null) },
+  ];
+  const order = (by: "label" | "crs" | "chance") => [...list].sort(compareClients(by)).map((c) => c.label);
+
+  it("orders by label, by CRS or by chance (highest first), ties by label, the unscored last", () => {
+    expect(order("label")).toEqual(["A", "B", "C", "D"]);
+    expect(order("crs")).toEqual(["A", "C", "B", "D"]); // 480, 480 (A before C), 450, none
+    expect(order("chance")).toEqual(["B", "A", "C", "D"]); // 20%, 10%, not asked, none
   });
 });

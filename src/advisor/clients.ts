@@ -157,3 +157,28 @@ export function clientStatusOrProblems(
     throw e;
   }
 }
+
+export const clientOrders = ["label", "crs", "chance"] as const;
+export type ClientOrder = (typeof clientOrders)[number];
+
+/**
+ * Orders a list of clients: by label (A to Z), by CRS or by 26-week chance (highest first). Ties, clients
+ * without a chance (no probability asked) and clients that cannot be scored keep label order, the latter last.
+ */
+export function compareClients(
+  order: ClientOrder,
+): (
+  a: { label: string; status: ClientStatus | null },
+  b: { label: string; status: ClientStatus | null },
+) => number {
+  const key = (s: ClientStatus | null): number => {
+    if (!s) return Number.NEGATIVE_INFINITY;
+    if (order === "crs") return s.crs;
+    return s.probability?.within.find((w) => w.weeks === 26)?.probability ?? -1;
+  };
+  return (a, b) => {
+    const byLabel = a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
+    if (order === "label") return byLabel;
+    return key(b.status) - key(a.status) || byLabel;
+  };
+}

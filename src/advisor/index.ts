@@ -10,11 +10,14 @@ export {
   withoutChangedProfiles,
 } from "./advise.js";
 export {
+  type ClientOrder,
   type ClientStatus,
   type ClientStatusOptions,
   checkAgainstRound,
+  clientOrders,
   clientStatus,
   clientStatusOrProblems,
+  compareClients,
   type LatestRoundCheck,
   latestRoundByStream,
 } from "./clients.js";

@@ -3,7 +3,13 @@
 // translate HTTP to storage (clients.ts) and advisor (clientStatus). Profiles are personal data: they leave
 // only in the answer to the one who asked for them, never in a log line or an error message.
 import { z } from "zod";
-import { clientStatus, clientStatusOrProblems, latestRoundByStream } from "../advisor/index.js";
+import {
+  clientOrders,
+  clientStatus,
+  clientStatusOrProblems,
+  compareClients,
+  latestRoundByStream,
+} from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
 import { buildForecastModel, daysBetween, type ForecastModel } from "../forecast/index.js";
 import { expressEntryLaunch, isoDate, profile as profileSchema } from "../profile/schema.js";
@@ -166,7 +172,12 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     description:
       "The list carries each client's status, not the profiles (GET /api/clients/{label} gives one). The probability " +
       "is off by default for a list (paths=0); every client is run through the same simulated futures (seed).",
-    query: statusQuery(0, 5000),
+    query: statusQuery(0, 5000).extend({
+      sort: z
+        .enum(clientOrders)
+        .default("label")
+        .describe("Order: label (A to Z), crs or chance (26 weeks; highest first)"),
+    }),
     responses: [{ status: 200, description: "The clients, by label", contentType: "application/json" }],
     handle: async ({ query }, ctx: ApiContext) => {
       const clients = await listClients(database(ctx));
@@ -177,10 +188,9 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         seed: s.seed,
         count: clients.length,
         // A profile that cannot be scored on that date gets its problems instead of failing the list.
-        clients: clients.map(({ profile, ...rest }) => ({
-          ...rest,
-          ...clientStatusOrProblems(...statusArgs(profile, s)),
-        })),
+        clients: clients
+          .map(({ profile, ...rest }) => ({ ...rest, ...clientStatusOrProblems(...statusArgs(profile, s)) }))
+          .sort(compareClients(query.sort)),
       });
     },
   }),

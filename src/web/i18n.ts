@@ -335,6 +335,10 @@ const en = {
   "clients.tie": "tied: the tie-break decides",
   "clients.noneProven": "None proven by the profile",
   "clients.unknown": "(cannot tell from the profile: {streams})",
+  "clients.sort": "Order",
+  "clients.sort.label": "By label",
+  "clients.sort.crs": "By CRS, highest first",
+  "clients.sort.chance": "By chance within 26 weeks, highest first",
   "clients.unscorable": "Cannot be scored on this date; check: {fields}",
   "clients.noRound": "No round yet",
   "chances.assume":
@@ -695,6 +699,10 @@ const fr: Messages = {
   "clients.tie": "à égalité : le départage décide",
   "clients.noneProven": "Aucun prouvé par le profil",
   "clients.unknown": "(impossible à dire d'après le profil : {streams})",
+  "clients.sort": "Ordre",
+  "clients.sort.label": "Par référence",
+  "clients.sort.crs": "Par note SCG, la plus haute d'abord",
+  "clients.sort.chance": "Par chance d'ici 26 semaines, la plus haute d'abord",
   "clients.unscorable": "Note impossible à calculer à cette date ; vérifiez : {fields}",
   "clients.noRound": "Aucune ronde pour l'instant",
   "chances.assume":

@@ -3,13 +3,16 @@
 // the chance of an invitation. Thin adapter over storage (clients.ts) and advisor (clientStatus).
 // Profiles are personal data: they are printed only when asked for (show --json, export), never in errors.
 import {
+  type ClientOrder,
   type ClientStatus,
+  clientOrders,
   clientStatus,
   clientStatusOrProblems,
+  compareClients,
   latestRoundByStream,
 } from "../../advisor/index.js";
 import type { Round } from "../../draws/index.js";
-import { buildForecastModel, type ForecastModel } from "../../forecast/index.js";
+import { buildForecastModel, daysBetween, type ForecastModel } from "../../forecast/index.js";
 import { type FieldProblem, formatProblem } from "../../profile/errors.js";
 import {
   addClient,
@@ -41,7 +44,7 @@ reached its cut-off, and the chance of an invitation within 26 weeks.
   ee clients update --label L [--notes TEXT] [FILE|-]  replace the profile and/or the notes
   ee clients remove --label L                        delete the client and its profile
   ee clients show --label L [--json]                 one client: notes, status, probability
-  ee clients list [--json]                           every client, one line each
+  ee clients list [--json] [--sort label|crs|chance] every client, one line each (chance: 26 weeks)
   ee clients import FILE.jsonl|-                     one {"label","profile","notes"} per line;
                                                      all lines are stored, or none
   ee clients export [--json]                         every client as JSON lines (import's format),
@@ -52,6 +55,7 @@ Status options (show, list):
   --paths N        simulated futures for the probability (0 for none, else 100 to 1000000;
                    default 10000 for show, 1000 for list); every client gets the same futures (--seed)
   --seed N         random seed (default 1)
+  --sort ORDER     list order: label (default), crs or chance (highest first)
 
   --data-dir DIR   the embedded database's folder (DATABASE_URL selects PostgreSQL)
   -h, --help       this help
@@ -64,6 +68,7 @@ const options = {
   notes: { type: "string" },
   json: { type: "boolean" },
   "as-of": { type: "string" },
+  sort: { type: "string" },
   paths: { type: "string" },
   seed: { type: "string" },
   "data-dir": { type: "string" },
@@ -80,7 +85,7 @@ const accepted: Record<Subcommand, readonly (keyof typeof options)[]> = {
   update: ["label", "notes"],
   remove: ["label"],
   show: ["label", "json", "as-of", "paths", "seed"],
-  list: ["json", "as-of", "paths", "seed"],
+  list: ["json", "as-of", "paths", "seed", "sort"],
   import: [],
   export: ["json"],
 };
@@ -109,6 +114,17 @@ function checkOptions(sub: Subcommand, values: Values, files: string[]) {
         ? `ee clients ${sub} takes no FILE (got ${files.join(" ")})`
         : `ee clients ${sub}: give one FILE or - (got ${files.length})`,
     );
+}
+
+/** `--notes ""` clears the notes. */
+const notesOption = (values: Values): string | null | undefined =>
+  values.notes === "" ? null : values.notes;
+
+function sortOption(value: string | undefined): ClientOrder {
+  if (value === undefined) return "label";
+  if (!(clientOrders as readonly string[]).includes(value))
+    throw new UsageError(`--sort: "${value}" is not an order (allowed: ${clientOrders.join(" | ")})`);
+  return value as ClientOrder;
 }
 
 function requireLabel(sub: Subcommand, values: Values): string {
@@ -169,16 +185,48 @@ interface StatusContext {
   seed: number;
 }
 
-async function statusContext(db: Db, values: Values, io: Io, defaultPaths: number): Promise<StatusContext> {
-  const paths =
-    values.paths === "0" ? 0 : (integerOption("paths", values.paths, 100, 1_000_000) ?? defaultPaths);
-  const seed = seedOption(values.seed);
+/** The status options, checked before the database is opened. */
+interface StatusOptions {
+  asOf: string | undefined;
+  paths: number;
+  seed: number;
+}
+
+function statusOptions(values: Values, defaultPaths: number): StatusOptions {
+  return {
+    asOf: dateOption("as-of", values["as-of"]),
+    paths: values.paths === "0" ? 0 : (integerOption("paths", values.paths, 100, 1_000_000) ?? defaultPaths),
+    seed: seedOption(values.seed),
+  };
+}
+
+/** A database this many days behind today gets a warning (as `ee forecast`). */
+const staleAfterDays = 21;
+
+async function statusContext(db: Db, options: StatusOptions, io: Io): Promise<StatusContext> {
   const rounds = await loadRounds(db);
-  // The status is of the date asked for (default today): the rules and the rounds known then. The forecast
-  // is of the same date; resolveAsOf warns when the database has no round for weeks before it.
-  const asOf = resolveAsOf(dateOption("as-of", values["as-of"]) ?? io.today, rounds, io);
-  const model = paths > 0 ? buildForecastModel(rounds, asOf) : undefined;
-  return { rounds, asOf, latest: latestRoundByStream(rounds, asOf), model, paths, seed };
+  // The status is of the date asked for, else today: the rules and the rounds known then, and the forecast
+  // from that date. A database weeks behind makes the streams look silent: say so.
+  let asOf: string;
+  if (options.asOf !== undefined) asOf = resolveAsOf(options.asOf, rounds, io);
+  else {
+    asOf = io.today;
+    const latest = rounds.at(-1)?.date;
+    const behind = latest ? daysBetween(latest, asOf) : null;
+    if (latest && behind !== null && behind > staleAfterDays)
+      io.stderr(
+        `warning: the latest round in the database is ${latest}, ${behind} days before today; the chances read the silence since as IRCC's. Run \`ee draws update\` for newer rounds, or give --as-of.`,
+      );
+  }
+  const model = options.paths > 0 ? buildForecastModel(rounds, asOf) : undefined;
+  return {
+    rounds,
+    asOf,
+    latest: latestRoundByStream(rounds, asOf),
+    model,
+    paths: options.paths,
+    seed: options.seed,
+  };
 }
 
 function statusArgs(client: Client, s: StatusContext): Parameters<typeof clientStatus> {
@@ -284,7 +332,7 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
       const label = requireLabel(sub, values);
       const profile = readProfileJson(files[0]);
       const added = await withDatabase(values, (db) =>
-        addClient(db, { label, profile, notes: values.notes }, now()),
+        addClient(db, { label, profile, notes: notesOption(values) }, now()),
       );
       io.stdout(`added client ${added.label}`);
       return 0;
@@ -294,7 +342,9 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
       if (files.length === 0 && values.notes === undefined)
         throw new UsageError("ee clients update: give a profile FILE or -, and/or --notes TEXT");
       const profile = files.length > 0 ? readProfileJson(files[0]) : undefined;
-      await withDatabase(values, (db) => updateClient(db, label, { profile, notes: values.notes }, now()));
+      await withDatabase(values, (db) =>
+        updateClient(db, label, { profile, notes: notesOption(values) }, now()),
+      );
       io.stdout(`updated client ${label}`);
       return 0;
     }
@@ -306,24 +356,31 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
     }
     case "show": {
       const label = requireLabel(sub, values);
+      const options = statusOptions(values, 10_000);
       return withDatabase(values, async (db) => {
         const client = await loadClient(db, label);
         if (!client) throw new ClientNotFoundError(label);
-        const s = await statusContext(db, values, io, 10_000);
+        const s = await statusContext(db, options, io);
         const status = clientStatus(...statusArgs(client, s));
         if (values.json) io.stdout(JSON.stringify({ ...client, status }, null, 2));
         else printShow(io, client, status);
         return 0;
       });
     }
-    case "list":
+    case "list": {
+      const options = statusOptions(values, 1000);
+      const order = sortOption(values.sort);
       return withDatabase(values, async (db) => {
         const clients = await listClients(db);
-        const s = await statusContext(db, values, io, 1000);
+        const s = await statusContext(db, options, io);
         const rows: ListRow[] = clients.map((client) => ({
           client,
           ...clientStatusOrProblems(...statusArgs(client, s)),
         }));
+        const compare = compareClients(order);
+        rows.sort((a, b) =>
+          compare({ label: a.client.label, status: a.status }, { label: b.client.label, status: b.status }),
+        );
         if (values.json)
           // The list carries the status, not the profiles: `show --json` or `export` give those.
           io.stdout(
@@ -345,6 +402,7 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
         else printList(io, rows, s);
         return 0;
       });
+    }
     case "import": {
       const { inputs, lineOf } = parseImportLines(readText(files[0]));
       if (inputs.length === 0) throw new UsageError("ee clients import: the file has no client lines");

@@ -4,13 +4,18 @@
 // confirmation. Client profiles are personal data: they stay in memory and in the server's database,
 // never in the page address (unlike the calculator's), and never in the browser's storage.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { ClientStatus } from "../../advisor/clients.js";
+import type { ClientOrder, ClientStatus } from "../../advisor/clients.js";
 import type { FieldProblem } from "../../profile/errors.js";
 import type { ProfileInput } from "../../profile/schema.js";
 import type { PageProps } from "../app.js";
+import { SelectField } from "../form.js";
 import { formatDate, formatNumber, type Lang, locale, streamLabel, type Translate } from "../i18n.js";
 import { evaluate, starterProfile } from "../profile-state.js";
+import { setParams } from "../router.js";
 import { localToday, ProfileForm } from "./calculator.js";
+
+/** The API's orders (advisor's clientOrders), restated as a type-checked list so that no domain code is bundled. */
+const clientOrders = ["label", "crs", "chance"] as const satisfies readonly ClientOrder[];
 
 /** Simulated futures per client for the table's probability (the API's status of one client uses 10 000). */
 const listPaths = 1000;
@@ -293,7 +298,12 @@ function ClientEditor(props: {
   );
 }
 
-export default function ClientsPage({ t, lang }: PageProps) {
+export default function ClientsPage({ t, lang, url }: PageProps) {
+  // The order is not personal data: it lives in the URL like the other pages' filters.
+  const sortParam = url.searchParams.get("sort");
+  const order: ClientOrder = (clientOrders as readonly string[]).includes(sortParam ?? "")
+    ? (sortParam as ClientOrder)
+    : "label";
   const [list, setList] = useState<
     { state: "loading" } | { state: "error" } | { state: "ok"; data: ClientList }
   >({
@@ -309,14 +319,14 @@ export default function ClientsPage({ t, lang }: PageProps) {
 
   useEffect(() => {
     let live = true;
-    request<ClientList>("GET", `/api/clients?paths=${listPaths}`).then(
+    request<ClientList>("GET", `/api/clients?paths=${listPaths}&sort=${order}`).then(
       (data) => live && setList({ state: "ok", data }),
       () => live && setList({ state: "error" }),
     );
     return () => {
       live = false;
     };
-  }, [reload]);
+  }, [reload, order]);
 
   const startEdit = (label: string) => {
     setMessage(null);
@@ -408,6 +418,13 @@ export default function ClientsPage({ t, lang }: PageProps) {
               <> {t("clients.stale", { date: formatDate(lang, list.data.data.latestRound) })}</>
             )}
           </p>
+          <SelectField
+            id="clients-sort"
+            label={t("clients.sort")}
+            value={order}
+            options={clientOrders.map((o) => [o, t(`clients.sort.${o}`)] as const)}
+            onChange={(o) => setParams({ sort: o === "label" ? null : o })}
+          />
           <ClientTable
             list={list.data}
             t={t}
