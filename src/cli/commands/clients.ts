@@ -215,7 +215,7 @@ async function statusContext(db: Db, options: StatusOptions, io: Io): Promise<St
     const behind = latest ? daysBetween(latest, asOf) : null;
     if (latest && behind !== null && behind > staleAfterDays)
       io.stderr(
-        `warning: the latest round in the database is ${latest}, ${behind} days before today; the chances read the silence since as IRCC's. Run \`ee draws update\` for newer rounds, or give --as-of.`,
+        `warning: the latest round in the database is ${latest}, ${behind} days before today: newer rounds are missing, and the chances read the silence since as IRCC's. Run \`ee draws update\`, or give --as-of.`,
       );
   }
   const model = options.paths > 0 ? buildForecastModel(rounds, asOf) : undefined;
