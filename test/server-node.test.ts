@@ -66,7 +66,7 @@ const workedProfile = {
 /** The worked profile as JSON padded with spaces to exactly `length` bytes (still valid JSON). */
 const paddedTo = (length: number) => {
   const json = JSON.stringify(workedProfile);
-  return json.slice(0, -1) + " ".repeat(length - json.length) + "}";
+  return `${json.slice(0, -1)}${" ".repeat(length - json.length)}}`;
 };
 
 const errorOf = (a: Answer) => (JSON.parse(a.text) as { error: Record<string, string> }).error;
