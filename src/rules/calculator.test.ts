@@ -40,6 +40,12 @@ describe("the issue's example (with an accompanying spouse)", () => {
     expect(second.explanation).toContain("writing NCLC 5");
     expect(r.warnings.join("\n")).toMatch(/legacy scale.*NCLC 9.*"scale": "legacy"/);
   });
+  it("gives no legacy-scale hint for numbers the legacy scale cannot hold", () => {
+    // Reading 320 is above the legacy scale's 300: those numbers were not copied from it.
+    const secondLanguage = { ...issueExample.secondLanguage, reading: 320 };
+    const r = score({ ...issueExample, secondLanguage });
+    expect(r.warnings.join("\n")).not.toMatch(/legacy scale/);
+  });
   it("scores 532 when the TEF numbers are the legacy-scale equivalents", () => {
     // TEF legacy L316 → 10, R248 → 9, W371 → 9, S371 → 9 → 6 each = 24, capped at 22 with spouse
     // French bonus: NCLC 9+ in all four and CLB 9+ in English → 50

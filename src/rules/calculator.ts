@@ -1,6 +1,6 @@
 // One generic CRS calculator over any rule set. Pure: the date is `profile.assessedOn`.
 import { FieldError } from "../profile/errors.js";
-import { tcfCanadaDesignatedFrom } from "../profile/language-ranges.js";
+import { isInRange, scoreRanges, tcfCanadaDesignatedFrom } from "../profile/language-ranges.js";
 import { abilities, expressEntryLaunch, type Profile } from "../profile/schema.js";
 import { ruleSets, unconfirmedChanges } from "./data/rule-sets.js";
 import {
@@ -156,12 +156,11 @@ function tefScaleHints(profile: Profile, languages: ProfileLanguageLevels): stri
   ] as const;
   for (const [field, r, levels] of results) {
     if (r?.test !== "tef" || r.scale || !levels || levels.tefScale === "legacy") continue;
-    let legacy: LanguageLevels;
-    try {
-      legacy = convertResult({ ...r, scale: "legacy" }, field);
-    } catch {
-      continue; // not possible legacy-scale numbers
-    }
+    // Numbers beyond the legacy scale's ranges cannot have been copied from it: no hint. Checked
+    // first because a thrown and caught error per TEF profile was a tenth of a busy server's time.
+    const legacyRanges = scoreRanges("tef", "legacy");
+    if (!abilities.every((ability) => isInRange(r[ability], legacyRanges[ability]))) continue;
+    const legacy = convertResult({ ...r, scale: "legacy" }, field);
     if (legacy.lowest > levels.lowest)
       out.push(
         `${field}: these TEF Canada scores were read on the ${levels.tefScale} scale (tested ${r.testedOn}), lowest ability ${levelText("NCLC", levels.lowest)}; on the legacy scale ("Équivalence ancien score") the lowest would be ${levelText("NCLC", legacy.lowest)} — if that is the column you copied, add "scale": "legacy"`,
