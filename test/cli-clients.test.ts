@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Io } from "../src/cli/io.js";
 import { reportError } from "../src/cli/io.js";
+import { openDatabase } from "../src/storage/index.js";
 import { bundledCli } from "./support/cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "ee-cli-clients-"));
@@ -283,6 +284,48 @@ describe("ee clients", () => {
     const shown = await clients(dir, ["show", "--label", "P-1", "--as-of", "2023-06-01", "--paths", "0"]);
     expect(shown.code).toBe(1);
     expect(shown.stderr).toMatch(/^error: firstLanguage\.test: /);
+  });
+
+  it("lists a stored profile the schema now refuses as outdated, refuses to show its status, exports it as stored", async () => {
+    const dir = freshDataDir();
+    expect((await clients(dir, ["add", "--label", "Q-1", file("q.json", engineer)])).code).toBe(0);
+    // As a profile stored under an older schema would be: an education value since withdrawn.
+    const old = { ...engineer, education: "phd" };
+    const db = await openDatabase({ dataDir: dir });
+    await db.query(
+      "insert into clients (label, profile, notes, created_at, updated_at) values ($1, $2::jsonb, null, $3, $3)",
+      ["OLD-1", JSON.stringify(old), "2025-01-01T00:00:00Z"],
+    );
+    await db.close();
+
+    const list = await clients(dir, ["list", "--as-of", "2025-11-20", "--paths", "0"]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(
+      /^OLD-1\s+stored profile outdated, update it: profile\.education: must be one of the allowed values \(allowed: .*doctoral/m,
+    );
+    expect(list.stdout).toMatch(/^Q-1\s+\d{3}\s/m);
+    expect(list.stdout).not.toContain("phd"); // the field is named, the stored value is not
+    const json = JSON.parse(
+      (await clients(dir, ["list", "--json", "--as-of", "2025-11-20", "--paths", "0"])).stdout,
+    );
+    expect(json.clients[0]).toMatchObject({
+      label: "OLD-1",
+      status: null,
+      problems: [{ field: "profile.education" }],
+    });
+    expect(json.clients[0].profileProblems).toBeUndefined();
+
+    const shown = await clients(dir, ["show", "--label", "OLD-1", "--as-of", "2025-11-20", "--paths", "0"]);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr.split("\n")).toEqual([
+      expect.stringMatching(
+        /^error: the stored profile of OLD-1 no longer passes the profile checks .*ee clients update --label OLD-1 FILE/,
+      ),
+      expect.stringMatching(/^error: profile\.education: must be one of the allowed values/),
+    ]);
+    // The export keeps it as stored, to be corrected and updated.
+    const exported = (await clients(dir, ["export"])).stdout.split("\n").map((l) => JSON.parse(l));
+    expect(exported[0]).toEqual({ label: "OLD-1", profile: old, notes: null });
   });
 
   it("explains its usage mistakes with exit code 2", async () => {

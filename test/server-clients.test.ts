@@ -203,6 +203,43 @@ describe("the clients API", () => {
     await send("DELETE", "/api/clients/P-1");
   });
 
+  it("lists a stored profile the schema now refuses with its problems, and answers 422 for its status", async () => {
+    // As a profile stored under an older schema would be: an education value since withdrawn.
+    const old = { ...engineer, education: "phd" };
+    await data.db!.query(
+      "insert into clients (label, profile, notes, created_at, updated_at) values ($1, $2::jsonb, null, $3, $3)",
+      ["OLD-1", JSON.stringify(old), "2025-01-01T00:00:00Z"],
+    );
+    const list = await send("GET", "/api/clients?paths=0");
+    expect(list.status).toBe(200);
+    const listed = (await list.json()) as { clients: Record<string, unknown>[] };
+    expect(listed.clients.find((c) => c.label === "OLD-1")).toEqual({
+      label: "OLD-1",
+      notes: null,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:00.000Z",
+      status: null,
+      problems: [
+        expect.objectContaining({ field: "profile.education", allowed: expect.stringContaining("doctoral") }),
+      ],
+    });
+
+    const status = await send("GET", "/api/clients/OLD-1/status?paths=0");
+    expect(status.status).toBe(422);
+    const error = (await status.json()) as ErrorBody;
+    expect(error.errors.map((e) => e.field)).toEqual(["profile", "profile.education"]);
+    expect(JSON.stringify(error)).not.toContain("phd");
+
+    // Read as stored, with what to correct; a corrected profile makes it current again.
+    const read = (await (await send("GET", "/api/clients/OLD-1")).json()) as Record<string, unknown>;
+    expect(read.profile).toEqual(old);
+    expect(read.profileProblems).toEqual([expect.objectContaining({ field: "profile.education" })]);
+    expect((await send("PUT", "/api/clients/OLD-1", { profile: engineer })).status).toBe(200);
+    expect((await send("GET", "/api/clients/OLD-1/status?paths=0")).status).toBe(200);
+    await send("DELETE", "/api/clients/OLD-1");
+    expect(logged).toEqual([]);
+  });
+
   it("answers 404 for an unknown label on every operation of a client", async () => {
     for (const [method, path, body] of [
       ["GET", "/api/clients/NOPE"],

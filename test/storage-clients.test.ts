@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { FieldError } from "../src/profile/errors.js";
 import {
   addClient,
+  type Client,
   ClientExistsError,
   ClientImportError,
   ClientNotFoundError,
@@ -12,6 +13,7 @@ import {
   listClients,
   loadClient,
   removeClient,
+  type StoredClient,
   updateClient,
 } from "../src/storage/index.js";
 import {
@@ -41,6 +43,12 @@ async function fieldProblems(work: Promise<unknown>) {
   return (e as FieldError).problems;
 }
 
+/** The client read back with a profile today's schema accepts (fails the test when it is outdated). */
+function current(client: StoredClient | null | undefined): Client {
+  expect(client?.profileProblems).toBeUndefined();
+  return client as Client;
+}
+
 afterAll(() => removeTemplates());
 
 describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
@@ -67,19 +75,19 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     expect(added.profile).toMatchObject({ age: 29, jobOffer: "none", canadianEducation: "none" });
     await addClient(db, { label: "A-1", profile: { ...profile, age: 40 } }, t0);
 
-    expect((await listClients(db)).map((c) => [c.label, c.profile.age, c.notes])).toEqual([
+    expect((await listClients(db)).map((c) => [c.label, current(c).profile.age, c.notes])).toEqual([
       ["A-1", 40, null],
       ["F-2026-017", 29, "referred by X"],
     ]);
 
     const updated = await updateClient(db, "F-2026-017", { profile: { ...profile, age: 30 } }, t1);
     expect(updated).toMatchObject({ createdAt: t0, updatedAt: t1, notes: "referred by X" });
-    expect(updated.profile.age).toBe(30);
+    expect(current(updated).profile.age).toBe(30);
     // Notes alone: the profile is kept; null clears the notes.
     const noted = await updateClient(db, "F-2026-017", { notes: null }, t1);
     expect(noted.notes).toBeNull();
-    expect(noted.profile.age).toBe(30);
-    expect((await loadClient(db, "F-2026-017"))?.profile.age).toBe(30);
+    expect(current(noted).profile.age).toBe(30);
+    expect(current(await loadClient(db, "F-2026-017")).profile.age).toBe(30);
 
     await removeClient(db, "F-2026-017");
     expect(await loadClient(db, "F-2026-017")).toBeNull();
@@ -95,7 +103,7 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
       addClient(db, { label: "F-1", profile: { ...profile, age: 50 } }, t1),
     ).rejects.toBeInstanceOf(ClientExistsError);
     const kept = await loadClient(db, "F-1");
-    expect(kept?.profile.age).toBe(29);
+    expect(current(kept).profile.age).toBe(29);
     expect(kept?.updatedAt).toBe(t0);
   });
 
@@ -129,7 +137,7 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
       expect.objectContaining({ field: "profile.education", allowed: expect.stringContaining("doctoral") }),
     ]);
     const kept = await loadClient(db, "F-3");
-    expect(kept?.profile.education).toBe("bachelors");
+    expect(current(kept).profile.education).toBe("bachelors");
     expect(kept?.updatedAt).toBe(t0);
   });
 
@@ -185,10 +193,40 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
       ),
     ).toBe(2);
     const all = await listClients(db);
-    expect(all.map((c) => [c.label, c.profile.age, c.notes, c.createdAt])).toEqual([
+    expect(all.map((c) => [c.label, current(c).profile.age, c.notes, c.createdAt])).toEqual([
       ["N-1", 29, "first", t1],
       ["N-2", 45, null, t1],
       ["OLD-1", 29, null, t0],
     ]);
+  });
+
+  it("reads a stored profile the schema now refuses as outdated, naming its fields, and keeps it as stored", async () => {
+    const db = await open();
+    await addClient(db, { label: "NEW-1", profile }, t0);
+    // As a profile stored under an older schema would be: an education value since withdrawn, and
+    // without the first language the schema now requires.
+    const old = { age: 33, education: "phd", canadianWorkYears: 0, foreignWorkYears: 2 };
+    await db.query(
+      "insert into clients (label, profile, notes, created_at, updated_at) values ($1, $2::jsonb, null, $3, $3)",
+      ["OLD-2", JSON.stringify(old), t0],
+    );
+
+    const loaded = await loadClient(db, "OLD-2");
+    expect(loaded?.profile).toEqual(old); // as stored: nothing dropped, nothing invented
+    expect(loaded?.profileProblems?.map((p) => p.field).sort()).toEqual([
+      "profile.education",
+      "profile.firstLanguage",
+    ]);
+    // The problems name the field and the allowed values, never the stored value.
+    expect(JSON.stringify(loaded?.profileProblems)).not.toContain("phd");
+    expect((await listClients(db)).map((c) => [c.label, c.profileProblems === undefined])).toEqual([
+      ["NEW-1", true],
+      ["OLD-2", false],
+    ]);
+
+    // Notes alone keep the outdated profile; a corrected profile makes it current again.
+    expect((await updateClient(db, "OLD-2", { notes: "to review" }, t1)).profile).toEqual(old);
+    await updateClient(db, "OLD-2", { profile: { ...profile, age: 33 } }, t1);
+    expect(current(await loadClient(db, "OLD-2")).profile.age).toBe(33);
   });
 });

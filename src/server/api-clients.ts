@@ -24,6 +24,7 @@ import {
   listClients,
   loadClient,
   removeClient,
+  type StoredClient,
   updateClient,
 } from "../storage/index.js";
 import type { ApiContext } from "./context.js";
@@ -151,6 +152,25 @@ function statusArgs(profile: Client["profile"], s: StatusDate): Parameters<typeo
   ];
 }
 
+/** The status of a stored client, or the problems of a profile the schema now refuses or the date cannot score. */
+function statusOrProblems(client: StoredClient, s: StatusDate) {
+  if (client.profileProblems) return { status: null, problems: client.profileProblems };
+  return clientStatusOrProblems(...statusArgs(client.profile, s));
+}
+
+/** A stored profile the schema now refuses cannot be scored: 422, naming its fields, until it is updated. */
+function requireCurrentProfile(client: StoredClient): Client {
+  if (!client.profileProblems) return client;
+  throw new ApiError(422, [
+    {
+      field: "profile",
+      problem: "as stored, no longer passes the profile checks (they changed after it was stored)",
+      allowed: `a corrected profile (PUT /api/clients/${client.label})`,
+    },
+    ...client.profileProblems,
+  ]);
+}
+
 const now = () => new Date().toISOString();
 
 const clientBody = z.object({
@@ -189,7 +209,10 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         count: clients.length,
         // A profile that cannot be scored on that date gets its problems instead of failing the list.
         clients: clients
-          .map(({ profile, ...rest }) => ({ ...rest, ...clientStatusOrProblems(...statusArgs(profile, s)) }))
+          .map((client) => {
+            const { profile: _, profileProblems: __, ...rest } = client;
+            return { ...rest, ...statusOrProblems(client, s) };
+          })
           .sort(compareClients(query.sort)),
       });
     },
@@ -283,10 +306,16 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     responses: [
       { status: 200, description: "The status", contentType: "application/json" },
       { status: 404, description: "No client has that label", contentType: "application/json" },
+      {
+        status: 422,
+        description: "The stored profile no longer passes the profile checks: update it",
+        contentType: "application/json",
+      },
     ],
     handle: async ({ params, query }, ctx: ApiContext) => {
-      const client = await loadClient(database(ctx), params.label);
-      if (!client) throw notFound(params.label);
+      const stored = await loadClient(database(ctx), params.label);
+      if (!stored) throw notFound(params.label);
+      const client = requireCurrentProfile(stored);
       const s = await statusDate(ctx, query);
       return json({
         label: client.label,

@@ -24,7 +24,23 @@ export interface Client {
   /** ISO 8601 UTC. */
   createdAt: string;
   updatedAt: string;
+  profileProblems?: undefined;
 }
+
+/**
+ * A stored client whose profile today's schema refuses: the schema changed after the profile was stored (a
+ * new required field, a value no longer allowed). The profile is kept as stored, for export and for the
+ * consultant to correct with an update; it cannot be scored until then.
+ */
+export interface OutdatedClient extends Omit<Client, "profile" | "profileProblems"> {
+  /** The profile as stored, not a valid Profile. */
+  profile: unknown;
+  /** What the schema refuses, each field named under `profile.` (never its value). */
+  profileProblems: FieldProblem[];
+}
+
+/** A client as read back from the database: its profile is checked again by the schema of today. */
+export type StoredClient = Client | OutdatedClient;
 
 /** What a consultant submits: the profile as written (validated here), notes optional. */
 export interface ClientInput {
@@ -122,15 +138,30 @@ interface ClientRow {
 
 const columns = "label, profile, notes, created_at, updated_at";
 
-function fromRow(r: ClientRow): Client {
-  return {
+/**
+ * A row as a client. The profile was valid when stored, but the schema may have changed since: it is
+ * checked again, so that a field added later gets its default and a profile the schema now refuses is
+ * said to be outdated (with its problems) instead of reaching the scoring code as a Profile it is not.
+ */
+function fromRow(r: ClientRow): StoredClient {
+  const stored: unknown = typeof r.profile === "string" ? JSON.parse(r.profile) : r.profile;
+  const common = {
     label: r.label,
-    // Stored only after validation by the schema, with its defaults applied.
-    profile: typeof r.profile === "string" ? (JSON.parse(r.profile) as Profile) : r.profile,
     notes: r.notes,
     createdAt: new Date(r.created_at).toISOString(), // a Date from pg and PGlite alike
     updatedAt: new Date(r.updated_at).toISOString(),
   };
+  const checked = checkClientProfile(stored);
+  return "profile" in checked
+    ? { ...common, profile: checked.profile }
+    : { ...common, profile: stored, profileProblems: checked.problems };
+}
+
+/** A row just written from a validated profile. */
+function fromWrittenRow(r: ClientRow): Client {
+  const client = fromRow(r);
+  if (client.profileProblems) throw new FieldError(client.profileProblems); // cannot happen: validated first
+  return client;
 }
 
 /** Stores a new client; a bad profile is refused (FieldError naming each field), a used label too. */
@@ -142,19 +173,20 @@ export async function addClient(db: Queryable, input: ClientInput, now: string):
     [c.label, JSON.stringify(c.profile), c.notes, now],
   );
   if (!rows[0]) throw new ClientExistsError(c.label);
-  return fromRow(rows[0]);
+  return fromWrittenRow(rows[0]);
 }
 
 /**
  * Replaces a client's profile and/or notes (what is not given is kept). A bad profile is refused and the
- * stored one kept; an unknown label is a ClientNotFoundError.
+ * stored one kept; an unknown label is a ClientNotFoundError. Notes alone keep the stored profile as it
+ * is, outdated or not.
  */
 export async function updateClient(
   db: Queryable,
   label: string,
   changes: { profile?: unknown; notes?: string | null | undefined },
   now: string,
-): Promise<Client> {
+): Promise<StoredClient> {
   const problems = [...labelProblems(label), ...notesProblems(changes.notes)];
   let profile: Profile | undefined;
   if (changes.profile !== undefined) {
@@ -186,13 +218,13 @@ export async function removeClient(db: Queryable, label: string): Promise<void> 
 }
 
 /** The client with that label, or null. */
-export async function loadClient(db: Queryable, label: string): Promise<Client | null> {
+export async function loadClient(db: Queryable, label: string): Promise<StoredClient | null> {
   const rows = await db.query<ClientRow>(`select ${columns} from clients where label = $1`, [label]);
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
 /** Every client, by label. */
-export async function listClients(db: Queryable): Promise<Client[]> {
+export async function listClients(db: Queryable): Promise<StoredClient[]> {
   const rows = await db.query<ClientRow>(`select ${columns} from clients order by label`);
   return rows.map(fromRow);
 }

@@ -12,7 +12,9 @@ export {
   importClients,
   listClients,
   loadClient,
+  type OutdatedClient,
   removeClient,
+  type StoredClient,
   updateClient,
 } from "./clients.js";
 export {

@@ -13,7 +13,7 @@ import {
 } from "../../advisor/index.js";
 import type { Round } from "../../draws/index.js";
 import { buildForecastModel, daysBetween, type ForecastModel } from "../../forecast/index.js";
-import { type FieldProblem, formatProblem } from "../../profile/errors.js";
+import { FieldError, type FieldProblem, formatProblem } from "../../profile/errors.js";
 import {
   addClient,
   type Client,
@@ -28,6 +28,7 @@ import {
   loadRounds,
   openRoundsDatabase,
   removeClient,
+  type StoredClient,
   updateClient,
 } from "../../storage/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
@@ -241,9 +242,25 @@ function statusArgs(client: Client, s: StatusContext): Parameters<typeof clientS
 
 /** A row of the list: the status, or why the profile cannot be scored on that date. */
 interface ListRow {
-  client: Client;
+  client: StoredClient;
   status: ClientStatus | null;
   problems?: FieldProblem[] | undefined;
+}
+
+/** The status of a stored client, or the problems of a profile the schema now refuses or the date cannot score. */
+function statusOrProblems(client: StoredClient, s: StatusContext): Omit<ListRow, "client"> {
+  if (client.profileProblems) return { status: null, problems: client.profileProblems };
+  return clientStatusOrProblems(...statusArgs(client, s));
+}
+
+/** A client whose stored profile the schema now refuses cannot be shown with a status: say how to correct it. */
+function requireCurrentProfile(client: StoredClient, io: Io): Client {
+  if (!client.profileProblems) return client;
+  io.stderr(
+    `error: the stored profile of ${client.label} no longer passes the profile checks (they changed after it was stored); ` +
+      `correct it with \`ee clients export\` and \`ee clients update --label ${client.label} FILE\``,
+  );
+  throw new FieldError(client.profileProblems);
 }
 
 const within26 = (status: ClientStatus) =>
@@ -270,7 +287,10 @@ function printList(io: Io, rows: ListRow[], s: StatusContext) {
   for (const { client, status, problems } of rows) {
     if (!status) {
       const why = (problems ?? []).map(formatProblem).join("; ");
-      io.stdout(`${client.label.padEnd(width)}  cannot be scored on ${s.asOf}: ${why}`);
+      const cannot = client.profileProblems
+        ? "stored profile outdated, update it"
+        : `cannot be scored on ${s.asOf}`;
+      io.stdout(`${client.label.padEnd(width)}  ${cannot}: ${why}`);
       continue;
     }
     const eligible = status.eligibleStreams.join(", ") || "none proven";
@@ -358,8 +378,9 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
       const label = requireLabel(sub, values);
       const options = statusOptions(values, 10_000);
       return withDatabase(values, async (db) => {
-        const client = await loadClient(db, label);
-        if (!client) throw new ClientNotFoundError(label);
+        const stored = await loadClient(db, label);
+        if (!stored) throw new ClientNotFoundError(label);
+        const client = requireCurrentProfile(stored, io);
         const s = await statusContext(db, options, io);
         const status = clientStatus(...statusArgs(client, s));
         if (values.json) io.stdout(JSON.stringify({ ...client, status }, null, 2));
@@ -373,10 +394,7 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
       return withDatabase(values, async (db) => {
         const clients = await listClients(db);
         const s = await statusContext(db, options, io);
-        const rows: ListRow[] = clients.map((client) => ({
-          client,
-          ...clientStatusOrProblems(...statusArgs(client, s)),
-        }));
+        const rows: ListRow[] = clients.map((client) => ({ client, ...statusOrProblems(client, s) }));
         const compare = compareClients(order);
         rows.sort((a, b) =>
           compare({ label: a.client.label, status: a.status }, { label: b.client.label, status: b.status }),
@@ -389,11 +407,13 @@ async function runSub(sub: Subcommand, values: Values, files: string[], io: Io):
                 asOf: s.asOf,
                 paths: s.model ? s.paths : 0,
                 seed: s.seed,
-                clients: rows.map(({ client: { profile: _, ...rest }, status, problems }) => ({
-                  ...rest,
-                  status,
-                  ...(problems ? { problems } : {}),
-                })),
+                clients: rows.map(
+                  ({ client: { profile: _, profileProblems: __, ...rest }, status, problems }) => ({
+                    ...rest,
+                    status,
+                    ...(problems ? { problems } : {}),
+                  }),
+                ),
               },
               null,
               2,
