@@ -3,6 +3,7 @@
 // later, one year older), the spouse's language or education, a provincial nomination. Only changes
 // that are possible: nothing lowers a level, age only goes up, a year of work takes a year.
 import { addYears } from "../occupations/index.js";
+import { ageOn, withAgeOn } from "../profile/age.js";
 import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
 import { type LanguageLevels, languageLevels, resultIn, ruleSetFor } from "../rules/index.js";
 
@@ -74,9 +75,12 @@ function levelsResult(levels: LanguageLevels, changed: Partial<Record<Ability, n
   };
 }
 
-/** Every possible change for `profile` as of `date` (the profile's age is its age on `date`). */
+/**
+ * Every possible change for `profile` as of `date` (the age is its age on `date`: worked out from the birth
+ * date when the profile has one, else the age as given).
+ */
 export function possibleActions(profile: Profile, date: string): CandidateAction[] {
-  const current: Profile = { ...profile, assessedOn: date };
+  const current = { ...withAgeOn(profile, date), assessedOn: date };
   const langs = languageLevels(current);
   const { highestUsefulClb, spouseLanguageSteps } = languageSteps(date);
   const out: CandidateAction[] = [];
@@ -129,8 +133,10 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
   // and one year older. From 29 February the year ends on 28 February, not 1 March: that is occupations'
   // addYears, which draws the work-history windows, so the project has one calendar; and by 28 February
   // a job has run 365 days, more than the 364 that 30 h a week needs for 1,560 hours (programs.md).
+  // With a birth date the age is the one on that day (born 29 February: still the same age on 28 February).
   const inAYear = addYears(date, 1);
-  const older = { ...current, assessedOn: inAYear, age: current.age + 1 };
+  const ageInAYear = current.birthDate ? ageOn(current.birthDate, inAYear) : current.age + 1;
+  const older = { ...current, assessedOn: inAYear, age: ageInAYear };
   if (current.workHistory?.length) {
     if (current.workHistory.some((p) => p.to === null))
       out.push({

@@ -65,7 +65,7 @@ describe("another year of work is a calendar year later", () => {
     expect(action?.reachedOn).toBe("2025-02-28");
     expect(withExperienceFromHistory({ ...employed, assessedOn: "2024-02-29" }).canadianWorkYears).toBe(1);
     expect(withExperienceFromHistory(action!.profile).canadianWorkYears).toBe(2);
-    expect(action!.profile.age).toBe(employed.age + 1);
+    expect(action!.profile.age).toBe(employed.age! + 1);
   });
 });
 
@@ -122,7 +122,7 @@ describe("the advisor's laws", () => {
           const after = a.profile;
           // Time and age only move forward, together.
           expect(a.reachedOn >= asOf).toBe(true);
-          expect(after.age).toBe(a.reachedOn === asOf ? p.age : p.age + 1);
+          expect(after.age).toBe(a.reachedOn === asOf ? p.age : p.age! + 1);
           // Nothing is taken away: education, language levels, experience, nomination.
           expect(educationLevels.indexOf(after.education)).toBeGreaterThanOrEqual(
             educationLevels.indexOf(p.education),

@@ -1,5 +1,6 @@
 // Minimum eligibility for the Express Entry programs: FSW (with the 67-point grid), CEC, FST and PNP,
 // per docs/sources/programs.md (section numbers and source ids are cited rule by rule). Pure.
+import { scoredAge } from "../profile/age.js";
 import type { Ability, Profile, WorkPeriod } from "../profile/schema.js";
 import { isSkilled, isSkilledTrade, nocByCode, teerOf } from "./noc.js";
 import { requiredFunds } from "./proofOfFunds.js";
@@ -216,8 +217,8 @@ export function fswGrid(profile: Profile, langs: CandidateLanguages, date: strin
     `experience ${experience}/15: ${years} year(s) of skilled work in the 10 years before ${date}${profile.workHistory ? "" : " (from the year fields)"}`,
   );
 
-  const age = fswAgePoints(profile.age);
-  lines.push(`age ${age}/12: ${profile.age}`);
+  const age = fswAgePoints(scoredAge(profile));
+  lines.push(`age ${age}/12: ${scoredAge(profile)}`);
 
   const hasOffer = profile.jobOffer !== "none" && (!profile.jobOfferNoc || isSkilled(profile.jobOfferNoc));
   const arrangedEmployment = hasOffer ? 10 : 0;

@@ -1,6 +1,7 @@
 // The one description of a candidate profile. The CLI, the HTTP API, the OpenAPI document and the
 // web form all validate with these schemas; domain code works on the parsed `Profile` type.
 import { z } from "zod";
+import { ageProblem, ageRange, type StatedAge } from "./age.js";
 import { existsOnCalendar } from "./dates.js";
 import {
   describeRange,
@@ -159,7 +160,10 @@ export const profile = z
       .optional(),
     /** Profile submission time (ISO 8601 UTC); ranks equal scores in a round. */
     submittedAt: z.iso.datetime({ offset: true }).optional(),
-    age: z.number().int().min(0).max(120),
+    /** Age in completed years on assessedOn; may be left out when birthDate is given (one of them is required). */
+    age: z.number().int().min(ageRange.min).max(ageRange.max).optional(),
+    /** Date of birth: the age is worked out on the date of each assessment (`withAgeOn`). */
+    birthDate: isoDate.optional(),
     education,
     canadianEducation: canadianEducation.default("none"),
     firstLanguage: languageResult,
@@ -185,7 +189,37 @@ export const profile = z
     canadianStudy: z.boolean().default(false),
     intendsToLiveInQuebec: z.boolean().default(false),
   })
+  .superRefine(checkAge, { when: ageFieldsValid })
   .superRefine(checkProfile);
+
+const ageFields = new Set<PropertyKey>(["age", "birthDate", "assessedOn"]);
+
+/** The age check runs even when other fields have problems (so a missing age is reported with them), but only
+ * on an object whose age, birth date and assessment date are themselves valid. */
+function ageFieldsValid(payload: z.core.ParsePayload): boolean {
+  const v = payload.value;
+  return (
+    v !== null &&
+    typeof v === "object" &&
+    !payload.issues.some((issue) => issue.path?.[0] !== undefined && ageFields.has(issue.path[0]))
+  );
+}
+
+/**
+ * `age` or `birthDate` is given, and both agree on assessedOn — when it is known here; the adapters'
+ * `withAgeOn` checks on the date they fill in.
+ */
+function checkAge(p: StatedAge, ctx: z.RefinementCtx) {
+  const ageIssue = ageProblem(p, p.assessedOn);
+  // Without assessedOn a birth date cannot be checked yet; that is not a problem of the profile.
+  if (ageIssue && ageIssue.field !== "assessedOn")
+    ctx.addIssue({
+      code: "custom",
+      path: [ageIssue.field],
+      message: ageIssue.problem,
+      params: { allowed: ageIssue.allowed },
+    });
+}
 
 /** Checks across fields: the first and second official languages must be different languages. */
 function checkProfile(
@@ -208,5 +242,8 @@ function checkProfile(
 
 /** The profile as written by a person (defaults not yet applied). */
 export type ProfileInput = z.input<typeof profile>;
-/** The profile after validation, with defaults applied. */
+/**
+ * The profile after validation, with defaults applied: `age`, `birthDate` or both, as given. The scorer reads
+ * `age`; adapters call `withAgeOn` first, which works it out from `birthDate` on the assessment date.
+ */
 export type Profile = z.output<typeof profile>;

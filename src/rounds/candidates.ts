@@ -9,6 +9,7 @@ import {
   versionKey,
   withExperienceFromHistory,
 } from "../occupations/index.js";
+import { withAgeOn } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
 import type { Profile } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
@@ -37,7 +38,9 @@ function requireField(profile: Profile, field: "id" | "submittedAt"): string {
 export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
   const id = requireField(profile, "id");
   const submittedAt = requireField(profile, "submittedAt");
-  const p = withExperienceFromHistory({ ...profile, assessedOn: date });
+  // The age on `date` first, while the profile still carries its own assessment date (a stated age is
+  // checked against the birth date only on that date).
+  const p = withExperienceFromHistory({ ...withAgeOn(profile, date), assessedOn: date });
   const crs = scoreProfile(p);
   const { eligible, unknown } = streamEligibility(assessEligibility(p, crs.languages, date));
   return {

@@ -2,6 +2,8 @@
 // lookup tables (one block per rule set × spouse column) and the profiles to a struct of typed arrays,
 // so the hot loop is a few array reads and adds per profile. Totals equal `scoreProfile`'s
 // (checked by property tests); use `scoreProfile` when the breakdown is needed.
+
+import { scoredAge } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
 import { abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
 import { bandFor, ruleSetFor, unconfirmedChangeOn } from "./calculator.js";
@@ -186,7 +188,7 @@ export function writeProfile(c: ProfileColumns, i: number, p: Profile, compiled:
   const sp = p.spouse;
   const withSpouse = sp?.accompanying && !sp.canadianCitizenOrPR ? 1 : 0;
   c.block[i] = (setIndex * 2 + withSpouse) * compiled.blockSize;
-  c.age[i] = Math.min(p.age, MAX_AGE);
+  c.age[i] = Math.min(scoredAge(p), MAX_AGE);
   c.education[i] = educationIndex[p.education];
   abilities.forEach((a, k) => {
     c.first[i * 4 + k] = langs.first.levels[a];

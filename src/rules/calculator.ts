@@ -1,4 +1,5 @@
 // One generic CRS calculator over any rule set. Pure: the date is `profile.assessedOn`.
+import { scoredAge } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
 import { isInRange, scoreRanges, tcfCanadaDesignatedFrom } from "../profile/language-ranges.js";
 import { abilities, expressEntryLaunch, type Profile } from "../profile/schema.js";
@@ -204,11 +205,12 @@ export function scoreWithRuleSet(
   const { core: A, spouse: B, transferability: C, additional: D } = rules;
 
   // A. Core / human capital
+  const years = scoredAge(profile);
   const age = line(
     "core",
     "Age",
-    columnFor(A.age.rows, profile.age, withSpouse),
-    `${profile.age} years (${column} column)`,
+    columnFor(A.age.rows, years, withSpouse),
+    `${years} years (${column} column)`,
   );
   const educationPoints = withSpouse
     ? A.education.rows[profile.education].withSpouse

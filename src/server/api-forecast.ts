@@ -15,6 +15,7 @@ import {
 } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
+import { withAgeOn } from "../profile/age.js";
 import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
@@ -90,7 +91,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     ],
     handle: ({ body }, ctx: ApiContext) => {
       const date = body.asOf ?? body.profile.assessedOn ?? ctx.today();
-      const profile = withDefaultDate(body.profile, date);
+      const profile = withAgeOn(withDefaultDate(body.profile, date), date);
       return json(assessEligibility(profile, languageLevels(profile), date));
     },
   }),
@@ -179,7 +180,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const profile = withExperienceFromHistory(withDefaultDate(body.profile, asOf));
+      const profile = withExperienceFromHistory(withAgeOn(withDefaultDate(body.profile, asOf)));
       const model = modelFor(rounds, asOf);
       const judged = candidateFromProfile(profile, asOf, streamVersions(model));
       const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { drawReport, type Round, renderReport, streamStats } from "../draws/index.js";
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
+import { withAgeOn } from "../profile/age.js";
 import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
 import { clientOperations } from "./api-clients.js";
@@ -84,7 +85,7 @@ export const operations: AnyOperation<ApiContext>[] = [
       },
     ],
     handle: ({ body }, ctx: ApiContext) =>
-      json(scoreProfile(withExperienceFromHistory(withDefaultDate(body, ctx.today())))),
+      json(scoreProfile(withExperienceFromHistory(withAgeOn(withDefaultDate(body, ctx.today()))))),
   }),
   operation({
     method: "get",

@@ -1,6 +1,7 @@
 // The calculator's state: a profile as a person writes it (`ProfileInput`), kept in the URL, and the
 // score computed from it in the browser with the same schema and engine as the CLI and the API.
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
+import { withAgeOn } from "../profile/age.js";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import { type CrsResult, scoreProfile } from "../rules/index.js";
@@ -60,7 +61,7 @@ export function evaluate(input: ProfileInput, asOf: string): Evaluation {
   const parsed = profileSchema.safeParse({ ...input, assessedOn: asOf });
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
   try {
-    return { ok: true, result: scoreProfile(withExperienceFromHistory(parsed.data)) };
+    return { ok: true, result: scoreProfile(withExperienceFromHistory(withAgeOn(parsed.data))) };
   } catch (e) {
     if (e instanceof FieldError) return { ok: false, problems: e.problems };
     throw e;

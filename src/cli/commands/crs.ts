@@ -3,6 +3,7 @@
 
 import { parseArgs } from "node:util";
 import { withExperienceFromHistory } from "../../occupations/workHistory.js";
+import { withAgeOn } from "../../profile/age.js";
 import { FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type CrsResult, scoreProfile } from "../../rules/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
@@ -168,7 +169,7 @@ function applyFlags(base: Raw, v: Values, order: string[]): Raw {
 /** Validates a raw profile (assessedOn defaulting to today) and scores it; throws FieldError. */
 function validateAndScore(raw: unknown, today: string): CrsResult {
   // Years of experience come from the work history when one is given (issue 4, item 1).
-  return scoreProfile(withExperienceFromHistory(validProfile(raw, today)));
+  return scoreProfile(withExperienceFromHistory(withAgeOn(validProfile(raw, today))));
 }
 
 /** The JSON of a result (the issue's shape first, then the extras); batch lines leave out the prose lines. */

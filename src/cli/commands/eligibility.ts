@@ -7,6 +7,7 @@ import {
   searchNoc,
   withExperienceFromHistory,
 } from "../../occupations/index.js";
+import { withAgeOn } from "../../profile/age.js";
 import { isoDate } from "../../profile/schema.js";
 import { languageLevels } from "../../rules/index.js";
 import { type Io, parseCommandArgs, parseJson, readText, UsageError } from "../io.js";
@@ -78,7 +79,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--on: must be a real date written YYYY-MM-DD");
   const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
   const onDate = isObject && values.on !== undefined ? { ...raw, assessedOn: values.on } : raw;
-  const profile = withExperienceFromHistory(validProfile(onDate, io.today));
+  const profile = withExperienceFromHistory(withAgeOn(validProfile(onDate, io.today)));
   const date = profile.assessedOn!;
   const report = assessEligibility(profile, languageLevels(profile), date);
   if (values.json) io.stdout(JSON.stringify(report, null, 2));

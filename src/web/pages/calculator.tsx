@@ -44,7 +44,7 @@ const rangeOf = (n: { minValue: number | null; maxValue: number | null }) => ({
   min: n.minValue ?? undefined,
   max: n.maxValue ?? undefined,
 });
-const ageRange = rangeOf(profileSchema.shape.age);
+const ageRange = rangeOf(profileSchema.shape.age.unwrap());
 const canadianWorkRange = rangeOf(profileSchema.shape.canadianWorkYears.unwrap());
 const foreignWorkRange = rangeOf(profileSchema.shape.foreignWorkYears.unwrap());
 const spouseWorkRange = rangeOf(spouseSchema.shape.canadianWorkYears.unwrap());

@@ -1,0 +1,95 @@
+// A person's age on a date, from the date of birth. The CRS counts age "in completed years on the day the
+// score is computed" (docs/sources/crs-rules.md, Age, [S2]); a profile may give `age` (on its assessedOn),
+// `birthDate`, or both. `withAgeOn` is the one adapter step that turns a profile into the scorer's input
+// (`age` a number on the date), as `withExperienceFromHistory` does for the work history. Pure: no clock.
+import { FieldError, type FieldProblem } from "./errors.js";
+
+/** The CRS grid's range of ages (the schema's bounds for `age`). */
+export const ageRange = { min: 0, max: 120 } as const;
+
+/**
+ * Whole years completed on `date` by someone born on `birthDate` (both YYYY-MM-DD). Negative when `date` is
+ * before the birth. Someone born on 29 February completes a year on 1 March in a common year: IRCC's sources
+ * (docs/sources) do not say, so this follows the common legal convention (e.g. the UK's Family Law Reform Act
+ * 1969, s. 9): the birthday has not come while the month and day are before 02-29, and 02-28 is before it.
+ * (The work-history windows count a year from 29 February to 28 February — that is a length of time, not a
+ * birthday.)
+ */
+export function ageOn(birthDate: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  // "MM-DD" strings compare as the calendar does.
+  const birthdayPassed = date.slice(5, 10) >= birthDate.slice(5, 10);
+  return birthdayPassed ? years : years - 1;
+}
+
+/** The fields of a profile that say how old the person is. */
+export interface StatedAge {
+  age?: number | undefined;
+  birthDate?: string | undefined;
+  assessedOn?: string | undefined;
+}
+
+/** The problem with a profile's age on `date`, if any (also the schema's check when assessedOn is given). */
+export function ageProblem(p: StatedAge, date: string | undefined): FieldProblem | undefined {
+  if (p.birthDate === undefined) {
+    if (p.age !== undefined) return undefined;
+    return {
+      field: "age",
+      problem: "is required: give the age in completed years, or birthDate (the date of birth) instead",
+      allowed: `a whole number ${ageRange.min}–${ageRange.max}, or birthDate YYYY-MM-DD`,
+    };
+  }
+  if (date === undefined)
+    return {
+      field: "assessedOn",
+      problem: "is required to work out the age from birthDate",
+      allowed: "a date YYYY-MM-DD",
+    };
+  const age = ageOn(p.birthDate, date);
+  if (age < ageRange.min || age > ageRange.max)
+    return {
+      field: "birthDate",
+      problem: `gives an age of ${age} on ${date}, outside ${ageRange.min}–${ageRange.max}`,
+      allowed: `a date of birth on or before ${date}`,
+    };
+  if (p.age !== undefined && p.age !== age)
+    return {
+      field: "age",
+      problem: `does not agree with birthDate ${p.birthDate}: the age on ${date} is ${age}`,
+      allowed: `${age}, or leave out age or birthDate`,
+    };
+  return undefined;
+}
+
+/**
+ * The profile with `age` as a number on `date` (default: its assessedOn). With a birth date, the age is worked
+ * out on `date`; a stated age must agree with it when `date` is the profile's own assessment date (or it has
+ * none) — on another date (a client's status a year on) the birth date decides. Without a birth date the
+ * profile is returned as it is. Throws a FieldError naming `age` when neither is given.
+ */
+export function withAgeOn<P extends StatedAge>(
+  profile: P,
+  date: string | undefined = profile.assessedOn,
+): P & { age: number } {
+  // On a date other than its own, a stated age is of another day: the birth date alone counts.
+  const ownDate = profile.assessedOn === undefined || profile.assessedOn === date;
+  const checked = ownDate || profile.birthDate === undefined ? profile : { ...profile, age: undefined };
+  const problem = ageProblem(checked, date);
+  if (problem) throw new FieldError([problem]);
+  if (profile.birthDate === undefined) return profile as P & { age: number };
+  return { ...profile, age: ageOn(profile.birthDate, date!) };
+}
+
+/**
+ * The age the scorer reads: the profile's `age`, which `withAgeOn` has set. A profile scored without that step
+ * and with only a birth date is refused with the field to give rather than scored at a guessed age.
+ */
+export function scoredAge(profile: StatedAge): number {
+  if (profile.age !== undefined) return profile.age;
+  throw new FieldError([
+    ageProblem(profile, undefined) ?? {
+      field: "age",
+      problem: "is not worked out from birthDate on the assessment date (adapters call withAgeOn first)",
+    },
+  ]);
+}
