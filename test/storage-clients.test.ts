@@ -9,6 +9,7 @@ import {
   ClientExistsError,
   ClientImportError,
   ClientNotFoundError,
+  type Db,
   importClients,
   listClients,
   loadClient,
@@ -198,6 +199,46 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
       ["N-2", 45, null, t1],
       ["OLD-1", 29, null, t0],
     ]);
+  });
+
+  it("refuses an import whose label another process stores between the check and the insert, writing nothing", async () => {
+    const db = await open();
+    await addClient(db, { label: "RACE-2", profile }, t0);
+    // The check for labels in use runs before another process's client is committed: here it sees none,
+    // as it would have a moment earlier; the insert then meets the row.
+    const checkMissesTheRow: Db = {
+      ...db,
+      transaction: (work) =>
+        db.transaction((tx) =>
+          work({
+            ...tx,
+            query: <T>(sql: string, params?: unknown[]) =>
+              /^select label from clients/.test(sql) ? Promise.resolve([] as T[]) : tx.query<T>(sql, params),
+          }),
+        ),
+    };
+    const refused = await importClients(
+      checkMissesTheRow,
+      [
+        { label: "RACE-1", profile },
+        { label: "RACE-2", profile },
+      ],
+      t1,
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ClientImportError);
+    expect((refused as ClientImportError).problems).toEqual([
+      {
+        entry: 2,
+        problem: expect.objectContaining({
+          field: "label",
+          problem: 'a client labelled "RACE-2" already exists',
+        }),
+      },
+    ]);
+    expect((await listClients(db)).map((c) => [c.label, c.createdAt])).toEqual([["RACE-2", t0]]);
   });
 
   it("reads a stored profile the schema now refuses as outdated, naming its fields, and keeps it as stored", async () => {

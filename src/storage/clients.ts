@@ -267,24 +267,42 @@ export async function importClients(db: Db, inputs: readonly ClientInput[], now:
       [labels],
     );
     if (taken.length > 0)
-      throw new ClientImportError(
-        taken.map(({ label }) => ({
-          entry: firstEntryOf.get(label) ?? 0,
-          problem: {
-            field: "label",
-            problem: `a client labelled "${label}" already exists`,
-            allowed: "a label not in use",
-          },
-        })),
+      throw labelsInUse(
+        taken.map(({ label }) => label),
+        firstEntryOf,
       );
     const rows = valid.map((c) => ({ label: c.label, profile: c.profile, notes: c.notes }));
+    // Another process (PostgreSQL) may store one of these labels between the check and this insert: those
+    // rows are skipped rather than failing on the unique index, then refused like a label found by the check.
     const inserted = await tx.query<{ label: string }>(
       `insert into clients (label, profile, notes, created_at, updated_at)
        select r.label, r.profile, r.notes, $2, $2
        from jsonb_to_recordset($1::jsonb) as r(label text, profile jsonb, notes text)
+       on conflict (label) do nothing
        returning label`,
       [JSON.stringify(rows), now],
     );
+    if (inserted.length < valid.length) {
+      const stored = new Set(inserted.map((r) => r.label));
+      throw labelsInUse(
+        valid.map((c) => c.label).filter((label) => !stored.has(label)),
+        firstEntryOf,
+      );
+    }
     return inserted.length;
   });
+}
+
+/** The refusal of an import whose labels are already stored (the transaction then writes nothing). */
+function labelsInUse(labels: string[], firstEntryOf: ReadonlyMap<string, number>): ClientImportError {
+  return new ClientImportError(
+    labels.map((label) => ({
+      entry: firstEntryOf.get(label) ?? 0,
+      problem: {
+        field: "label",
+        problem: `a client labelled "${label}" already exists`,
+        allowed: "a label not in use",
+      },
+    })),
+  );
 }
