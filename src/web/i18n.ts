@@ -46,6 +46,8 @@ const en = {
 
   "form.you": "You",
   "form.age": "Age (completed years)",
+  "form.birthDate": "Date of birth",
+  "form.birthDateHint": "Instead of the age, if you prefer: the age is counted on the assessment date.",
   "form.education": "Highest level of education",
   "form.canadianEducation": "Education completed in Canada",
   "form.firstLanguage": "First official language test",
@@ -405,6 +407,8 @@ const fr: Messages = {
 
   "form.you": "Vous",
   "form.age": "Âge (années révolues)",
+  "form.birthDate": "Date de naissance",
+  "form.birthDateHint": "Au lieu de l'âge, si vous préférez : l'âge est compté à la date de l'évaluation.",
   "form.education": "Niveau de scolarité le plus élevé",
   "form.canadianEducation": "Études terminées au Canada",
   "form.firstLanguage": "Test de première langue officielle",

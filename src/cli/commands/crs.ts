@@ -23,6 +23,9 @@ assessedOn date (default: today), and explains every line.
 Profile flags (override the file's fields; enough on their own with --age, --education and a test):
   --assessed-on DATE      the day to score for (YYYY-MM-DD, from 2015-01-01)
   --age N                 age in completed years
+  --birth-date DATE       date of birth (YYYY-MM-DD), instead of --age: the age is worked out on the
+                          assessment date. Either flag replaces the file's age and birthDate; given
+                          together they must agree
   --education LEVEL       less-than-secondary | secondary | one-year | two-year | bachelors |
                           two-or-more | masters | doctoral
   --canadian-education E  none | one-or-two-year | three-year-plus
@@ -56,6 +59,7 @@ const options = {
   help: { type: "boolean", short: "h" },
   "assessed-on": { type: "string" },
   age: { type: "string" },
+  "birth-date": { type: "string" },
   education: { type: "string" },
   "canadian-education": { type: "string" },
   ielts: { type: "string" },
@@ -101,7 +105,13 @@ const numberOrText = (s: string) => (s.trim() !== "" && !Number.isNaN(Number(s))
 function applyFlags(base: Raw, v: Values, order: string[]): Raw {
   const p: Raw = { ...base };
   if (v["assessed-on"] !== undefined) p.assessedOn = v["assessed-on"];
+  // The flags say how old the person is: the file's other way of saying it no longer counts.
+  if (v.age !== undefined || v["birth-date"] !== undefined) {
+    delete p.age;
+    delete p.birthDate;
+  }
   if (v.age !== undefined) p.age = numberOrText(v.age);
+  if (v["birth-date"] !== undefined) p.birthDate = v["birth-date"];
   if (v.education !== undefined) p.education = v.education;
   if (v["canadian-education"] !== undefined) p.canadianEducation = v["canadian-education"];
   if (v["canadian-work"] !== undefined) p.canadianWorkYears = numberOrText(v["canadian-work"]);

@@ -4,6 +4,7 @@
 import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { addDays } from "../../occupations/workHistory.js";
+import { ageOn } from "../../profile/age.js";
 import type { FieldProblem } from "../../profile/errors.js";
 import { scoreRanges, tefScaleFor, tefScaleStarts } from "../../profile/language-ranges.js";
 import {
@@ -249,7 +250,8 @@ function breakdown(t: Translate, r: CrsResult, input: ProfileInput): Section[] {
           factor: "factor.age",
           points: r.core.age,
           explanation: t("explain.age", {
-            age: input.age ?? "",
+            // The age scored: worked out from the date of birth when one is given.
+            age: input.birthDate ? ageOn(input.birthDate, r.assessedOn) : (input.age ?? ""),
             bestFrom: facts.age.bestFrom,
             bestTo: facts.age.bestTo,
             noneFrom: facts.age.noneFrom,
@@ -440,15 +442,23 @@ export function ProfileForm(props: {
             error={err("age")}
             onChange={(v) => update("age", v)}
           />
-          <SelectField
-            id="education"
-            label={t("form.education")}
-            value={input.education}
-            options={options(educationLevels, "edu")}
-            error={err("education")}
-            onChange={(v) => update("education", v)}
+          <DateField
+            id="birthDate"
+            label={t("form.birthDate")}
+            hint={t("form.birthDateHint")}
+            value={input.birthDate}
+            error={err("birthDate")}
+            onChange={(v) => update("birthDate", v)}
           />
         </div>
+        <SelectField
+          id="education"
+          label={t("form.education")}
+          value={input.education}
+          options={options(educationLevels, "edu")}
+          error={err("education")}
+          onChange={(v) => update("education", v)}
+        />
         <SelectField
           id="canadianEducation"
           label={t("form.canadianEducation")}
