@@ -11,6 +11,7 @@ import {
   type InvitationProbability,
   invitationProbability,
 } from "../forecast/index.js";
+import { withAgeOn } from "../profile/age.js";
 import { FieldError, type FieldProblem } from "../profile/errors.js";
 import type { Profile } from "../profile/schema.js";
 
@@ -38,6 +39,10 @@ export interface LatestRoundCheck {
 
 export interface ClientStatus {
   asOf: string;
+  /** The age on `asOf`: worked out from the birth date when the profile has one, else the age as given. */
+  age: number;
+  /** Whether `age` comes from the profile's birth date. */
+  ageFromBirthDate: boolean;
   crs: number;
   /** The CRS rule set the score was computed under. */
   ruleSet: string;
@@ -133,6 +138,8 @@ export function clientStatus(
   }
   return {
     asOf,
+    age: withAgeOn(profile, asOf).age,
+    ageFromBirthDate: profile.birthDate !== undefined,
     crs: candidate.score,
     ruleSet: candidate.ruleSet,
     eligibleStreams: [...candidate.eligibleStreams],

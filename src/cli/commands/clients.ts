@@ -305,6 +305,9 @@ function printShow(io: Io, client: Client, status: ClientStatus) {
   io.stdout(`Client ${client.label} (added ${client.createdAt}, updated ${client.updatedAt})`);
   if (client.notes) io.stdout(`  notes: ${client.notes}`);
   io.stdout(`Status as of ${status.asOf}: CRS ${status.crs} (rules: ${status.ruleSet})`);
+  io.stdout(
+    `  age on ${status.asOf}: ${status.age}${status.ageFromBirthDate ? " (from the date of birth)" : ""}`,
+  );
   io.stdout(`  eligible for: ${status.eligibleStreams.join(", ") || "no stream the profile proves"}`);
   if (status.unknownStreams.length)
     io.stdout(`  cannot tell from the profile: ${status.unknownStreams.join(", ")}`);
