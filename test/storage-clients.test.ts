@@ -241,6 +241,30 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     expect((await listClients(db)).map((c) => [c.label, c.createdAt])).toEqual([["RACE-2", t0]]);
   });
 
+  it("keeps a write made outside a transaction while it is open, when the transaction is rolled back", async () => {
+    const db = await open();
+    // The server shares one database between requests: a client added while an import is under way must
+    // not become part of the import's transaction (PostgreSQL has one connection, PGlite serializes).
+    let opened!: () => void;
+    const transactionOpen = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const rolledBack = db.transaction(async (tx) => {
+      await tx.query(
+        "insert into clients (label, profile, notes, created_at, updated_at) values ('IN-TX', '{}'::jsonb, null, $1, $1)",
+        [t0],
+      );
+      opened();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      throw new Error("the import failed");
+    });
+    await transactionOpen;
+    const addedMeanwhile = addClient(db, { label: "OUTSIDE", profile }, t1);
+    await expect(rolledBack).rejects.toThrow("the import failed");
+    await addedMeanwhile;
+    expect((await listClients(db)).map((c) => c.label)).toEqual(["OUTSIDE"]);
+  });
+
   it("reads a stored profile the schema now refuses as outdated, naming its fields, and keeps it as stored", async () => {
     const db = await open();
     await addClient(db, { label: "NEW-1", profile }, t0);

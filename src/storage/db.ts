@@ -279,20 +279,42 @@ async function openPostgres(url: string): Promise<Db> {
   const exec = async (sql: string) => {
     await client.query(sql);
   };
+  // One connection serves every caller (the server's requests too): a statement sent on it while a
+  // transaction is open would run inside that transaction and be rolled back with it. As PGlite does,
+  // statements from outside wait until the open transaction has ended.
+  let noTransaction: Promise<void> = Promise.resolve();
+  const afterTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
+    let settled: Promise<void>;
+    do {
+      settled = noTransaction;
+      await settled;
+    } while (settled !== noTransaction); // another transaction began meanwhile
+    return run();
+  };
   return {
     kind: "postgres",
     location: redact(url),
-    query,
-    exec,
+    query: (sql, params) => afterTransaction(() => query(sql, params)),
+    exec: (sql) => afterTransaction(() => exec(sql)),
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
-      await client.query("BEGIN");
+      const previous = noTransaction;
+      let ended!: () => void;
+      noTransaction = new Promise((resolve) => {
+        ended = resolve;
+      });
+      await previous;
       try {
-        const result = await work({ query, exec });
-        await client.query("COMMIT");
-        return result;
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw e;
+        await client.query("BEGIN");
+        try {
+          const result = await work({ query, exec });
+          await client.query("COMMIT");
+          return result;
+        } catch (e) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw e;
+        }
+      } finally {
+        ended();
       }
     },
     close: () => client.end(),
