@@ -11,7 +11,7 @@ import {
   latestRoundByStream,
 } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
-import { buildForecastModel, daysBetween, type ForecastModel } from "../forecast/index.js";
+import { daysBetween, type ForecastModel } from "../forecast/index.js";
 import { expressEntryLaunch, isoDate, profile as profileSchema } from "../profile/schema.js";
 import {
   addClient,
@@ -27,6 +27,7 @@ import {
   type StoredClient,
   updateClient,
 } from "../storage/index.js";
+import { modelFor } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError } from "./http.js";
@@ -113,17 +114,6 @@ interface StatusDate {
   seed: number;
   /** How current the rounds are for that date, said rather than hidden. */
   data: { asOf: string; latestRound: string | null; daysBehind: number | null; stale: boolean };
-}
-
-// Building the forecast model costs tens of milliseconds; the same rounds and date give the same model.
-const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
-function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
-  const cached = models.get(asOf);
-  if (cached && cached.rounds === rounds) return cached.model;
-  const model = buildForecastModel(rounds, asOf);
-  if (models.size > 8) models.clear();
-  models.set(asOf, { rounds, model });
-  return model;
 }
 
 async function statusDate(ctx: ApiContext, q: StatusQuery): Promise<StatusDate> {

@@ -54,9 +54,10 @@ function dataNote(rounds: readonly Round[], asOf: string, today: string) {
  * the advisor take it. */
 const streamVersions = (model: ForecastModel) => new Map(model.streams.map((s) => [s.key, s.stream.version]));
 
-// Building the model costs tens of milliseconds; the same rounds and date give the same model.
+// Building the model costs tens of milliseconds; the same rounds and date give the same model (one cache
+// for every operation that forecasts: these and the clients' statuses).
 const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
-function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
+export function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
   const cached = models.get(asOf);
   if (cached && cached.rounds === rounds) return cached.model;
   const model = buildForecastModel(rounds, asOf);
