@@ -161,9 +161,17 @@ export const profile = z
     /** Profile submission time (ISO 8601 UTC); ranks equal scores in a round. */
     submittedAt: z.iso.datetime({ offset: true }).optional(),
     /** Age in completed years on assessedOn; may be left out when birthDate is given (one of them is required). */
-    age: z.number().int().min(ageRange.min).max(ageRange.max).optional(),
+    age: z
+      .number()
+      .int()
+      .min(ageRange.min)
+      .max(ageRange.max)
+      .optional()
+      .describe("Age in completed years on assessedOn. Give age or birthDate; with both, they must agree"),
     /** Date of birth: the age is worked out on the date of each assessment (`withAgeOn`). */
-    birthDate: isoDate.optional(),
+    birthDate: isoDate
+      .optional()
+      .describe("Date of birth (YYYY-MM-DD), instead of age: the age is worked out on each assessment date"),
     education,
     canadianEducation: canadianEducation.default("none"),
     firstLanguage: languageResult,

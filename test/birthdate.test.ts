@@ -1,0 +1,218 @@
+// A date of birth in the profile, through every door: the CRS (engine and `ee crs --birth-date`), the advisor's
+// year later, a stored client's status a year on (`ee clients show --as-of`), and the HTTP API and its OpenAPI
+// document. Every expected score is worked by hand from the 2025-03-25 grid (docs/sources/crs-rules.md).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { possibleActions } from "../src/advisor/actions.js";
+import type { Io } from "../src/cli/io.js";
+import { reportError } from "../src/cli/io.js";
+import { withAgeOn } from "../src/profile/age.js";
+import { profile } from "../src/profile/schema.js";
+import { scoreProfile } from "../src/rules/index.js";
+import { createApp } from "../src/server/app.js";
+import { createDataContext } from "../src/server/context.js";
+
+// Single, master's degree, IELTS 8/7/7/7.5 (CLB 9, 9, 9, 10), no work experience; born 1995-11-25.
+const master = {
+  education: "masters",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7.5 },
+} as const;
+const born = "1995-11-25";
+// By hand, single column: age 20–29 → 110, 30 → 105; master's 135; first language 31 + 31 + 31 + 34 = 127;
+// skill transferability, education × language (master's, CLB 9+ in every ability) 50; nothing else.
+const at29 = 110 + 135 + 127 + 50; // 422
+const at30 = 105 + 135 + 127 + 50; // 417
+
+const scratch = mkdtempSync(join(tmpdir(), "ee-birthdate-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const file = (name: string, content: unknown) => {
+  const path = join(scratch, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+};
+
+/** Runs a command module as main.ts does, with `today` fixed. */
+async function ee(command: "crs" | "clients", args: string[], today = "2025-11-24") {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), today, isTTY: false };
+  const { run } =
+    command === "crs"
+      ? await import("../src/cli/commands/crs.js")
+      : await import("../src/cli/commands/clients.js");
+  let code: number;
+  try {
+    code = await run(args, io);
+  } catch (e) {
+    code = reportError(io, e);
+  }
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("a birth date scores like the age it gives", () => {
+  const score = (input: object) => scoreProfile(withAgeOn(profile.parse(input)));
+
+  it("the day before the 30th birthday: 29, the same breakdown as age 29 (422)", () => {
+    const fromBirth = score({ ...master, birthDate: born, assessedOn: "2025-11-24" });
+    const fromAge = score({ ...master, age: 29, assessedOn: "2025-11-24" });
+    expect(fromBirth.total).toBe(at29);
+    expect(fromBirth.core.age).toBe(110);
+    expect(fromBirth).toEqual(fromAge);
+  });
+
+  it("on the birthday: 30, 5 points less (417)", () => {
+    const r = score({ ...master, birthDate: born, assessedOn: "2025-11-25" });
+    expect(r.core.age).toBe(105);
+    expect(r.total).toBe(at30);
+    expect(r.lines.find((l) => l.factor === "Age")?.explanation).toBe("30 years (without spouse column)");
+  });
+
+  it("ee crs --birth-date gives the score of --age, and refuses the two when they disagree", async () => {
+    const flags = ["--education", "masters", "--ielts", "8,7,7,7.5", "--json"];
+    const byBirth = await ee("crs", ["--birth-date", born, ...flags]); // today: 2025-11-24
+    expect(byBirth.code).toBe(0);
+    expect(JSON.parse(byBirth.stdout).total).toBe(at29);
+    const onBirthday = await ee("crs", ["--birth-date", born, "--assessed-on", "2025-11-25", ...flags]);
+    expect(JSON.parse(onBirthday.stdout).total).toBe(at30);
+
+    const both = await ee("crs", ["--birth-date", born, "--age", "30", ...flags]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe(
+      `error: age: does not agree with birthDate ${born}: the age on 2025-11-24 is 29 (allowed: 29, or leave out age or birthDate)`,
+    );
+    // A flag replaces the file's way of giving the age: the file's age 40 no longer counts.
+    const overFile = await ee("crs", [
+      file("forty.json", { ...master, age: 40 }),
+      "--birth-date",
+      born,
+      "--json",
+    ]);
+    expect(JSON.parse(overFile.stdout).total).toBe(at29);
+  });
+
+  it("ee crs with neither names age and the birth date as the other choice", async () => {
+    const r = await ee("crs", ["--education", "masters", "--ielts", "8,7,7,7.5"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "error: age: is required: give the age in completed years, or birthDate (the date of birth) instead (allowed: a whole number 0–120, or birthDate YYYY-MM-DD)",
+    );
+  });
+});
+
+describe("the advisor's year later", () => {
+  const abroad = (a: { id: string }) => a.id === "foreign-work-plus-one";
+
+  it("takes the age from the birth date: 29 on 2025-11-24, 30 a year later", () => {
+    const p = profile.parse({ ...master, birthDate: born });
+    const action = possibleActions(p, "2025-11-24").find(abroad)!;
+    expect(action.reachedOn).toBe("2026-11-24");
+    expect(action.profile.age).toBe(30);
+  });
+
+  it("born 29 February, a year after 2024-02-29 is 2025-02-28: still 24 (the birthday is 1 March)", () => {
+    const p = profile.parse({ ...master, birthDate: "2000-02-29" });
+    const action = possibleActions(p, "2024-02-29").find(abroad)!;
+    expect(action.reachedOn).toBe("2025-02-28");
+    expect(action.profile.age).toBe(24);
+    // With an age only, the year adds one, as before.
+    const byAge = possibleActions(profile.parse({ ...master, age: 24 }), "2024-02-29").find(abroad)!;
+    expect(byAge.profile.age).toBe(25);
+  });
+});
+
+describe("a stored client with a birth date, a year on", () => {
+  const dataDir = join(scratch, "clients-db");
+  const clients = (args: string[]) => ee("clients", [...args, "--data-dir", dataDir], "2026-11-24");
+
+  beforeAll(async () => {
+    // Saved with both (agreeing on its own assessment date, at 29).
+    const added = await clients([
+      "add",
+      "--label",
+      "B-1",
+      file("b1.json", { ...master, birthDate: born, age: 29, assessedOn: "2025-11-20" }),
+    ]);
+    expect(added).toMatchObject({ code: 0, stdout: "added client B-1" });
+  });
+
+  it("ee clients show --as-of: 29 and 422 in 2025, 30 and 417 a year later", async () => {
+    const then = await clients(["show", "--label", "B-1", "--as-of", "2025-11-20", "--paths", "0"]);
+    expect(then.code).toBe(0);
+    expect(then.stdout).toMatch(/^Status as of 2025-11-20: CRS 422 /m);
+    expect(then.stdout).toContain("  age on 2025-11-20: 29 (from the date of birth)");
+
+    const later = await clients([
+      "show",
+      "--label",
+      "B-1",
+      "--as-of",
+      "2026-11-20",
+      "--paths",
+      "0",
+      "--json",
+    ]);
+    expect(later.code).toBe(0);
+    const { status } = JSON.parse(later.stdout);
+    expect(status).toMatchObject({ asOf: "2026-11-20", age: 30, ageFromBirthDate: true, crs: at30 });
+  });
+});
+
+describe("the API", () => {
+  const apiDir = join(scratch, "api-db");
+  let app: ReturnType<typeof createApp>;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const data = await createDataContext({ dataDir: apiDir, today: () => "2025-11-24" });
+    app = createApp({ ...data, logError: () => {} });
+    close = () => data.close();
+  });
+  afterAll(() => close());
+  const post = (path: string, body: unknown) =>
+    app.request(path, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    });
+
+  it("POST /api/crs accepts birthDate (today 2025-11-24: 29 → 422) and names age when both disagree", async () => {
+    const ok = await post("/api/crs", { ...master, birthDate: born });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { total: number }).total).toBe(at29);
+
+    const bad = await post("/api/crs", { ...master, birthDate: born, age: 31 });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { errors: { field: string; problem: string }[] };
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        field: "age",
+        problem: expect.stringContaining("the age on 2025-11-24 is 29"),
+      }),
+    ]);
+  });
+
+  it("POST /api/clients stores a birth date and its status a year later is worked on the new age", async () => {
+    const created = await post("/api/clients", { label: "B-2", profile: { ...master, birthDate: born } });
+    expect(created.status).toBe(201);
+    const status = await app.request("/api/clients/B-2/status?asOf=2026-11-25&paths=0");
+    expect(status.status).toBe(200);
+    // On 2026-11-25 the client is 31: 99 age points, 99 + 135 + 127 + 50 = 411.
+    expect(await status.json()).toMatchObject({
+      label: "B-2",
+      status: { asOf: "2026-11-25", age: 31, ageFromBirthDate: true, crs: 99 + 135 + 127 + 50 },
+    });
+  });
+
+  it("the OpenAPI document lists birthDate as a date beside age in the profile", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      components: {
+        schemas: { Profile: { properties: Record<string, { type?: string; description?: string }> } };
+      };
+    };
+    const { properties } = doc.components.schemas.Profile;
+    expect(properties.birthDate?.type).toBe("string");
+    expect(properties.birthDate?.description).toMatch(/Date of birth/);
+    expect(properties.age?.description).toMatch(/Give age or birthDate/);
+  });
+});
