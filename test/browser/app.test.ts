@@ -140,6 +140,37 @@ describe("calculator", () => {
     await page.close();
   });
 
+  it("scores a date of birth like the age it gives on the assessment date, and names age when both disagree", async () => {
+    // The starter profile (bachelor's, IELTS 8/7/7/7, 3 years abroad) on 2025-06-01, single.
+    const starter = {
+      education: "bachelors",
+      firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+      foreignWorkYears: 3,
+      assessedOn: "2025-06-01",
+    };
+    const totalAt = (age: number) =>
+      scoreProfile(profileSchema.parse({ ...starter, age })).total.toLocaleString("en-CA");
+    // 30 is worth 105 points, 31 only 99 (single column): the two totals differ by 6.
+    expect(scoreProfile(profileSchema.parse({ ...starter, age: 30 })).total).toBe(
+      scoreProfile(profileSchema.parse({ ...starter, age: 31 })).total + 6,
+    );
+    const page = await open("/?asOf=2025-06-01");
+    await page.getByLabel("Age (completed years)").fill("");
+    // Born 1994-06-02: the 31st birthday is the day after the assessment, so 30.
+    await page.getByLabel("Date of birth").fill("1994-06-02");
+    await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).toBe(totalAt(30));
+    expect(await page.getByText(/^30 years old\./).count()).toBe(1);
+    // Born one day earlier: 31 on the day.
+    await page.getByLabel("Date of birth").fill("1994-06-01");
+    await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).toBe(totalAt(31));
+    // Both, disagreeing: no score, and the age field says the age the birth date gives.
+    await page.getByLabel("Age (completed years)").fill("29");
+    await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).toBe("—");
+    expect(await page.locator("#age").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#age-error").innerText()).toContain("the age on 2025-06-01 is 31");
+    await page.close();
+  });
+
   it("names the bad answer instead of showing a score", async () => {
     const page = await open("/?asOf=2025-06-01");
     await page.locator("#first-reading").fill("9.7");
