@@ -240,6 +240,36 @@ describe("the clients API", () => {
     expect(logged).toEqual([]);
   });
 
+  it("answers 409 to an update based on a read the client has changed since, and saves nothing", async () => {
+    const added = (await (
+      await send("POST", "/api/clients", { label: "W-1", profile: engineer })
+    ).json()) as {
+      updatedAt: string;
+    };
+    // Two people opened the client; the first saves with the updatedAt read...
+    const first = await send("PUT", "/api/clients/W-1", {
+      notes: "first",
+      expectedUpdatedAt: added.updatedAt,
+    });
+    expect(first.status).toBe(200);
+    const firstSaved = (await first.json()) as { updatedAt: string };
+    // ...the second, with the same one, would overwrite it unseen: 409, naming the field.
+    const second = await send("PUT", "/api/clients/W-1", {
+      notes: "second",
+      expectedUpdatedAt: added.updatedAt,
+    });
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as ErrorBody).error).toMatchObject({
+      field: "expectedUpdatedAt",
+      problem: expect.stringContaining(firstSaved.updatedAt),
+    });
+    expect(((await (await send("GET", "/api/clients/W-1")).json()) as { notes: string }).notes).toBe("first");
+    const badInstant = await send("PUT", "/api/clients/W-1", { notes: "x", expectedUpdatedAt: "yesterday" });
+    expect(badInstant.status).toBe(400);
+    expect(((await badInstant.json()) as ErrorBody).error.field).toBe("expectedUpdatedAt");
+    await send("DELETE", "/api/clients/W-1");
+  });
+
   it("answers 404 for an unknown label on every operation of a client", async () => {
     for (const [method, path, body] of [
       ["GET", "/api/clients/NOPE"],

@@ -6,6 +6,7 @@ import { FieldError } from "../src/profile/errors.js";
 import {
   addClient,
   type Client,
+  ClientChangedError,
   ClientExistsError,
   ClientImportError,
   ClientNotFoundError,
@@ -106,6 +107,39 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     const kept = await loadClient(db, "F-1");
     expect(current(kept).profile.age).toBe(29);
     expect(kept?.updatedAt).toBe(t0);
+  });
+
+  it("does not overwrite an edit made after the caller read the client (expectedUpdatedAt)", async () => {
+    const db = await open();
+    const read = await addClient(db, { label: "E-1", profile, notes: "read at t0" }, t0);
+    // Someone else saves first...
+    await updateClient(db, "E-1", { notes: "their edit", expectedUpdatedAt: read.updatedAt }, t1);
+    // ...so an edit based on what was read at t0 is refused, and theirs is kept.
+    const stale = await updateClient(
+      db,
+      "E-1",
+      { profile: { ...profile, age: 50 }, expectedUpdatedAt: read.updatedAt },
+      "2026-11-24T22:00:00.000Z",
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(stale).toBeInstanceOf(ClientChangedError);
+    expect((stale as ClientChangedError).updatedAt).toBe(t1);
+    const kept = current(await loadClient(db, "E-1"));
+    expect([kept.notes, kept.profile.age, kept.updatedAt]).toEqual(["their edit", 29, t1]);
+    // Read again, the edit goes through; an unknown label is still "not found", a bad instant a field problem.
+    expect(current(await updateClient(db, "E-1", { notes: "mine", expectedUpdatedAt: t1 }, t1)).notes).toBe(
+      "mine",
+    );
+    await expect(updateClient(db, "E-9", { notes: "x", expectedUpdatedAt: t1 }, t1)).rejects.toBeInstanceOf(
+      ClientNotFoundError,
+    );
+    expect(
+      (await fieldProblems(updateClient(db, "E-1", { notes: "x", expectedUpdatedAt: "yesterday" }, t1))).map(
+        (p) => p.field,
+      ),
+    ).toEqual(["expectedUpdatedAt"]);
   });
 
   it("refuses a bad profile, naming each field, and writes nothing", async () => {

@@ -16,6 +16,7 @@ import { expressEntryLaunch, isoDate, profile as profileSchema } from "../profil
 import {
   addClient,
   type Client,
+  ClientChangedError,
   ClientExistsError,
   ClientNotFoundError,
   clientLabel,
@@ -58,6 +59,14 @@ async function storing<T>(work: () => Promise<T>): Promise<T> {
         },
       ]);
     if (e instanceof ClientNotFoundError) throw notFound(e.label);
+    if (e instanceof ClientChangedError)
+      throw new ApiError(409, [
+        {
+          field: "expectedUpdatedAt",
+          problem: `the client was changed at ${e.updatedAt}, after it was read: nothing was saved`,
+          allowed: `its current updatedAt (GET /api/clients/${e.label} again)`,
+        },
+      ]);
     throw e;
   }
 }
@@ -252,7 +261,16 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     summary: "Replaces a client's profile and/or notes (what is not given is kept)",
     params: labelParams,
     body: z
-      .object({ profile: profileSchema.optional(), notes: clientNotes.optional() })
+      .object({
+        profile: profileSchema.optional(),
+        notes: clientNotes.optional(),
+        expectedUpdatedAt: z.iso
+          .datetime({ offset: true })
+          .optional()
+          .describe(
+            "The client's updatedAt as read: when someone changed it since, nothing is saved (409). Omitted: the last write wins",
+          ),
+      })
       .refine((b) => b.profile !== undefined || b.notes !== undefined, {
         message: "gives nothing to change",
         params: { allowed: "a profile, notes, or both" },
@@ -261,6 +279,11 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     responses: [
       { status: 200, description: "The client as stored", contentType: "application/json" },
       { status: 404, description: "No client has that label", contentType: "application/json" },
+      {
+        status: 409,
+        description: "The client was changed after expectedUpdatedAt: nothing was saved",
+        contentType: "application/json",
+      },
     ],
     handle: async ({ params, body }, ctx: ApiContext) =>
       json(await storing(() => updateClient(database(ctx), params.label, body, now()))),

@@ -65,6 +65,19 @@ export class ClientNotFoundError extends Error {
   }
 }
 
+/** The client was changed by someone else after the caller read it (its updatedAt is no longer the one read). */
+export class ClientChangedError extends Error {
+  override name = "ClientChangedError";
+  constructor(
+    readonly label: string,
+    readonly updatedAt: string,
+  ) {
+    super(
+      `expectedUpdatedAt: the client labelled "${label}" was changed at ${updatedAt}, after it was read (allowed: its current updatedAt: read it again)`,
+    );
+  }
+}
+
 /** Some entries of an import were refused (the import wrote nothing); `entry` counts from 1. */
 export class ClientImportError extends Error {
   override name = "ClientImportError";
@@ -179,15 +192,20 @@ export async function addClient(db: Queryable, input: ClientInput, now: string):
 /**
  * Replaces a client's profile and/or notes (what is not given is kept). A bad profile is refused and the
  * stored one kept; an unknown label is a ClientNotFoundError. Notes alone keep the stored profile as it
- * is, outdated or not.
+ * is, outdated or not. With `expectedUpdatedAt` (the updatedAt the caller read), an edit made meanwhile by
+ * someone else is not overwritten: the update is refused with a ClientChangedError.
  */
 export async function updateClient(
   db: Queryable,
   label: string,
-  changes: { profile?: unknown; notes?: string | null | undefined },
+  changes: { profile?: unknown; notes?: string | null | undefined; expectedUpdatedAt?: string | undefined },
   now: string,
 ): Promise<StoredClient> {
-  const problems = [...labelProblems(label), ...notesProblems(changes.notes)];
+  const problems = [
+    ...labelProblems(label),
+    ...notesProblems(changes.notes),
+    ...expectedUpdatedAtProblems(changes.expectedUpdatedAt),
+  ];
   let profile: Profile | undefined;
   if (changes.profile !== undefined) {
     const checked = checkClientProfile(changes.profile);
@@ -195,20 +213,41 @@ export async function updateClient(
     else profile = checked.profile;
   }
   if (problems.length > 0) throw new FieldError(problems);
+  // One statement: the check of updatedAt and the write cannot be split by another writer.
   const rows = await db.query<ClientRow>(
     `update clients set profile = coalesce($2::jsonb, profile),
             notes = case when $3::boolean then $4 else notes end, updated_at = $5
-     where label = $1 returning ${columns}`,
+     where label = $1 and ($6::timestamptz is null or updated_at = $6::timestamptz) returning ${columns}`,
     [
       label,
       profile === undefined ? null : JSON.stringify(profile),
       changes.notes !== undefined,
       changes.notes ?? null,
       now,
+      changes.expectedUpdatedAt ?? null,
     ],
   );
-  if (!rows[0]) throw new ClientNotFoundError(label);
-  return fromRow(rows[0]);
+  if (rows[0]) return fromRow(rows[0]);
+  const current = await loadClient(db, label);
+  if (current && changes.expectedUpdatedAt !== undefined)
+    throw new ClientChangedError(label, current.updatedAt);
+  throw new ClientNotFoundError(label);
+}
+
+/** An instant with its offset, as the client's `updatedAt` is given out (ISO 8601). */
+const instant = z.iso.datetime({ offset: true });
+
+function expectedUpdatedAtProblems(expected: unknown): FieldProblem[] {
+  if (expected === undefined) return [];
+  return instant.safeParse(expected).success
+    ? []
+    : [
+        {
+          field: "expectedUpdatedAt",
+          problem: "is not a date and time",
+          allowed: "the client's updatedAt as read, e.g. 2026-11-24T20:00:00.000Z",
+        },
+      ];
 }
 
 /** Deletes a client and its profile; an unknown label is a ClientNotFoundError. */

@@ -2,6 +2,7 @@
 export {
   addClient,
   type Client,
+  ClientChangedError,
   ClientExistsError,
   ClientImportError,
   type ClientInput,

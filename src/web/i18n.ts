@@ -309,6 +309,8 @@ const en = {
   "clients.labelHint": "Letters, digits, dot, underscore or hyphen; 64 at most.",
   "clients.labelMissing": "Give the client a label",
   "clients.exists": "A client already has this label.",
+  "clients.changed":
+    "Someone changed this client after you opened it: nothing was saved. Cancel and open it again to see their changes.",
   "clients.notes": "Notes",
   "clients.save": "Save",
   "clients.cancel": "Cancel",
@@ -675,6 +677,8 @@ const fr: Messages = {
   "clients.labelHint": "Lettres, chiffres, point, trait de soulignement ou trait d'union ; 64 au plus.",
   "clients.labelMissing": "Donnez une référence au client",
   "clients.exists": "Un client porte déjà cette référence.",
+  "clients.changed":
+    "Quelqu'un a modifié ce client après que vous l'avez ouvert : rien n'a été enregistré. Annulez et rouvrez-le pour voir ses modifications.",
   "clients.notes": "Notes",
   "clients.save": "Enregistrer",
   "clients.cancel": "Annuler",

@@ -155,6 +155,42 @@ describe("clients page", () => {
     await page.close();
     await fetch(`${server.url}/api/clients/DUP-1`, { method: "DELETE" });
   });
+
+  it("does not overwrite a change someone saved after the client was opened, and says so", async () => {
+    const profile = {
+      age: 29,
+      education: "bachelors",
+      firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+    };
+    const created = await fetch(`${server.url}/api/clients`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ label: "SHARED-1", profile, notes: "as opened" }),
+    });
+    expect(created.status).toBe(201);
+    const page = await open("/clients");
+    const row = page.locator('tr[data-label="SHARED-1"]');
+    await expect.poll(() => row.isVisible(), patient).toBe(true);
+    await row.getByRole("button", { name: "Edit SHARED-1" }).click();
+    await expect.poll(() => page.getByLabel("Notes").inputValue(), patient).toBe("as opened");
+    // A colleague saves while the form is open.
+    const theirs = await fetch(`${server.url}/api/clients/SHARED-1`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ notes: "their change" }),
+    });
+    expect(theirs.status).toBe(200);
+    await page.getByLabel("Notes").fill("my change");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").innerText(), patient)
+      .toBe(messages.en["clients.changed"]);
+    const stored = (await (await fetch(`${server.url}/api/clients/SHARED-1`)).json()) as { notes: string };
+    expect(stored.notes).toBe("their change");
+    expect(page.errors.filter((e) => !/409/.test(e))).toEqual([]);
+    await page.close();
+    await fetch(`${server.url}/api/clients/SHARED-1`, { method: "DELETE" });
+  });
 });
 
 /** Words of the English interface that are not also words of the French one (as test/browser/app.test.ts). */

@@ -174,7 +174,8 @@ function ClientTable(props: {
 /** The form of one client: label and notes above the calculator's profile form; the server has the last word. */
 function ClientEditor(props: {
   editing: Editing;
-  initial: { label: string; notes: string; profile: ProfileInput };
+  /** `updatedAt`: when the client being edited was read, so that an edit made since is not overwritten. */
+  initial: { label: string; notes: string; profile: ProfileInput; updatedAt?: string };
   t: Translate;
   lang: Lang;
   onSaved: (label: string) => void;
@@ -207,7 +208,11 @@ function ClientEditor(props: {
     try {
       const body = { profile, notes: notes.trim() === "" ? null : notes };
       if (editing.mode === "add") await request("POST", "/api/clients", { label, ...body });
-      else await request("PUT", clientPath(editing.label), body);
+      else
+        await request("PUT", clientPath(editing.label), {
+          ...body,
+          expectedUpdatedAt: props.initial.updatedAt,
+        });
       props.onSaved(editing.mode === "add" ? label : editing.label);
     } catch (e) {
       const errors = (e as { body?: ErrorBody | null }).body?.errors;
@@ -281,7 +286,13 @@ function ClientEditor(props: {
         {otherProblems.length > 0 && (
           <p class="error" role="alert">
             {otherProblems
-              .map((p) => (lang === "en" ? `${p.field}: ${p.problem}` : t("form.invalid")))
+              .map((p) =>
+                p.field === "expectedUpdatedAt"
+                  ? t("clients.changed")
+                  : lang === "en"
+                    ? `${p.field}: ${p.problem}`
+                    : t("form.invalid"),
+              )
               .join(" ")}
           </p>
         )}
@@ -312,7 +323,8 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
   const [reload, setReload] = useState(0);
   const [editing, setEditing] = useState<{
     editing: Editing;
-    initial: { label: string; notes: string; profile: ProfileInput };
+    /** `updatedAt`: when the client being edited was read, so that an edit made since is not overwritten. */
+    initial: { label: string; notes: string; profile: ProfileInput; updatedAt?: string };
   } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -330,11 +342,14 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
 
   const startEdit = (label: string) => {
     setMessage(null);
-    request<{ label: string; notes: string | null; profile: ProfileInput }>("GET", clientPath(label)).then(
+    request<{ label: string; notes: string | null; profile: ProfileInput; updatedAt: string }>(
+      "GET",
+      clientPath(label),
+    ).then(
       (c) =>
         setEditing({
           editing: { mode: "edit", label },
-          initial: { label, notes: c.notes ?? "", profile: c.profile },
+          initial: { label, notes: c.notes ?? "", profile: c.profile, updatedAt: c.updatedAt },
         }),
       () => setMessage(t("error.load")),
     );
