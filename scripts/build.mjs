@@ -7,12 +7,18 @@ import { build } from "esbuild";
 
 const outdir = process.env.EE_DIST_DIR || "dist";
 
-// esbuild names its chunks by content hash and never deletes one, so every build used to leave the
-// previous build's chunks behind (hundreds of them). Everything in the output folder is ours to remove,
-// except web/: Vite empties that one itself when it builds it, and it must survive EE_SKIP_WEB_BUILD.
+// Whatever this build did not write is removed from the output folder afterwards: a folder that holds a
+// project (a mistyped EE_DIST_DIR=.) would lose it, so such a folder is refused before anything is done.
+const notABuildFolder = ["package.json", ".git", "src", "node_modules"].filter((name) =>
+  existsSync(join(outdir, name)),
+);
+if (notABuildFolder.length > 0) {
+  process.stderr.write(
+    `error: EE_DIST_DIR: ${resolve(outdir)} holds ${notABuildFolder.join(", ")}, not a build (allowed: an empty folder or a previous build's); nothing was built or removed\n`,
+  );
+  process.exit(2);
+}
 mkdirSync(outdir, { recursive: true });
-for (const entry of readdirSync(outdir))
-  if (entry !== "web") rmSync(join(outdir, entry), { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -32,7 +38,21 @@ const common = {
 
 const entryPoints = { ee: "src/cli/main.ts" };
 if (existsSync("src/server/main.ts")) entryPoints.server = "src/server/main.ts";
-await build({ ...common, entryPoints, outExtension: { ".js": ".mjs" } });
+const { metafile } = await build({
+  ...common,
+  entryPoints,
+  outExtension: { ".js": ".mjs" },
+  metafile: true,
+});
+
+// esbuild names its chunks by content hash and never deletes one, so every build used to leave the
+// previous build's chunks behind (hundreds of them). They are removed once the new files are written, so
+// that dist/ee.mjs is never missing while a build runs (an `ee` started meanwhile still finds it). web/ is
+// kept: Vite empties that one itself when it builds it, and it must survive EE_SKIP_WEB_BUILD.
+const written = new Set(Object.keys(metafile.outputs).map((file) => resolve(file)));
+for (const entry of readdirSync(outdir))
+  if (entry !== "web" && !written.has(resolve(outdir, entry)))
+    rmSync(join(outdir, entry), { recursive: true, force: true });
 
 if (existsSync("src/web/index.html") && !process.env.EE_SKIP_WEB_BUILD) {
   if (process.env.EE_DIST_DIR && !process.env.EE_WEB_OUT_DIR)

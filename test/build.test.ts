@@ -44,4 +44,21 @@ describe("scripts/build.mjs", () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("crs");
   });
+
+  it("refuses an output folder that holds a project, and removes nothing from it", () => {
+    const project = mkdtempSync(join("node_modules/.cache", "ee-build-project-"));
+    try {
+      writeFileSync(join(project, "package.json"), "{}");
+      writeFileSync(join(project, "notes.md"), "mine");
+      const refused = spawnSync(process.execPath, ["scripts/build.mjs"], {
+        env: { ...process.env, EE_DIST_DIR: project, EE_SKIP_WEB_BUILD: "1" },
+        encoding: "utf8",
+      });
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/^error: EE_DIST_DIR: .* holds package\.json, not a build/);
+      expect(readdirSync(project).sort()).toEqual(["notes.md", "package.json"]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
 });
