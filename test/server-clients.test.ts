@@ -270,6 +270,49 @@ describe("the clients API", () => {
     await send("DELETE", "/api/clients/W-1");
   });
 
+  it("refuses a write sent by a page of another site (403) or as another media type (415), storing nothing", async () => {
+    const body = JSON.stringify({ label: "X-SITE", profile: engineer });
+    const post = (headers: Record<string, string>) =>
+      app.request("/api/clients", { method: "POST", body, headers });
+    // What a page elsewhere can send without asking: text/plain with "json" in a parameter, a typeless Blob
+    // from another origin, or a browser saying the request is cross-site.
+    const textPlain = await post({ "content-type": "text/plain;x=json" });
+    expect(textPlain.status).toBe(415);
+    expect(((await textPlain.json()) as ErrorBody).error.field).toBe("(content-type)");
+    for (const headers of [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      { "sec-fetch-site": "same-site" },
+      { "content-type": "application/json", origin: "http://localhost:9999" },
+    ]) {
+      const res = await post(headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(((await res.json()) as ErrorBody).error.field).toBe("(origin)");
+    }
+    const del = await app.request("/api/clients/X-SITE", {
+      method: "DELETE",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(del.status).toBe(403);
+    expect((await send("GET", "/api/clients/X-SITE")).status).toBe(404);
+
+    // The site's own pages (same origin) and clients that send no Origin (curl, scripts) are served.
+    const own = await post({
+      "content-type": "application/json",
+      origin: "http://localhost",
+      "sec-fetch-site": "same-origin",
+    });
+    expect(own.status).toBe(201);
+    const script = await post({ "content-type": "application/merge-patch+json" });
+    expect(script.status).toBe(409); // served: the label is in use now
+    // Reading stays open to every origin's GET (the answer is not readable there without CORS).
+    expect(
+      (await app.request("/api/clients/X-SITE", { headers: { origin: "https://evil.example" } })).status,
+    ).toBe(200);
+    await send("DELETE", "/api/clients/X-SITE");
+  });
+
   it("answers 404 for an unknown label on every operation of a client", async () => {
     for (const [method, path, body] of [
       ["GET", "/api/clients/NOPE"],

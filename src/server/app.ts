@@ -46,6 +46,31 @@ function serveAsset(c: Context, asset: Asset): Response {
   return c.body(gzip ? asset.gzip! : asset.body, 200, headers);
 }
 
+/** application/json or a +json type, by the media type itself (its parameters say nothing of it). */
+function isJsonType(contentType: string): boolean {
+  const essence = contentType.split(";")[0]!.trim().toLowerCase();
+  return essence === "application/json" || /^application\/[\w.+-]+\+json$/.test(essence);
+}
+
+/**
+ * Whether a browser says the request comes from a page of another origin: its Sec-Fetch-Site (the browser's
+ * own judgement, right behind a proxy that rewrites Host too), else an Origin header naming another host
+ * ("null", from a sandbox, included). Requests without either (curl, scripts) are not a browser's.
+ */
+function fromAnotherSite(
+  fetchSite: string | undefined,
+  origin: string | undefined,
+  requestUrl: string,
+): boolean {
+  if (fetchSite !== undefined) return fetchSite !== "same-origin" && fetchSite !== "none";
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== new URL(requestUrl).host;
+  } catch {
+    return true;
+  }
+}
+
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const version = options.version ?? "0.1.0";
@@ -97,6 +122,22 @@ export function createApp(options: AppOptions): Hono {
     ),
   );
 
+  // A page on another site may send a POST without asking (a "simple" request: form-encoded, text/plain or a
+  // typeless Blob). Its answer stays unreadable there, but the write would happen (a client stored under the
+  // consultant's name): a request that says it comes from another origin may not change anything.
+  app.use("/api/*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    if (fromAnotherSite(c.req.header("sec-fetch-site"), c.req.header("origin"), c.req.url))
+      throw new ApiError(403, [
+        {
+          field: "(origin)",
+          problem: "a page of another site may not change anything here",
+          allowed: "requests from this site's own pages, or without an Origin header (curl, scripts)",
+        },
+      ]);
+    return next();
+  });
+
   for (const op of operations) {
     app.on(op.method.toUpperCase(), honoPath(op.path), async (c) => {
       const query = op.query ? validate(op.query, queryObject(c)) : undefined;
@@ -104,7 +145,7 @@ export function createApp(options: AppOptions): Hono {
       let body: unknown;
       if (op.body) {
         const type = c.req.header("content-type") ?? "application/json";
-        if (!/json/i.test(type))
+        if (!isJsonType(type))
           throw new ApiError(415, [
             { field: "(content-type)", problem: `"${type}" is not accepted`, allowed: "application/json" },
           ]);

@@ -20,7 +20,7 @@ export interface ErrorBody {
 /** An error that becomes a JSON response with `status`; thrown by handlers and validation. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
     readonly problems: FieldProblem[],
   ) {
     super(problems.map((p) => `${p.field}: ${p.problem}`).join("; "));
