@@ -313,6 +313,41 @@ describe("the clients API", () => {
     await send("DELETE", "/api/clients/X-SITE");
   });
 
+  it("serves the clients only to requests addressed to this machine or to a host name the operator listed", async () => {
+    expect((await send("POST", "/api/clients", { label: "H-1", profile: engineer })).status).toBe(201);
+    // From the local network, or through another site's domain name pointed at this machine (DNS rebinding).
+    for (const url of [
+      "http://192.168.1.20:8080/api/clients",
+      "http://evil.example/api/clients/H-1",
+      "http://evil.example/api/clients/H-1/status?paths=0",
+      "http://ee.office.lan/api/clients/H-1",
+    ]) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(403);
+      const body = (await res.json()) as ErrorBody;
+      expect(body.error).toMatchObject({
+        field: "(host)",
+        allowed: expect.stringContaining("EE_CLIENTS_HOSTS"),
+      });
+      expect(JSON.stringify(body)).not.toContain("29"); // nothing of the profile
+    }
+    const removed = await app.request("http://evil.example/api/clients/H-1", { method: "DELETE" });
+    expect(removed.status).toBe(403);
+    // The rest of the API is not personal and stays open; localhost in all its spellings is served.
+    expect((await app.request("http://192.168.1.20:8080/api/draws?limit=1")).status).toBe(200);
+    for (const host of ["localhost:8080", "127.0.0.1:8080", "[::1]:8080", "ee.localhost"])
+      expect((await app.request(`http://${host}/api/clients/H-1`)).status, host).toBe(200);
+    // A host name the operator listed (EE_CLIENTS_HOSTS) is served.
+    const office = createApp({
+      ...data,
+      logError: (line) => logged.push(line),
+      clientsHosts: ["ee.office.lan"],
+    });
+    expect((await office.request("http://ee.office.lan/api/clients/H-1")).status).toBe(200);
+    expect((await office.request("http://evil.example/api/clients/H-1")).status).toBe(403);
+    await send("DELETE", "/api/clients/H-1");
+  });
+
   it("answers 404 for an unknown label on every operation of a client", async () => {
     for (const [method, path, body] of [
       ["GET", "/api/clients/NOPE"],

@@ -21,6 +21,11 @@ export interface AppOptions extends ApiContext {
   version?: string;
   /** Where unexpected errors are reported (one line, never the request body). */
   logError?: (line: string) => void;
+  /**
+   * Host names besides this machine's own (localhost, 127.0.0.1, [::1]) under which the clients API answers
+   * (EE_CLIENTS_HOSTS), e.g. the office server's name; none by default.
+   */
+  clientsHosts?: readonly string[];
 }
 
 function send(c: Context, reply: Reply): Response {
@@ -44,6 +49,16 @@ function serveAsset(c: Context, asset: Asset): Response {
   };
   if (gzip) headers["content-encoding"] = "gzip";
   return c.body(gzip ? asset.gzip! : asset.body, 200, headers);
+}
+
+/** localhost (and its subdomains), 127.0.0.0/8 and ::1: names that only ever reach this machine. */
+function isLoopbackName(hostname: string): boolean {
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
+    hostname === "[::1]"
+  );
 }
 
 /** application/json or a +json type, by the media type itself (its parameters say nothing of it). */
@@ -121,6 +136,26 @@ export function createApp(options: AppOptions): Hono {
       ),
     ),
   );
+
+  // The clients' profiles are personal data: served only to a request addressed to this machine by its
+  // loopback name, or a host name the operator listed. The server listens on every interface (the
+  // calculator may be shared), and a page elsewhere may point its own domain name at this machine (DNS
+  // rebinding) to read what this server answers: the Host it was sent to tells both apart.
+  const clientsHosts = new Set((options.clientsHosts ?? []).map((h) => h.toLowerCase()));
+  const guardClients = (c: Context, next: () => Promise<void>) => {
+    const hostname = new URL(c.req.url).hostname.toLowerCase();
+    if (!isLoopbackName(hostname) && !clientsHosts.has(hostname))
+      throw new ApiError(403, [
+        {
+          field: "(host)",
+          problem: `the clients are not served to requests addressed to ${hostname}`,
+          allowed: "http://localhost:PORT on the server's machine, or a host name listed in EE_CLIENTS_HOSTS",
+        },
+      ]);
+    return next();
+  };
+  app.use("/api/clients", guardClients);
+  app.use("/api/clients/*", guardClients);
 
   // A page on another site may send a POST without asking (a "simple" request: form-encoded, text/plain or a
   // typeless Blob). Its answer stays unreadable there, but the write would happen (a client stored under the

@@ -15,6 +15,11 @@ startServer({
   dataDir: defaultDataDir(),
   databaseUrl: process.env.DATABASE_URL || undefined,
   webRoot: process.env.EE_WEB_ROOT || undefined,
+  // The clients API answers on localhost only, unless the operator names the server's other host names.
+  clientsHosts: (process.env.EE_CLIENTS_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter((h) => h !== ""),
 }).then(
   (server) => {
     process.stdout.write(

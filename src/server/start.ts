@@ -14,6 +14,8 @@ export interface StartOptions extends DataOptions {
   /** Folder of the built web app; defaults to dist/web beside the bundle. */
   webRoot?: string;
   logError?: (line: string) => void;
+  /** Host names besides localhost under which the clients API answers (see AppOptions). */
+  clientsHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -34,6 +36,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...data,
     assets: loadAssets(options.webRoot ?? defaultWebRoot()),
     logError: options.logError,
+    clientsHosts: options.clientsHosts,
   });
   const hostname = options.hostname ?? "0.0.0.0";
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
