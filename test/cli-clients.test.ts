@@ -189,6 +189,14 @@ describe("ee clients", () => {
     expect(list.clients[0].status.crs).toBe(482); // the stored profile was kept
   });
 
+  it("imports a file that starts with a byte order mark, with Windows line ends", async () => {
+    const dir = freshDataDir();
+    const text = `\uFEFF${JSON.stringify({ label: "BOM-1", profile: engineer })}\r\n${JSON.stringify({ label: "BOM-2", profile: engineer })}\r\n`;
+    const imported = await clients(dir, ["import", file("excel.jsonl", text)]);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toBe("imported 2 clients");
+  });
+
   it("imports all lines or none, naming the line and the field; export reads back in", async () => {
     const dir = freshDataDir();
     const lines = [

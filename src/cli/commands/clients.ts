@@ -146,25 +146,29 @@ export function parseImportLines(text: string): { inputs: ClientInput[]; lineOf:
   const inputs: ClientInput[] = [];
   const lineOf: number[] = [];
   const problems: string[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push(
-        `line ${i + 1}: is not valid JSON (allowed: one {"label","profile","notes"} object per line)`,
-      );
-      return;
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      problems.push(`line ${i + 1}: is not a JSON object (allowed: {"label","profile","notes"})`);
-      return;
-    }
-    const { label, profile, notes } = value as Record<string, unknown>;
-    inputs.push({ label: label as string, profile, notes: notes as string | null | undefined });
-    lineOf.push(i + 1);
-  });
+  // A byte order mark (as Windows editors and spreadsheet exports write one) is not part of line 1's JSON.
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (line.trim() === "") return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        problems.push(
+          `line ${i + 1}: is not valid JSON (allowed: one {"label","profile","notes"} object per line)`,
+        );
+        return;
+      }
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        problems.push(`line ${i + 1}: is not a JSON object (allowed: {"label","profile","notes"})`);
+        return;
+      }
+      const { label, profile, notes } = value as Record<string, unknown>;
+      inputs.push({ label: label as string, profile, notes: notes as string | null | undefined });
+      lineOf.push(i + 1);
+    });
   if (problems.length > 0) throw new ImportLinesError(problems);
   return { inputs, lineOf };
 }
