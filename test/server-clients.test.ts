@@ -285,7 +285,7 @@ describe("the clients API", () => {
       { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
       { "sec-fetch-site": "same-site" },
       { "content-type": "application/json", origin: "http://localhost:9999" },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await post(headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(((await res.json()) as ErrorBody).error.field).toBe("(origin)");
