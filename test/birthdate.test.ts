@@ -157,6 +157,23 @@ describe("a stored client with a birth date, a year on", () => {
     const { status } = JSON.parse(later.stdout);
     expect(status).toMatchObject({ asOf: "2026-11-20", age: 30, ageFromBirthDate: true, crs: at30 });
   });
+
+  it("a client saved with both and no assessment date is a year older a year later, not refused", async () => {
+    const saved = file("b3.json", { ...master, birthDate: born, age: 29 }); // 29 on the day it was written
+    expect((await clients(["add", "--label", "B-3", saved])).code).toBe(0);
+    const later = await clients([
+      "show",
+      "--label",
+      "B-3",
+      "--as-of",
+      "2026-11-20",
+      "--paths",
+      "0",
+      "--json",
+    ]);
+    expect(later.code).toBe(0);
+    expect(JSON.parse(later.stdout).status).toMatchObject({ age: 30, crs: at30 });
+  });
 });
 
 describe("the API", () => {

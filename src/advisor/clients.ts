@@ -107,7 +107,10 @@ export function clientStatus(
   // The same judgement as `ee probability` and /api/chances: scored and judged on the date, experience
   // derived from the work history, each category on the list version of its latest round.
   const versions = new Map([...latest].map(([id, round]) => [id, round.stream.version]));
-  const candidate = candidateFromProfile(profile, asOf, versions);
+  // A stored age is the age on the day the profile was written; with a birth date, the age on `asOf` is the
+  // birth date's (the schema checked that both agreed when the profile gave its assessment date).
+  const onDate = profile.birthDate === undefined ? profile : { ...profile, age: undefined };
+  const candidate = candidateFromProfile(onDate, asOf, versions);
   const latestRounds: LatestRoundCheck[] = [];
   const streamsWithoutRounds: string[] = [];
   for (const stream of candidate.eligibleStreams) {
@@ -138,7 +141,7 @@ export function clientStatus(
   }
   return {
     asOf,
-    age: withAgeOn(profile, asOf).age,
+    age: withAgeOn(onDate, asOf).age,
     ageFromBirthDate: profile.birthDate !== undefined,
     crs: candidate.score,
     ruleSet: candidate.ruleSet,
