@@ -1,6 +1,7 @@
 // The consultant's clients in a real database, on embedded PGlite and on the PostgreSQL server that
 // test/global-setup.ts starts: the round trip, duplicate labels, bad profiles refused with the field named
 // and nothing written, and imports that store all of their entries or none.
+import pg from "pg";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { FieldError } from "../src/profile/errors.js";
 import {
@@ -14,6 +15,7 @@ import {
   importClients,
   listClients,
   loadClient,
+  openDatabase,
   removeClient,
   type StoredClient,
   updateClient,
@@ -52,6 +54,31 @@ function current(client: StoredClient | null | undefined): Client {
 }
 
 afterAll(() => removeTemplates());
+
+describe("clients on a PostgreSQL database whose collation is a language's (ICU English)", () => {
+  it("lists the clients in the same label order as PGlite and the CLI's sort: by character code", async () => {
+    // A server set up with a language's collation sorts "a-1" before "B-2"; PGlite (and a C database)
+    // after it. The list must not depend on which one stores the clients.
+    const server = inject("postgresUrl");
+    const name = `ee_test_icu_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(
+      `create database ${name} template template0 locale_provider icu icu_locale 'en' locale 'C'`,
+    );
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const db = await openDatabase({ url: url.toString() });
+    try {
+      for (const label of ["b-1", "A-2", "a-1", "B-2"]) await addClient(db, { label, profile }, t0);
+      expect((await listClients(db)).map((c) => c.label)).toEqual(["A-2", "B-2", "a-1", "b-1"]);
+    } finally {
+      await db.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
 
 describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
   let t: TestDatabase;

@@ -262,9 +262,12 @@ export async function loadClient(db: Queryable, label: string): Promise<StoredCl
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-/** Every client, by label. */
+/**
+ * Every client, by label in character-code order ("A-2" < "B-2" < "a-1"): the same on a PostgreSQL server
+ * set up with a language's collation (which would put "a-1" first) as on PGlite, and as compareClients.
+ */
 export async function listClients(db: Queryable): Promise<StoredClient[]> {
-  const rows = await db.query<ClientRow>(`select ${columns} from clients order by label`);
+  const rows = await db.query<ClientRow>(`select ${columns} from clients order by label collate "C"`);
   return rows.map(fromRow);
 }
 
@@ -302,7 +305,7 @@ export async function importClients(db: Db, inputs: readonly ClientInput[], now:
   return db.transaction(async (tx) => {
     const labels = JSON.stringify(valid.map((c) => c.label));
     const taken = await tx.query<{ label: string }>(
-      "select label from clients where label in (select jsonb_array_elements_text($1::jsonb)) order by label",
+      'select label from clients where label in (select jsonb_array_elements_text($1::jsonb)) order by label collate "C"',
       [labels],
     );
     if (taken.length > 0)
