@@ -348,6 +348,20 @@ describe("the clients API", () => {
     await send("DELETE", "/api/clients/H-1");
   });
 
+  it("logs an unexpected failure with the route as registered, not the client's label", async () => {
+    expect((await send("POST", "/api/clients", { label: "SMITH-JOHN", profile: engineer })).status).toBe(201);
+    const lines: string[] = [];
+    const broken = createApp({
+      ...data,
+      rounds: () => Promise.reject(new Error("the rounds table is gone")),
+      logError: (line) => lines.push(line),
+    });
+    const res = await broken.request("/api/clients/SMITH-JOHN/status?paths=0");
+    expect(res.status).toBe(500);
+    expect(lines).toEqual(["error: GET /api/clients/:label/status: Error"]);
+    await send("DELETE", "/api/clients/SMITH-JOHN");
+  });
+
   it("answers 404 for an unknown label on every operation of a client", async () => {
     for (const [method, path, body] of [
       ["GET", "/api/clients/NOPE"],

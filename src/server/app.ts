@@ -96,8 +96,10 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((e, c) => {
     const { status, body } = toErrorResponse(e);
-    // Only the kind of failure and the route: messages may quote personal data.
-    if (status >= 500) logError(`error: ${c.req.method} ${c.req.path}: ${(e as Error)?.name ?? "Error"}`);
+    // Only the kind of failure and the route as registered (/api/clients/:label, not the client's label):
+    // messages and paths may name a person.
+    if (status >= 500)
+      logError(`error: ${c.req.method} ${c.req.routePath}: ${(e as Error)?.name ?? "Error"}`);
     return c.json(body, status as 500);
   });
 
