@@ -309,6 +309,8 @@ const en = {
   "clients.labelHint": "Letters, digits, dot, underscore or hyphen; 64 at most.",
   "clients.labelMissing": "Give the client a label",
   "clients.exists": "A client already has this label.",
+  "clients.hostRefused":
+    "The server shows its clients only at localhost, on its own machine (or at the names its operator set in EE_CLIENTS_HOSTS): client profiles are personal data.",
   "clients.changed":
     "Someone changed this client after you opened it: nothing was saved. Cancel and open it again to see their changes.",
   "clients.notes": "Notes",
@@ -677,6 +679,8 @@ const fr: Messages = {
   "clients.labelHint": "Lettres, chiffres, point, trait de soulignement ou trait d'union ; 64 au plus.",
   "clients.labelMissing": "Donnez une référence au client",
   "clients.exists": "Un client porte déjà cette référence.",
+  "clients.hostRefused":
+    "Le serveur ne montre ses clients qu'à l'adresse localhost, sur sa propre machine (ou aux noms que son exploitant a inscrits dans EE_CLIENTS_HOSTS) : les profils des clients sont des données personnelles.",
   "clients.changed":
     "Quelqu'un a modifié ce client après que vous l'avez ouvert : rien n'a été enregistré. Annulez et rouvrez-le pour voir ses modifications.",
   "clients.notes": "Notes",

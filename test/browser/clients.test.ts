@@ -156,6 +156,24 @@ describe("clients page", () => {
     await fetch(`${server.url}/api/clients/DUP-1`, { method: "DELETE" });
   });
 
+  it("says why the clients are not shown when the server refuses the host the page was opened at", async () => {
+    const page = await context.newPage();
+    // The server's answer to a page opened at another host name than localhost (test/server-clients.test.ts
+    // checks the server gives it); here, what the page makes of it.
+    const problem = {
+      field: "(host)",
+      problem: "the clients are not served to requests addressed to ee.lan",
+    };
+    await page.route("**/api/clients?**", (route) =>
+      route.fulfill({ status: 403, json: { error: problem, errors: [problem] } }),
+    );
+    await page.goto(`${server.url}/clients`, { waitUntil: "networkidle" });
+    await expect
+      .poll(() => page.getByTestId("clients-error").innerText(), patient)
+      .toBe(messages.en["clients.hostRefused"]);
+    await page.close();
+  });
+
   it("does not overwrite a change someone saved after the client was opened, and says so", async () => {
     const profile = {
       age: 29,

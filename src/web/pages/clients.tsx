@@ -316,7 +316,7 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
     ? (sortParam as ClientOrder)
     : "label";
   const [list, setList] = useState<
-    { state: "loading" } | { state: "error" } | { state: "ok"; data: ClientList }
+    { state: "loading" } | { state: "error"; hostRefused: boolean } | { state: "ok"; data: ClientList }
   >({
     state: "loading",
   });
@@ -333,7 +333,9 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
     let live = true;
     request<ClientList>("GET", `/api/clients?paths=${listPaths}&sort=${order}`).then(
       (data) => live && setList({ state: "ok", data }),
-      () => live && setList({ state: "error" }),
+      // The server serves the clients on localhost only unless told otherwise: say so rather than "failed".
+      (e: { body?: ErrorBody | null }) =>
+        live && setList({ state: "error", hostRefused: e.body?.errors?.[0]?.field === "(host)" }),
     );
     return () => {
       live = false;
@@ -421,7 +423,11 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
         </p>
       )}
       {list.state === "loading" && <p aria-busy="true">{t("loading")}</p>}
-      {list.state === "error" && <p role="alert">{t("error.load")}</p>}
+      {list.state === "error" && (
+        <p role="alert" data-testid="clients-error">
+          {list.hostRefused ? t("clients.hostRefused") : t("error.load")}
+        </p>
+      )}
       {list.state === "ok" && (
         <>
           <p>
