@@ -386,4 +386,16 @@ describe("the clients API", () => {
     expect(doc.paths["/api/clients/{label}"]?.delete?.operationId).toBe("removeClient");
     expect(doc.paths["/api/clients/{label}/status"]?.get?.operationId).toBe("getClientStatus");
   });
+
+  it("documents the 403 answers where they apply: writes from another site, clients on another host", async () => {
+    const doc = (await (await send("GET", "/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
+    const forbidden = (path: string, method: string) =>
+      doc.paths[path]?.[method]?.responses["403"]?.description;
+    expect(forbidden("/api/clients", "get")).toMatch(/^Addressed to a host name other than localhost/);
+    expect(forbidden("/api/clients/{label}", "put")).toMatch(/another site.*; or Addressed to a host name/);
+    expect(forbidden("/api/crs", "post")).toMatch(/^Sent by a page of another site/);
+    expect(forbidden("/api/draws", "get")).toBeUndefined();
+  });
 });

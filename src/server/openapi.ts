@@ -65,6 +65,19 @@ export function buildOpenApi(operations: readonly AnyOperation<never>[], version
       description: "Invalid input: each problem names the field, the problem and the allowed values",
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
+    // app.ts refuses these before any operation runs: say so where they apply.
+    const changes = op.method !== "get";
+    const personal = op.path.startsWith("/api/clients");
+    if (changes || personal)
+      responses["403"] ??= {
+        description: [
+          changes && "Sent by a page of another site (Sec-Fetch-Site, Origin): nothing is changed",
+          personal && "Addressed to a host name other than localhost or those in EE_CLIENTS_HOSTS",
+        ]
+          .filter(Boolean)
+          .join("; or "),
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
     responses["500"] = {
       description: "Internal error (no details are disclosed)",
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
