@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { possibleActions } from "../src/advisor/actions.js";
 import type { Io } from "../src/cli/io.js";
 import { reportError } from "../src/cli/io.js";
-import { withAgeOn } from "../src/profile/age.js";
+import { assessEligibility, fswGrid } from "../src/occupations/index.js";
+import { scoredAge, withAgeOn } from "../src/profile/age.js";
 import { profile } from "../src/profile/schema.js";
-import { scoreProfile } from "../src/rules/index.js";
+import { languageLevels, scoreBatch, scoreProfile } from "../src/rules/index.js";
 import { createApp } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
 
@@ -98,6 +99,41 @@ describe("a birth date scores like the age it gives", () => {
     expect(r.stderr).toBe(
       "error: age: is required: give the age in completed years, or birthDate (the date of birth) instead (allowed: a whole number 0–120, or birthDate YYYY-MM-DD)",
     );
+  });
+});
+
+describe("the engine's own doors, given a birth date and no age (no adapter ran withAgeOn)", () => {
+  // A validated profile is a valid input to the pure functions: the age is the birth date's on the date they
+  // score or judge for, not a refusal naming assessedOn (which the profile has).
+  const bornOnly = (assessedOn: string) => profile.parse({ ...master, birthDate: born, assessedOn });
+
+  it("scoreProfile: 422 the day before the 30th birthday, 417 on it", () => {
+    expect(scoreProfile(bornOnly("2025-11-24")).total).toBe(at29);
+    expect(scoreProfile(bornOnly("2025-11-25")).total).toBe(at30);
+  });
+
+  it("scoreBatch (writeProfile → scoreColumns): the same totals, no error", () => {
+    const batch = scoreBatch([bornOnly("2025-11-24"), bornOnly("2025-11-25")]);
+    expect(batch.errors.size).toBe(0);
+    expect(Array.from(batch.totals)).toEqual([at29, at30]);
+  });
+
+  it("assessEligibility: the FSW grid's age is the age on the date judged (35 → 12 points, 36 → 11)", () => {
+    // Born 1989-11-25: 35 on 2025-11-24, 36 on 2025-11-25 (IRPR 80: 12 points to 35, one less a year after).
+    const p = profile.parse({ ...master, birthDate: "1989-11-25", assessedOn: "2025-11-24" });
+    const fswAge = (date: string) =>
+      fswGrid(p, languageLevels(p), date).lines.find((l) => l.startsWith("age "));
+    expect(fswAge("2025-11-24")).toBe("age 12/12: 35");
+    expect(fswAge("2025-11-25")).toBe("age 11/12: 36");
+    expect(assessEligibility(p, languageLevels(p), "2025-11-24").programs.map((r) => r.program)).toContain(
+      "fsw",
+    );
+  });
+
+  it("without an assessment date, the scorer names assessedOn; with neither age nor birth date, age", () => {
+    const noDate = { ...bornOnly("2025-11-24"), assessedOn: undefined };
+    expect(() => scoredAge(noDate)).toThrow(/assessedOn: is required to work out the age from birthDate/);
+    expect(() => scoredAge({})).toThrow(/age: is required/);
   });
 });
 

@@ -217,8 +217,10 @@ export function fswGrid(profile: Profile, langs: CandidateLanguages, date: strin
     `experience ${experience}/15: ${years} year(s) of skilled work in the 10 years before ${date}${profile.workHistory ? "" : " (from the year fields)"}`,
   );
 
-  const age = fswAgePoints(scoredAge(profile));
-  lines.push(`age ${age}/12: ${scoredAge(profile)}`);
+  // The age on the date judged, as the work experience is (a birth date alone counts on `date`).
+  const ageYears = scoredAge(profile, date);
+  const age = fswAgePoints(ageYears);
+  lines.push(`age ${age}/12: ${ageYears}`);
 
   const hasOffer = profile.jobOffer !== "none" && (!profile.jobOfferNoc || isSkilled(profile.jobOfferNoc));
   const arrangedEmployment = hasOffer ? 10 : 0;

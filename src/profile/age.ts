@@ -81,15 +81,14 @@ export function withAgeOn<P extends StatedAge>(
 }
 
 /**
- * The age the scorer reads: the profile's `age`, which `withAgeOn` has set. A profile scored without that step
- * and with only a birth date is refused with the field to give rather than scored at a guessed age.
+ * The age the scorer reads on `date` (default: the profile's assessedOn, the date it is scored for): the
+ * profile's `age` when an adapter's `withAgeOn` has set it, else the birth date's age on `date`. The pure
+ * functions take any validated profile, so a birth date alone scores (and judges) at its age on their own date
+ * instead of being refused; without a date to count it on, or without either field, the field to give is named.
  */
-export function scoredAge(profile: StatedAge): number {
+export function scoredAge(profile: StatedAge, date: string | undefined = profile.assessedOn): number {
   if (profile.age !== undefined) return profile.age;
-  throw new FieldError([
-    ageProblem(profile, undefined) ?? {
-      field: "age",
-      problem: "is not worked out from birthDate on the assessment date (adapters call withAgeOn first)",
-    },
-  ]);
+  const problem = ageProblem(profile, date);
+  if (problem) throw new FieldError([problem]);
+  return ageOn(profile.birthDate!, date!);
 }
