@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageOn, withAgeOn } from "./age.js";
+import { ageOn, earliestBirthDate, withAgeOn } from "./age.js";
 import { describeIssues, FieldError, type FieldProblem } from "./errors.js";
 import { profile } from "./schema.js";
 
@@ -126,6 +126,58 @@ describe("withAgeOn: the profile with its age on a date", () => {
       field: "birthDate",
       problem: "gives an age of -1 on 2025-11-24, outside 0–120",
     });
+  });
+});
+
+describe("a birth date too far in the past", () => {
+  it("names the range of birth dates allowed, not 'on or before' the date (which the date already is)", () => {
+    // 2025-11-24: someone born 1904-11-25 is 120 (their 121st birthday is the next day); born a day earlier, 121.
+    expect(ageOn("1904-11-25", "2025-11-24")).toBe(120);
+    expect(problemsOf({ ...base, birthDate: "1904-11-25", assessedOn: "2025-11-24" })).toEqual([]);
+    const [problem] = thrownProblems(() => withAgeOn({ birthDate: "1904-11-24", assessedOn: "2025-11-24" }));
+    expect(problem).toEqual({
+      field: "birthDate",
+      problem: "gives an age of 121 on 2025-11-24, outside 0–120",
+      allowed: "a date of birth from 1904-11-25 to 2025-11-24",
+    });
+    expect(problemsOf({ ...base, birthDate: "1800-01-01", assessedOn: "2025-11-24" })).toEqual([
+      {
+        field: "birthDate",
+        problem: "gives an age of 225 on 2025-11-24, outside 0–120",
+        allowed: "a date of birth from 1904-11-25 to 2025-11-24",
+      },
+    ]);
+  });
+
+  it("the earliest birth date allowed across 29 February", () => {
+    const allowed = (date: string) =>
+      thrownProblems(() => withAgeOn({ birthDate: "1800-01-01" }, date))[0]?.allowed;
+    // On 2024-02-29, born 1903-03-01 is 120; born 1903-02-28, 121 (1903 has no 29 February).
+    expect(allowed("2024-02-29")).toBe("a date of birth from 1903-03-01 to 2024-02-29");
+    expect(ageOn("1903-03-01", "2024-02-29")).toBe(120);
+    expect(ageOn("1903-02-28", "2024-02-29")).toBe(121);
+    // On 2025-02-28, born 1904-02-29 is 120 (the birthday is 1 March in 2025); born 1904-02-28, 121.
+    expect(allowed("2025-02-28")).toBe("a date of birth from 1904-02-29 to 2025-02-28");
+    expect(ageOn("1904-02-29", "2025-02-28")).toBe(120);
+    expect(ageOn("1904-02-28", "2025-02-28")).toBe(121);
+  });
+
+  it("law: born on the earliest date allowed, 120 on the date; born the day before, 121", () => {
+    const day = fc.integer({ min: 0, max: 73_000 }); // dates from 2025 to about 2224
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(day, (d) => {
+        const date = iso(Date.UTC(2025, 0, 1 + d));
+        const earliest = earliestBirthDate(date);
+        const dayBefore = iso(Date.parse(`${earliest}T00:00:00Z`) - 86_400_000);
+        return ageOn(earliest, date) === 120 && ageOn(dayBefore, date) === 121;
+      }),
+    );
+  });
+
+  it("a birth date after the date still says on or before it", () => {
+    const [problem] = thrownProblems(() => withAgeOn({ birthDate: "2025-11-25", assessedOn: "2025-11-24" }));
+    expect(problem?.allowed).toBe("a date of birth on or before 2025-11-24");
   });
 });
 

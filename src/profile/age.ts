@@ -22,6 +22,21 @@ export function ageOn(birthDate: string, date: string): number {
   return birthdayPassed ? years : years - 1;
 }
 
+/**
+ * The earliest date of birth whose age on `date` is at most `ageRange.max`: the day after the same month and day
+ * `ageRange.max + 1` years before (that person turns max + 1 on `date`). From 29 February the next day is 1 March,
+ * in a common year or not (born on 29 February of a leap year, the birthday on 29 February has come).
+ */
+export function earliestBirthDate(date: string): string {
+  const year = Number(date.slice(0, 4)) - (ageRange.max + 1);
+  const monthDay = date.slice(5, 10);
+  if (monthDay === "02-29") return `${String(year).padStart(4, "0")}-03-01`;
+  const day = new Date(`2000-${monthDay}T00:00:00Z`); // a leap year, so any month and day exists
+  day.setUTCFullYear(year);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return `${String(day.getUTCFullYear()).padStart(4, "0")}-${day.toISOString().slice(5, 10)}`;
+}
+
 /** The fields of a profile that say how old the person is. */
 export interface StatedAge {
   age?: number | undefined;
@@ -50,7 +65,11 @@ export function ageProblem(p: StatedAge, date: string | undefined): FieldProblem
     return {
       field: "birthDate",
       problem: `gives an age of ${age} on ${date}, outside ${ageRange.min}–${ageRange.max}`,
-      allowed: `a date of birth on or before ${date}`,
+      // Too old: the range, since "on or before" the date is what the person already gave.
+      allowed:
+        age < ageRange.min
+          ? `a date of birth on or before ${date}`
+          : `a date of birth from ${earliestBirthDate(date)} to ${date}`,
     };
   if (p.age !== undefined && p.age !== age)
     return {
