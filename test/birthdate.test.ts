@@ -35,14 +35,16 @@ const file = (name: string, content: unknown) => {
 };
 
 /** Runs a command module as main.ts does, with `today` fixed. */
-async function ee(command: "crs" | "clients", args: string[], today = "2025-11-24") {
+async function ee(command: "crs" | "clients" | "eligibility", args: string[], today = "2025-11-24") {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), today, isTTY: false };
-  const { run } =
-    command === "crs"
-      ? await import("../src/cli/commands/crs.js")
-      : await import("../src/cli/commands/clients.js");
+  const modules = {
+    crs: () => import("../src/cli/commands/crs.js"),
+    clients: () => import("../src/cli/commands/clients.js"),
+    eligibility: () => import("../src/cli/commands/eligibility.js"),
+  };
+  const { run } = await modules[command]();
   let code: number;
   try {
     code = await run(args, io);
@@ -134,6 +136,34 @@ describe("the engine's own doors, given a birth date and no age (no adapter ran 
     const noDate = { ...bornOnly("2025-11-24"), assessedOn: undefined };
     expect(() => scoredAge(noDate)).toThrow(/assessedOn: is required to work out the age from birthDate/);
     expect(() => scoredAge({})).toThrow(/age: is required/);
+  });
+});
+
+describe("a file giving age and birth date, assessed on another date by a flag", () => {
+  // The file's age is of its own assessedOn; on the flag's date the birth date decides (as a client's status a
+  // year on does), rather than refusing the file as disagreeing with itself.
+  it("ee crs --assessed-on a year on: 31 on 2026-11-25 (99 + 135 + 127 + 50 = 411)", async () => {
+    const both = file("both-crs.json", { ...master, birthDate: born, age: 29, assessedOn: "2025-11-24" });
+    const r = await ee("crs", [both, "--assessed-on", "2026-11-25", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ assessedOn: "2026-11-25", total: 99 + 135 + 127 + 50 });
+    // On the file's own date its two fields must still agree.
+    const bad = file("bad-crs.json", { ...master, birthDate: born, age: 30, assessedOn: "2025-11-24" });
+    expect((await ee("crs", [bad, "--assessed-on", "2025-11-24"])).code).toBe(1);
+  });
+
+  it("ee eligibility --on the 36th birthday: the FSW grid's age is 36 (11 points)", async () => {
+    const both = file("both-fsw.json", {
+      ...master,
+      birthDate: "1989-11-25",
+      age: 35,
+      assessedOn: "2025-11-24",
+    });
+    const r = await ee("eligibility", [both, "--on", "2025-11-25", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("age 11/12: 36");
   });
 });
 

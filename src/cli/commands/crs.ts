@@ -7,7 +7,7 @@ import { withAgeOn } from "../../profile/age.js";
 import { FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type CrsResult, scoreProfile } from "../../rules/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
-import { validProfile } from "../profile-input.js";
+import { reassessedOn, validProfile } from "../profile-input.js";
 
 const usage = `Usage: ee crs [FILE|-] [--json] [profile flags]
        ee crs --batch FILE.jsonl|-
@@ -21,7 +21,8 @@ assessedOn date (default: today), and explains every line.
                           {"line": n, "error": {...}} for a line that is not valid (exit 1 if any)
 
 Profile flags (override the file's fields; enough on their own with --age, --education and a test):
-  --assessed-on DATE      the day to score for (YYYY-MM-DD, from 2015-01-01)
+  --assessed-on DATE      the day to score for (YYYY-MM-DD, from 2015-01-01); with a birthDate in the
+                          file, the age is the one on that day (the file's age was of its own date)
   --age N                 age in completed years
   --birth-date DATE       date of birth (YYYY-MM-DD), instead of --age: the age is worked out on the
                           assessment date. Either flag replaces the file's age and birthDate; given
@@ -103,8 +104,7 @@ const numberOrText = (s: string) => (s.trim() !== "" && !Number.isNaN(Number(s))
 
 /** Applies the profile flags on top of `base` (a profile read from a file, or {}). */
 function applyFlags(base: Raw, v: Values, order: string[]): Raw {
-  const p: Raw = { ...base };
-  if (v["assessed-on"] !== undefined) p.assessedOn = v["assessed-on"];
+  const p: Raw = v["assessed-on"] !== undefined ? reassessedOn(base, v["assessed-on"]) : { ...base };
   // The flags say how old the person is: the file's other way of saying it no longer counts.
   if (v.age !== undefined || v["birth-date"] !== undefined) {
     delete p.age;

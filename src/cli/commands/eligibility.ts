@@ -11,7 +11,7 @@ import { withAgeOn } from "../../profile/age.js";
 import { isoDate } from "../../profile/schema.js";
 import { languageLevels } from "../../rules/index.js";
 import { type Io, parseCommandArgs, parseJson, readText, UsageError } from "../io.js";
-import { validProfile } from "../profile-input.js";
+import { reassessedOn, validProfile } from "../profile-input.js";
 
 const usage = `Usage: ee eligibility [FILE|-] [--on DATE] [--json] [--all]
        ee eligibility --noc CODE-OR-WORDS
@@ -24,7 +24,8 @@ reasons: which occupation and how many months qualify, or what is missing. Give 
 for the work-experience rules.
 
   FILE | -          a profile JSON file, or - for standard input
-  --on DATE         assess as of DATE (YYYY-MM-DD) instead of the profile's assessedOn
+  --on DATE         assess as of DATE (YYYY-MM-DD) instead of the profile's assessedOn (with a
+                    birthDate, the age is the one on DATE; the file's age was of its own date)
   --json            print {"assessedOn","programs":[…],"categories":[…]} as JSON
   --all             list every category version (default: only those in force on the date)
   --noc QUERY       look up NOC 2021 unit groups by code (or code prefix) or title words
@@ -78,7 +79,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.on !== undefined && !isoDate.safeParse(values.on).success)
     throw new UsageError("--on: must be a real date written YYYY-MM-DD");
   const isObject = raw !== null && typeof raw === "object" && !Array.isArray(raw);
-  const onDate = isObject && values.on !== undefined ? { ...raw, assessedOn: values.on } : raw;
+  const onDate =
+    isObject && values.on !== undefined ? reassessedOn(raw as Record<string, unknown>, values.on) : raw;
   const profile = withExperienceFromHistory(withAgeOn(validProfile(onDate, io.today)));
   const date = profile.assessedOn!;
   const report = assessEligibility(profile, languageLevels(profile), date);
