@@ -18,18 +18,6 @@ export function validProfile(raw: unknown, assessedOnByDefault?: string): Profil
   return parsed.data;
 }
 
-/**
- * A raw profile object assessed on `date` instead of its own assessedOn (ee crs --assessed-on, ee eligibility
- * --on). Its `age` was the age on its own date: with a birth date beside it, the birth date decides on `date`
- * (as \`withAgeOn\` does on another date), instead of the file being refused as disagreeing with itself.
- */
-export function reassessedOn(raw: Record<string, unknown>, date: string): Record<string, unknown> {
-  const ownDate = raw.assessedOn;
-  const { age: _ageOfAnotherDay, ...withoutAge } = raw;
-  const ageIsOfAnotherDay = raw.birthDate !== undefined && ownDate !== undefined && ownDate !== date;
-  return { ...(ageIsOfAnotherDay ? withoutAge : raw), assessedOn: date };
-}
-
 /** Reads and validates the profile in FILE (or standard input for - or no file). */
 export function readProfile(file: string | undefined): Profile {
   return validProfile(parseJson(readText(file), "the profile"));

@@ -100,6 +100,22 @@ export function withAgeOn<P extends StatedAge>(
 }
 
 /**
+ * A profile as written (not yet validated) assessed on `date` instead of its own assessedOn (ee crs --assessed-on,
+ * ee eligibility --on, the web form's date). Its `age` was the age on its own date: with a birth date beside it,
+ * the birth date decides on `date` (as `withAgeOn` does on another date), instead of the profile being refused
+ * as disagreeing with itself. On its own date, or without one, both are kept and must agree.
+ */
+export function reassessedOn<P extends Record<string, unknown>>(
+  raw: P,
+  date: string,
+): P & { assessedOn: string } {
+  const ownDate = raw.assessedOn;
+  const { age: _ageOfAnotherDay, ...withoutAge } = raw;
+  const ageIsOfAnotherDay = raw.birthDate !== undefined && ownDate !== undefined && ownDate !== date;
+  return { ...(ageIsOfAnotherDay ? withoutAge : raw), assessedOn: date } as P & { assessedOn: string };
+}
+
+/**
  * The age the scorer reads on `date` (default: the profile's assessedOn, the date it is scored for): the
  * profile's `age` when an adapter's `withAgeOn` has set it, else the birth date's age on `date`. The pure
  * functions take any validated profile, so a birth date alone scores (and judges) at its age on their own date

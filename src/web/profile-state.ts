@@ -1,7 +1,7 @@
 // The calculator's state: a profile as a person writes it (`ProfileInput`), kept in the URL, and the
 // score computed from it in the browser with the same schema and engine as the CLI and the API.
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
-import { withAgeOn } from "../profile/age.js";
+import { reassessedOn, withAgeOn } from "../profile/age.js";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import { type CrsResult, scoreProfile } from "../rules/index.js";
@@ -58,7 +58,8 @@ export type Evaluation = { ok: true; result: CrsResult } | { ok: false; problems
 
 /** Validates and scores, exactly as `POST /api/crs` and `ee crs` do. */
 export function evaluate(input: ProfileInput, asOf: string): Evaluation {
-  const parsed = profileSchema.safeParse({ ...input, assessedOn: asOf });
+  // A stored profile's age was of its own assessedOn: on the page's date its birth date, if any, decides.
+  const parsed = profileSchema.safeParse(reassessedOn(input, asOf));
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
   try {
     return { ok: true, result: scoreProfile(withExperienceFromHistory(withAgeOn(parsed.data))) };

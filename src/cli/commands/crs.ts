@@ -3,11 +3,11 @@
 
 import { parseArgs } from "node:util";
 import { withExperienceFromHistory } from "../../occupations/workHistory.js";
-import { withAgeOn } from "../../profile/age.js";
+import { reassessedOn, withAgeOn } from "../../profile/age.js";
 import { FieldError, type FieldProblem } from "../../profile/errors.js";
 import { type CrsResult, scoreProfile } from "../../rules/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
-import { reassessedOn, validProfile } from "../profile-input.js";
+import { validProfile } from "../profile-input.js";
 
 const usage = `Usage: ee crs [FILE|-] [--json] [profile flags]
        ee crs --batch FILE.jsonl|-

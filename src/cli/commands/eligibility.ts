@@ -7,11 +7,11 @@ import {
   searchNoc,
   withExperienceFromHistory,
 } from "../../occupations/index.js";
-import { withAgeOn } from "../../profile/age.js";
+import { reassessedOn, withAgeOn } from "../../profile/age.js";
 import { isoDate } from "../../profile/schema.js";
 import { languageLevels } from "../../rules/index.js";
 import { type Io, parseCommandArgs, parseJson, readText, UsageError } from "../io.js";
-import { reassessedOn, validProfile } from "../profile-input.js";
+import { validProfile } from "../profile-input.js";
 
 const usage = `Usage: ee eligibility [FILE|-] [--on DATE] [--json] [--all]
        ee eligibility --noc CODE-OR-WORDS
