@@ -43,6 +43,8 @@ const en = {
   "calc.copied": "Link copied",
   "calc.fix": "Correct the highlighted answers to see your score.",
   "calc.reset": "Start over",
+  "calc.birthDateKept":
+    "The date of birth stays on this page only: the page's address, and any link you copy, carry the age it gives on the assessment date instead.",
 
   "form.you": "You",
   "form.age": "Age (completed years)",
@@ -405,6 +407,8 @@ const fr: Messages = {
   "calc.total": "Votre note SCG",
   "calc.totalOf": "sur {max}",
   "calc.share": "Copier un lien vers ce résultat",
+  "calc.birthDateKept":
+    "La date de naissance reste sur cette page seulement : l'adresse de la page, et tout lien que vous copiez, contiennent plutôt l'âge qu'elle donne à la date de l'évaluation.",
   "calc.copied": "Lien copié",
   "calc.fix": "Corrigez les réponses signalées pour voir votre note.",
   "calc.reset": "Recommencer",

@@ -1,7 +1,8 @@
 // The form's profile state: scoring a profile on the page's date (the calculator's "as of", the clients
 // editor's today). Expected totals are worked by hand from the 2025-03-25 grid (docs/sources/crs-rules.md).
 import { describe, expect, it } from "vitest";
-import { evaluate } from "./profile-state.js";
+import { evaluate, shareableProfile } from "./profile-state.js";
+import { decodeState, encodeState } from "./router.js";
 
 // Single, master's degree, IELTS 8/7/7/7.5 (CLB 9, 9, 9, 10), no work experience; born 1995-11-25.
 // Single column: age 29 → 110, 30 → 105, 31 → 99; master's 135; first language 31 + 31 + 31 + 34 = 127;
@@ -30,5 +31,43 @@ describe("evaluate on the page's date", () => {
     const e = evaluate({ ...master, birthDate: born, age: 31 }, "2025-11-24");
     expect(e.ok).toBe(false);
     expect(e.ok ? [] : e.problems.map((p) => p.field)).toEqual(["age"]);
+  });
+});
+
+describe("the calculator's shareable URL keeps the age, never the date of birth", () => {
+  const withBirth = { ...master, birthDate: born, age: 12 };
+
+  it("replaces the birth date by the age it gives on the assessment date (29 the day before, 30 on it)", () => {
+    expect(shareableProfile(withBirth, "2025-11-24")).toEqual({ ...master, age: 29 });
+    expect(shareableProfile(withBirth, "2025-11-25")).toEqual({ ...master, age: 30 });
+    // Born 29 February: still 24 on 28 February 2025, 25 on 1 March.
+    expect(shareableProfile({ ...master, birthDate: "2000-02-29" }, "2025-02-28")).toEqual({
+      ...master,
+      age: 24,
+    });
+    expect(shareableProfile({ ...master, birthDate: "2000-02-29" }, "2025-03-01")).toEqual({
+      ...master,
+      age: 25,
+    });
+  });
+
+  it("a birth date that gives no age in range (or is not a date) is dropped, the age left as it was", () => {
+    expect(shareableProfile({ ...master, birthDate: "2025-11-25", age: 40 }, "2025-11-24")).toEqual({
+      ...master,
+      age: 40,
+    });
+    expect(shareableProfile({ ...master, birthDate: "1800-01-01" }, "2025-11-24")).toEqual(master);
+    expect(shareableProfile({ ...master, birthDate: "1995-02-30" }, "2025-11-24")).toEqual(master);
+  });
+
+  it("a profile without a birth date is kept as it is", () => {
+    expect(shareableProfile({ ...master, age: 41 }, "2025-11-24")).toEqual({ ...master, age: 41 });
+  });
+
+  it("the encoded URL parameter holds no trace of the birth date", () => {
+    const param = encodeState(shareableProfile(withBirth, "2025-11-24"));
+    const decoded = JSON.stringify(decodeState(param));
+    expect(decoded).not.toContain("birthDate");
+    expect(decoded).not.toContain("1995");
   });
 });

@@ -1,7 +1,8 @@
 // The calculator's state: a profile as a person writes it (`ProfileInput`), kept in the URL, and the
 // score computed from it in the browser with the same schema and engine as the CLI and the API.
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
-import { reassessedOn, withAgeOn } from "../profile/age.js";
+import { ageOn, ageProblem, reassessedOn, withAgeOn } from "../profile/age.js";
+import { isCalendarDate } from "../profile/dates.js";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import { type CrsResult, scoreProfile } from "../rules/index.js";
@@ -52,6 +53,20 @@ export function getPath(value: unknown, path: string): unknown {
       (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
       value,
     );
+}
+
+/**
+ * The profile as the calculator's URL keeps it: never the date of birth. The URL is made to be shared (the
+ * "copy a link" button, bookmarks, browser history, server logs of whoever receives it), and a date of birth
+ * identifies a person far better than an age. It gives way to the age it gives on `asOf` (the assessment date),
+ * which scores the same on that date; the date itself stays in the page's memory. A birth date that gives no age
+ * in range (or is no date) is dropped and the age left as it was: the form shows the problem while it is open.
+ */
+export function shareableProfile(input: ProfileInput, asOf: string): ProfileInput {
+  const { birthDate, ...rest } = input;
+  if (birthDate === undefined) return input;
+  if (!isCalendarDate(birthDate) || !isCalendarDate(asOf) || ageProblem({ birthDate }, asOf)) return rest;
+  return { ...rest, age: ageOn(birthDate, asOf) };
 }
 
 export type Evaluation = { ok: true; result: CrsResult } | { ok: false; problems: FieldProblem[] };

@@ -12,6 +12,8 @@ import { profile as profileSchema } from "../../src/profile/schema.js";
 import { scoreProfile } from "../../src/rules/index.js";
 import { type RunningServer, startServer } from "../../src/server/start.js";
 import { messages } from "../../src/web/i18n.js";
+import { starterProfile } from "../../src/web/profile-state.js";
+import { decodeState, encodeState } from "../../src/web/router.js";
 import { chromiumArgs, chromiumPath } from "../support/chromium.js";
 
 const artifacts = join(process.cwd(), "test-artifacts");
@@ -168,6 +170,49 @@ describe("calculator", () => {
     await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).toBe("—");
     expect(await page.locator("#age").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#age-error").innerText()).toContain("the age on 2025-06-01 is 31");
+    await page.close();
+  });
+
+  it("keeps the date of birth out of the page's address (a shared link carries the age on the date), and says so", async () => {
+    const profileInUrl = (page: Page) => {
+      const text = JSON.stringify(decodeState(new URL(page.url()).searchParams.get("p") ?? ""));
+      return { text, profile: JSON.parse(text) as { age?: number; birthDate?: string } };
+    };
+    const page = await open("/?asOf=2025-06-01");
+    await page.getByLabel("Age (completed years)").fill("");
+    await page.getByLabel("Date of birth").fill("1994-06-02");
+    await expect.poll(() => profileInUrl(page).profile.age, patient).toBe(30);
+    expect(profileInUrl(page).text).not.toContain("birthDate");
+    expect(profileInUrl(page).text).not.toContain("1994");
+    expect(page.url()).not.toContain("1994");
+    // The form says where the date goes; the age field shows the age the URL carries.
+    expect(await page.locator("#birthDate-hint").innerText()).toContain("stays on this page only");
+    expect(await page.locator("#age").inputValue()).toBe("30");
+    // Another answer changed: still no date in the address, and the date is still in the form.
+    await page.getByLabel("Brother or sister in Canada", { exact: false }).first().check();
+    await expect.poll(() => profileInUrl(page).text, patient).toContain("siblingInCanada");
+    expect(profileInUrl(page).text).not.toContain("1994");
+    expect(await page.getByLabel("Date of birth").inputValue()).toBe("1994-06-02");
+    // A new assessment date: the age in the address is the one on that date (31 on the 31st birthday).
+    await page.getByLabel("Score as of").fill("2025-06-02");
+    await expect.poll(() => profileInUrl(page).profile.age, patient).toBe(31);
+    // The copied link, opened elsewhere, scores the same without ever holding the date.
+    const total = await page.getByTestId("crs-total").innerText();
+    const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    await expect.poll(() => shared.getByTestId("crs-total").innerText(), patient).toBe(total);
+    expect(await shared.getByLabel("Date of birth").inputValue()).toBe("");
+    await shared.close();
+    await page.close();
+  });
+
+  it("rewrites an older link that holds a date of birth: the date moves into the page, the address keeps the age", async () => {
+    const p = encodeState({ ...starterProfile, age: undefined, birthDate: "1994-06-02" });
+    const page = await open(`/?asOf=2025-06-01&p=${p}`);
+    await expect.poll(() => page.url(), patient).not.toContain(p);
+    const inUrl = decodeState(new URL(page.url()).searchParams.get("p") ?? "") as Record<string, unknown>;
+    expect(inUrl.birthDate).toBeUndefined();
+    expect(inUrl.age).toBe(30);
+    expect(await page.getByLabel("Date of birth").inputValue()).toBe("1994-06-02");
     await page.close();
   });
 

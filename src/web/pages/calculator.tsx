@@ -2,7 +2,7 @@
 // breakdown updating as you type (the engine runs in the browser), each factor explained, and the
 // rule set's date with an "as of" date picker. The whole state is in the URL.
 import type { ComponentChildren } from "preact";
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { addDays } from "../../occupations/workHistory.js";
 import { ageOn } from "../../profile/age.js";
 import type { FieldProblem } from "../../profile/errors.js";
@@ -30,7 +30,14 @@ import {
 import type { PageProps } from "../app.js";
 import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../form.js";
 import { formatDate, formatNumber, type Lang, type MessageKey, type Translate } from "../i18n.js";
-import { evaluate, getPath, profileFromParam, setPath, starterProfile } from "../profile-state.js";
+import {
+  evaluate,
+  getPath,
+  profileFromParam,
+  setPath,
+  shareableProfile,
+  starterProfile,
+} from "../profile-state.js";
 import { encodeState, hrefFor, setParams } from "../router.js";
 import { localizeWarning } from "../warnings.js";
 import { WorkHistory } from "./work-history.js";
@@ -412,6 +419,8 @@ export function ProfileForm(props: {
   label: string;
   t: Translate;
   lang: Lang;
+  /** The date-of-birth field's hint, when the page keeps the date in its own way (the calculator). */
+  birthDateHint?: string;
   onSubmit?: () => void;
   children?: ComponentChildren;
 }) {
@@ -445,7 +454,7 @@ export function ProfileForm(props: {
           <DateField
             id="birthDate"
             label={t("form.birthDate")}
-            hint={t("form.birthDateHint")}
+            hint={props.birthDateHint ?? t("form.birthDateHint")}
             value={input.birthDate}
             error={err("birthDate")}
             onChange={(v) => update("birthDate", v)}
@@ -635,9 +644,35 @@ export function ProfileForm(props: {
 }
 
 export function Calculator({ t, lang, url }: PageProps) {
-  const input = useMemo(() => profileFromParam(url.searchParams.get("p")), [url.searchParams.get("p")]);
+  const fromUrl = useMemo(() => profileFromParam(url.searchParams.get("p")), [url.searchParams.get("p")]);
   const asOf = url.searchParams.get("asOf") ?? localToday();
   const [copied, setCopied] = useState(false);
+  // The date of birth is kept here, in the page's memory, never in the URL (see shareableProfile): the URL has
+  // the age it gives on the assessment date. Leaving the page forgets it; the age stays.
+  const [birthDate, setBirthDate] = useState<string | undefined>(fromUrl.birthDate);
+  // A link written before the date of birth was kept out of the URL: take the date into memory, and rewrite
+  // the address (replacing this history entry) with the age instead.
+  useEffect(() => {
+    if (fromUrl.birthDate === undefined) return;
+    setBirthDate(fromUrl.birthDate);
+    setParams({ p: encodeState(shareableProfile(fromUrl, asOf)) });
+  }, [fromUrl, asOf]);
+  const input = useMemo(
+    () => (birthDate === undefined || fromUrl.birthDate !== undefined ? fromUrl : { ...fromUrl, birthDate }),
+    [fromUrl, birthDate],
+  );
+  /** The profile's answers into the URL: the age in place of the date of birth, which stays in memory. */
+  const keep = (next: typeof input, on: string) => {
+    setCopied(false);
+    if (next.birthDate !== birthDate) {
+      // The date of birth was changed (or cleared): the URL gets the age it gives on the date.
+      setBirthDate(next.birthDate);
+      return encodeState(shareableProfile(next, on));
+    }
+    // Another answer (the age itself included): the URL gets the answers as they are, without the date.
+    const { birthDate: _inMemory, ...rest } = next;
+    return encodeState(rest);
+  };
   const evaluation = useMemo(() => evaluate(input, asOf), [input, asOf]);
   const problems = new Map<string, FieldProblem>(
     evaluation.ok ? [] : evaluation.problems.map((p) => [p.field, p]),
@@ -655,13 +690,11 @@ export function Calculator({ t, lang, url }: PageProps) {
       <div class="calc-grid">
         <ProfileForm
           input={input}
-          onChange={(next) => {
-            setCopied(false);
-            setParams({ p: encodeState(next) });
-          }}
+          onChange={(next) => setParams({ p: keep(next, asOf) })}
           problems={problems}
           asOf={asOf}
           label={t("calc.title")}
+          birthDateHint={`${t("form.birthDateHint")} ${t("calc.birthDateKept")}`}
           t={t}
           lang={lang}
         >
@@ -684,7 +717,14 @@ export function Calculator({ t, lang, url }: PageProps) {
               value={asOf}
               hint={t("calc.asOfHelp")}
               error={err("assessedOn")}
-              onChange={(v) => setParams({ asOf: v ?? null })}
+              onChange={(v) =>
+                // With a date of birth, the age in the URL is the one on the new date.
+                setParams(
+                  birthDate === undefined
+                    ? { asOf: v ?? null }
+                    : { asOf: v ?? null, p: encodeState(shareableProfile(input, v ?? localToday())) },
+                )
+              }
             />
             <h2 id="score-heading">{t("calc.total")}</h2>
             <output class="total" aria-live="polite" data-testid="crs-total" for="age education">
