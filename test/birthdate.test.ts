@@ -298,4 +298,26 @@ describe("the API", () => {
     expect(properties.birthDate?.description).toMatch(/Date of birth/);
     expect(properties.age?.description).toMatch(/Give age or birthDate/);
   });
+
+  it("the OpenAPI Profile says, as JSON Schema a validator reads, that one of age or birthDate is required", async () => {
+    type Schema = {
+      required?: string[];
+      anyOf?: { required: string[] }[];
+      description?: string;
+      properties: Record<string, { description?: string }>;
+    };
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      components: { schemas: { Profile: Schema; NewClient: { properties: { profile: Schema } } } };
+    };
+    const { Profile, NewClient } = doc.components.schemas;
+    expect(Profile.required).not.toContain("age");
+    expect(Profile.required).not.toContain("birthDate");
+    expect(Profile.anyOf).toEqual([{ required: ["age"] }, { required: ["birthDate"] }]);
+    expect(Profile.description).toMatch(/age or birthDate/);
+    // The date the birth date's age is counted on, and its default.
+    expect(Profile.properties.assessedOn?.description).toMatch(/birthDate/);
+    expect(Profile.properties.assessedOn?.description).toMatch(/today/);
+    // The same rule where a profile is nested (a client's).
+    expect(NewClient.properties.profile.anyOf).toEqual([{ required: ["age"] }, { required: ["birthDate"] }]);
+  });
 });

@@ -157,7 +157,10 @@ export const profile = z
         message: `is before Express Entry and the CRS began (${expressEntryLaunch})`,
         params: { allowed: `a date on or after ${expressEntryLaunch}` },
       })
-      .optional(),
+      .optional()
+      .describe(
+        `The date the profile is scored on (YYYY-MM-DD, from ${expressEntryLaunch}): its rule set, and the age birthDate gives then. Default: the operation's date (today, UTC, for /api/crs; asOf for the forecasts)`,
+      ),
     /** Profile submission time (ISO 8601 UTC); ranks equal scores in a round. */
     submittedAt: z.iso.datetime({ offset: true }).optional(),
     /** Age in completed years on assessedOn; may be left out when birthDate is given (one of them is required). */
@@ -198,7 +201,13 @@ export const profile = z
     intendsToLiveInQuebec: z.boolean().default(false),
   })
   .superRefine(checkAge, { when: ageFieldsValid })
-  .superRefine(checkProfile);
+  .superRefine(checkProfile)
+  // The "one of age or birthDate" rule, for API readers and JSON Schema validators (checkAge enforces it here).
+  .meta({
+    description:
+      "A candidate's profile. Give age or birthDate (or both, agreeing on assessedOn); the other fields as listed.",
+    anyOf: [{ required: ["age"] }, { required: ["birthDate"] }],
+  });
 
 const ageFields = new Set<PropertyKey>(["age", "birthDate", "assessedOn"]);
 
