@@ -275,6 +275,24 @@ describe("the API", () => {
     ]);
   });
 
+  it("the forecasting doors take a birth date alone: the age on their date (2025-11-14: 29 → 422; eligibility 2025-11-25: 30)", async () => {
+    const body = { profile: { ...master, birthDate: born }, asOf: "2025-11-14", paths: 100 };
+    const json = async (path: string, b: unknown) => {
+      const r = await post(path, b);
+      expect(r.status, path).toBe(200);
+      return (await r.json()) as Record<string, unknown>;
+    };
+    expect(((await json("/api/chances", body)).crs as { total: number }).total).toBe(at29);
+    expect(((await json("/api/probability", body)).candidate as { score: number }).score).toBe(at29);
+    expect((await json("/api/advice", { ...body, paths: 1000 })).score).toBe(at29);
+    // The FSW grid on the 30th birthday: 30 (12 points, as at any age 18–35).
+    const eligibility = await json("/api/eligibility", {
+      profile: { ...master, birthDate: born },
+      asOf: "2025-11-25",
+    });
+    expect(JSON.stringify(eligibility)).toContain("age 12/12: 30");
+  });
+
   it("POST /api/clients stores a birth date and its status a year later is worked on the new age", async () => {
     const created = await post("/api/clients", { label: "B-2", profile: { ...master, birthDate: born } });
     expect(created.status).toBe(201);
