@@ -205,6 +205,20 @@ describe("calculator", () => {
     await page.close();
   });
 
+  it("forgets the date of birth when the profile is replaced: Start over scores the starter profile (29)", async () => {
+    const page = await open("/?asOf=2025-06-01");
+    const starterTotal = await page.getByTestId("crs-total").innerText();
+    await page.getByLabel("Age (completed years)").fill("");
+    await page.getByLabel("Date of birth").fill("1994-06-02"); // 30 on 2025-06-01
+    await expect.poll(() => page.locator("#age").inputValue(), patient).toBe("30");
+    await page.getByRole("link", { name: "Start over" }).click();
+    // The starter's age, no date of birth left to disagree with it, and its score.
+    await expect.poll(() => page.locator("#age").inputValue(), patient).toBe("29");
+    expect(await page.getByLabel("Date of birth").inputValue()).toBe("");
+    await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).toBe(starterTotal);
+    await page.close();
+  });
+
   it("rewrites an older link that holds a date of birth: the date moves into the page, the address keeps the age", async () => {
     const p = encodeState({ ...starterProfile, age: undefined, birthDate: "1994-06-02" });
     const page = await open(`/?asOf=2025-06-01&p=${p}`);

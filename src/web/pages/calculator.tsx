@@ -2,7 +2,7 @@
 // breakdown updating as you type (the engine runs in the browser), each factor explained, and the
 // rule set's date with an "as of" date picker. The whole state is in the URL.
 import type { ComponentChildren } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { addDays } from "../../occupations/workHistory.js";
 import { ageOn } from "../../profile/age.js";
 import type { FieldProblem } from "../../profile/errors.js";
@@ -644,34 +644,48 @@ export function ProfileForm(props: {
 }
 
 export function Calculator({ t, lang, url }: PageProps) {
-  const fromUrl = useMemo(() => profileFromParam(url.searchParams.get("p")), [url.searchParams.get("p")]);
+  const param = url.searchParams.get("p");
+  const fromUrl = useMemo(() => profileFromParam(param), [param]);
   const asOf = url.searchParams.get("asOf") ?? localToday();
   const [copied, setCopied] = useState(false);
   // The date of birth is kept here, in the page's memory, never in the URL (see shareableProfile): the URL has
   // the age it gives on the assessment date. Leaving the page forgets it; the age stays.
-  const [birthDate, setBirthDate] = useState<string | undefined>(fromUrl.birthDate);
+  const [remembered, setRemembered] = useState<string | undefined>(fromUrl.birthDate);
+  // The `p` this page last wrote. The date of birth goes with that profile only: a profile put in the URL by
+  // other means (Start over, back and forward, a link) is somebody's answers without it.
+  const written = useRef<string | null>(param);
+  const birthDate = param === written.current ? remembered : undefined;
+  useEffect(() => {
+    if (birthDate === undefined && fromUrl.birthDate === undefined) setRemembered(undefined);
+  }, [birthDate, fromUrl]);
+  /** Puts the profile in the URL (the age in place of the date of birth), noting that this page wrote it. */
+  const writeProfile = (profile: typeof fromUrl, extra: Record<string, string | null> = {}) => {
+    written.current = encodeState(profile);
+    setParams({ ...extra, p: written.current });
+  };
   // A link written before the date of birth was kept out of the URL: take the date into memory, and rewrite
   // the address (replacing this history entry) with the age instead.
   useEffect(() => {
     if (fromUrl.birthDate === undefined) return;
-    setBirthDate(fromUrl.birthDate);
-    setParams({ p: encodeState(shareableProfile(fromUrl, asOf)) });
+    setRemembered(fromUrl.birthDate);
+    writeProfile(shareableProfile(fromUrl, asOf));
   }, [fromUrl, asOf]);
   const input = useMemo(
     () => (birthDate === undefined || fromUrl.birthDate !== undefined ? fromUrl : { ...fromUrl, birthDate }),
     [fromUrl, birthDate],
   );
   /** The profile's answers into the URL: the age in place of the date of birth, which stays in memory. */
-  const keep = (next: typeof input, on: string) => {
+  const keep = (next: typeof input) => {
     setCopied(false);
     if (next.birthDate !== birthDate) {
       // The date of birth was changed (or cleared): the URL gets the age it gives on the date.
-      setBirthDate(next.birthDate);
-      return encodeState(shareableProfile(next, on));
+      setRemembered(next.birthDate);
+      writeProfile(shareableProfile(next, asOf));
+      return;
     }
     // Another answer (the age itself included): the URL gets the answers as they are, without the date.
     const { birthDate: _inMemory, ...rest } = next;
-    return encodeState(rest);
+    writeProfile(rest);
   };
   const evaluation = useMemo(() => evaluate(input, asOf), [input, asOf]);
   const problems = new Map<string, FieldProblem>(
@@ -690,7 +704,7 @@ export function Calculator({ t, lang, url }: PageProps) {
       <div class="calc-grid">
         <ProfileForm
           input={input}
-          onChange={(next) => setParams({ p: keep(next, asOf) })}
+          onChange={keep}
           problems={problems}
           asOf={asOf}
           label={t("calc.title")}
@@ -719,11 +733,9 @@ export function Calculator({ t, lang, url }: PageProps) {
               error={err("assessedOn")}
               onChange={(v) =>
                 // With a date of birth, the age in the URL is the one on the new date.
-                setParams(
-                  birthDate === undefined
-                    ? { asOf: v ?? null }
-                    : { asOf: v ?? null, p: encodeState(shareableProfile(input, v ?? localToday())) },
-                )
+                birthDate === undefined
+                  ? setParams({ asOf: v ?? null })
+                  : writeProfile(shareableProfile(input, v ?? localToday()), { asOf: v ?? null })
               }
             />
             <h2 id="score-heading">{t("calc.total")}</h2>
