@@ -6,8 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { possibleActions } from "../src/advisor/actions.js";
+import { advise } from "../src/advisor/advise.js";
 import type { Io } from "../src/cli/io.js";
 import { reportError } from "../src/cli/io.js";
+import { bundledRounds } from "../src/draws/index.js";
+import { buildForecastModel } from "../src/forecast/index.js";
 import { assessEligibility, fswGrid } from "../src/occupations/index.js";
 import { scoredAge, withAgeOn } from "../src/profile/age.js";
 import { profile } from "../src/profile/schema.js";
@@ -169,6 +172,19 @@ describe("a file giving age and birth date, assessed on another date by a flag",
 
 describe("the advisor's year later", () => {
   const abroad = (a: { id: string }) => a.id === "foreign-work-plus-one";
+
+  it("at 120 (the grid's last age) there is no year later to score: advice without it, not a refusal", () => {
+    // Born 1905-11-14: 120 on 2025-11-14, 121 a year on, past the CRS grid and the schema's 0–120.
+    const model = buildForecastModel(bundledRounds(), "2025-11-14");
+    for (const person of [{ birthDate: "1905-11-14" }, { age: 120 }]) {
+      const p = profile.parse({ ...master, ...person, foreignWorkYears: 3, assessedOn: "2025-11-14" });
+      expect(possibleActions(p, "2025-11-14").find(abroad)).toBeUndefined();
+      const advice = advise(p, model, { paths: 1000 });
+      // 120 scores no age points: 0 + 135 + 127 + 50 (education × language) + 50 (foreign work × language, 3 years).
+      expect(advice.score).toBe(0 + 135 + 127 + 50 + 50);
+      expect(advice.actions.every((a) => a.profile.age !== undefined && a.profile.age <= 120)).toBe(true);
+    }
+  });
 
   it("takes the age from the birth date: 29 on 2025-11-24, 30 a year later", () => {
     const p = profile.parse({ ...master, birthDate: born });

@@ -3,7 +3,7 @@
 // later, one year older), the spouse's language or education, a provincial nomination. Only changes
 // that are possible: nothing lowers a level, age only goes up, a year of work takes a year.
 import { addYears } from "../occupations/index.js";
-import { ageOn, withAgeOn } from "../profile/age.js";
+import { ageOn, ageRange, withAgeOn } from "../profile/age.js";
 import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
 import { type LanguageLevels, languageLevels, resultIn, ruleSetFor } from "../rules/index.js";
 
@@ -137,7 +137,9 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
   const inAYear = addYears(date, 1);
   const ageInAYear = current.birthDate ? ageOn(current.birthDate, inAYear) : current.age + 1;
   const older = { ...current, assessedOn: inAYear, age: ageInAYear };
-  if (current.workHistory?.length) {
+  // At the grid's last age (120) a year on is past the CRS grid and the profile schema: nothing to score.
+  const aYearOnScores = ageInAYear <= ageRange.max;
+  if (aYearOnScores && current.workHistory?.length) {
     if (current.workHistory.some((p) => p.to === null))
       out.push({
         kind: "work",
@@ -146,7 +148,7 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
         profile: older,
         reachedOn: inAYear,
       });
-  } else {
+  } else if (aYearOnScores) {
     if (current.canadianWorkYears > 0 || current.authorizedToWorkInCanada)
       out.push({
         kind: "canadian-work",
