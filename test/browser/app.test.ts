@@ -3,74 +3,29 @@
 // scored the same by the CLI, the API and the page, round 379's page, French with no English left,
 // the forecast chart, and axe-core on every page. Screenshots go to test-artifacts/.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profile as profileSchema } from "../../src/profile/schema.js";
 import { scoreProfile } from "../../src/rules/index.js";
-import { type RunningServer, startServer } from "../../src/server/start.js";
-import { messages } from "../../src/web/i18n.js";
 import { starterProfile } from "../../src/web/profile-state.js";
 import { decodeState, encodeState } from "../../src/web/router.js";
-import { chromiumArgs, chromiumPath } from "../support/chromium.js";
+import {
+  type BrowserApp,
+  englishFinder,
+  patient,
+  seriousViolations,
+  startBrowserApp,
+  visibleFrenchText,
+} from "../support/browser.js";
 
-const artifacts = join(process.cwd(), "test-artifacts");
-const scratch = mkdtempSync(join(tmpdir(), "ee-browser-"));
-let server: RunningServer;
-let context: BrowserContext;
-
+let app: BrowserApp;
 beforeAll(async () => {
-  // Build the web app from the sources being tested (not a possibly stale dist/).
-  const webRoot = join(scratch, "web");
-  const { build } = await import("vite");
-  await build({
-    configFile: "src/web/vite.config.ts",
-    logLevel: "warn",
-    build: { outDir: webRoot, emptyOutDir: true },
-  });
-  server = await startServer({
-    port: 0,
-    hostname: "127.0.0.1",
-    dataDir: join(scratch, "db"),
-    webRoot,
-    logError: () => {},
-  });
-  context = await chromium.launchPersistentContext(join(scratch, "profile"), {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    locale: "en-CA",
-  });
-  mkdirSync(artifacts, { recursive: true });
+  app = await startBrowserApp("ee-browser-");
 }, 180_000);
+afterAll(() => app?.close());
 
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  // Console errors include content-security-policy violations and failed requests.
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-  (page as Page & { errors?: string[] }).errors = errors;
-  return page;
-}
-
-/** The machine is shared and slow at times: wait for the page rather than fail. */
-const patient = { timeout: 20_000, interval: 100 };
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+const open = (path: string) => app.open(path);
+const shot = (page: Page, name: string) => app.shot(page, name);
 
 /** Waits until every chart on the page has drawn its SVG. */
 async function chartsDrawn(page: Page) {
@@ -270,7 +225,7 @@ describe("one profile, one score", () => {
     expect(cli.status, cli.stderr).toBe(0);
     const cliTotal = (JSON.parse(cli.stdout) as { total: number }).total;
 
-    const res = await fetch(`${server.url}/api/crs`, {
+    const res = await fetch(`${app.server.url}/api/crs`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(fullProfile),
@@ -299,7 +254,7 @@ describe("draws and rounds", () => {
     await chartsDrawn(page);
     expect(await page.locator("[data-testid=rounds-table] tbody tr").first().innerText()).toContain("379");
     const csv = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
-    const text = await (await fetch(`${server.url}${csv}`)).text();
+    const text = await (await fetch(`${app.server.url}${csv}`)).text();
     expect(text.split("\r\n")[0]).toMatch(/^round,date,name,/);
     await shot(page, "draws-en");
     await page.close();
@@ -331,60 +286,8 @@ describe("your chances", () => {
   });
 });
 
-/** Words of the English interface that are not also words of the French one. */
-function englishOnlyWords(): Set<string> {
-  const words = (texts: string[]) =>
-    new Set(
-      texts
-        .join(" ")
-        .toLowerCase()
-        .split(/[^a-zà-ÿ']+/)
-        .flatMap((w) => w.split("'"))
-        .filter((w) => w.length >= 3),
-    );
-  const french = words(Object.values(messages.fr));
-  // Common English words too, so that English from outside the dictionary (the engine's own messages,
-  // published names not marked as such) is caught as well.
-  const common = words([
-    "the and with your you from for this that are was were has have been which will would than then there",
-    "their they when where what who year years round rounds score scores eligible below above before after",
-    "none only points of occupations program programs category skilled work experience canadian",
-  ]);
-  return new Set([...words(Object.values(messages.en)), ...common].filter((w) => !french.has(w)));
-}
-
-/**
- * The text a person sees or a screen reader reads (visually hidden text included), leaving out what is
- * marked lang="en" (names IRCC publishes in English only) and what is never rendered (noscript).
- */
-const visibleFrenchText = (page: Page) =>
-  page.evaluate(() => {
-    const out: string[] = [];
-    // Marked English inside the page (the page's own <html lang> does not count).
-    const markedEnglish = (el: Element) => {
-      const marked = el.closest('[lang="en"]');
-      return marked !== null && marked !== document.documentElement;
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || markedEnglish(parent) || parent.closest("script, noscript")) continue;
-      // Style sheets, including those Plot puts inside its SVG (closest() does not see SVG <style>).
-      if (parent.tagName.toLowerCase() === "style") continue;
-      if (!parent.checkVisibility()) continue;
-      out.push(node.textContent ?? "");
-    }
-    // Attributes people meet too: labels for assistive technology and tooltips.
-    for (const el of document.querySelectorAll("[aria-label], [title]"))
-      if (!markedEnglish(el) && !el.closest('[aria-hidden="true"]'))
-        out.push(el.getAttribute("aria-label") ?? "", el.getAttribute("title") ?? "");
-    return out.join(" ");
-  });
-
 describe("French", () => {
-  const english = englishOnlyWords();
-  const englishIn = (text: string) =>
-    [...new Set(text.toLowerCase().split(/[^a-zà-ÿ]+/))].filter((w) => english.has(w));
+  const englishIn = englishFinder();
 
   it("the check finds English on an English page (so it can fail)", async () => {
     const page = await open("/draws");
@@ -421,7 +324,6 @@ describe("French", () => {
 });
 
 describe("accessibility (axe-core)", () => {
-  const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
   for (const path of [
     "/",
     "/draws",
@@ -435,30 +337,8 @@ describe("accessibility (axe-core)", () => {
       const page = await open(path);
       if (path.startsWith("/draws") || path.startsWith("/rounds") || path.startsWith("/chances"))
         await chartsDrawn(page);
-      // Evaluated through the DevTools protocol: the page's content security policy forbids inline scripts.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: {
-              run: () => Promise<{
-                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-              }>;
-            };
-          }
-        ).axe.run();
-        return result.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(" "))
-                .slice(0, 3)
-                .join(", ")}`,
-          );
-      });
-      expect(violations).toEqual([]);
-      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(page.errors).toEqual([]);
       await page.close();
     });
   }
