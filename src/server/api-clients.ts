@@ -31,7 +31,7 @@ import {
 import { modelFor } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
-import { ApiError } from "./http.js";
+import { ApiError, seedQuery } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
 /** A database more than this many days behind the status date is said to be stale (as `ee forecast`). */
@@ -102,13 +102,7 @@ const statusQuery = (defaultPaths: number, maxPaths: number) =>
       })
       .default(defaultPaths)
       .describe(`Simulated futures for the invitation probability: 0 for none, 100 to ${maxPaths}`),
-    seed: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .default(1)
-      .describe("Seed of the simulated futures (every client gets the same ones)"),
+    seed: seedQuery.describe("Seed of the simulated futures (every client gets the same ones)"),
   });
 
 type StatusQuery = z.output<ReturnType<typeof statusQuery>>;

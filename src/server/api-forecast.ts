@@ -20,7 +20,7 @@ import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
-import { ApiError, seedSchema } from "./http.js";
+import { ApiError, seedQuery, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
 /** A database more than this many days behind the forecast date is said to be stale (as `ee forecast`). */
@@ -105,13 +105,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     query: z.object({
       weeks: z.coerce.number().int().min(1).max(52).default(8).describe("How far ahead, in weeks (1 to 52)"),
       asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
-      seed: z.coerce
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .default(1)
-        .describe("Seed of the simulated intervals"),
+      seed: seedQuery.describe("Seed of the simulated intervals"),
     }),
     responses: [
       { status: 200, description: "The forecast rounds, in date order", contentType: "application/json" },

@@ -3,13 +3,19 @@
 import { z } from "zod";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
 
-/** A body's `seed`: a 32-bit whole number, 1 when not given (the same seed gives the same answer). */
-export const seedSchema = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 32 - 1)
-  .default(1);
+/** A `seed`: a 32-bit whole number, 1 when not given (the same seed gives the same answer). */
+const seedOf = <N extends z.ZodNumber | z.ZodCoercedNumber>(n: N) =>
+  n
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1);
+
+/** A body's `seed` (a JSON number). */
+export const seedSchema = seedOf(z.number());
+
+/** A query string's `seed` (text read as a number). */
+export const seedQuery = seedOf(z.coerce.number());
 
 /** The body of every error response: the first problem in `error`, all of them in `errors`. */
 export interface ErrorBody {
