@@ -32,7 +32,7 @@ import { modelFor } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError, seedQuery } from "./http.js";
-import { type AnyOperation, json, operation } from "./operation.js";
+import { type AnyOperation, json, operation, type ResponseDoc } from "./operation.js";
 
 /** A database more than this many days behind the status date is said to be stale (as `ee forecast`). */
 const staleAfterDays = 21;
@@ -81,6 +81,13 @@ const notFound = (label: string) =>
   ]);
 
 const labelParams = z.object({ label: clientLabel });
+
+/** The documented answer of every operation on one client when the label is not stored. */
+const noSuchClient: ResponseDoc = {
+  status: 404,
+  description: "No client has that label",
+  contentType: "application/json",
+};
 
 const statusQuery = (defaultPaths: number, maxPaths: number) =>
   z.object({
@@ -237,10 +244,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     tag: "Clients",
     summary: "One client: the profile, notes and timestamps",
     params: labelParams,
-    responses: [
-      { status: 200, description: "The client", contentType: "application/json" },
-      { status: 404, description: "No client has that label", contentType: "application/json" },
-    ],
+    responses: [{ status: 200, description: "The client", contentType: "application/json" }, noSuchClient],
     handle: async ({ params }, ctx: ApiContext) => {
       const client = await loadClient(database(ctx), params.label);
       if (!client) throw notFound(params.label);
@@ -272,7 +276,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     example: { profile: exampleProfile, notes: "IELTS retaken" },
     responses: [
       { status: 200, description: "The client as stored", contentType: "application/json" },
-      { status: 404, description: "No client has that label", contentType: "application/json" },
+      noSuchClient,
       {
         status: 409,
         description: "The client was changed after expectedUpdatedAt: nothing was saved",
@@ -289,10 +293,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     tag: "Clients",
     summary: "Deletes a client and its profile",
     params: labelParams,
-    responses: [
-      { status: 200, description: "Deleted", contentType: "application/json" },
-      { status: 404, description: "No client has that label", contentType: "application/json" },
-    ],
+    responses: [{ status: 200, description: "Deleted", contentType: "application/json" }, noSuchClient],
     handle: async ({ params }, ctx: ApiContext) => {
       await storing(() => removeClient(database(ctx), params.label));
       return json({ removed: params.label });
@@ -312,7 +313,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     query: statusQuery(10_000, 20_000),
     responses: [
       { status: 200, description: "The status", contentType: "application/json" },
-      { status: 404, description: "No client has that label", contentType: "application/json" },
+      noSuchClient,
       {
         status: 422,
         description: "The stored profile no longer passes the profile checks: update it",
