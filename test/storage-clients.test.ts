@@ -2,7 +2,7 @@
 // test/global-setup.ts starts: the round trip, duplicate labels, bad profiles refused with the field named
 // and nothing written, and imports that store all of their entries or none.
 import pg from "pg";
-import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { FieldError } from "../src/profile/errors.js";
 import {
   addClient,
@@ -20,12 +20,7 @@ import {
   type StoredClient,
   updateClient,
 } from "../src/storage/index.js";
-import {
-  type Backend,
-  freshDatabase,
-  removeTemplates,
-  type TestDatabase,
-} from "./fixtures/feed/databases.js";
+import { type Backend, databasePerTest, removeTemplates } from "./fixtures/feed/databases.js";
 
 const profile = {
   age: 29,
@@ -81,15 +76,7 @@ describe("clients on a PostgreSQL database whose collation is a language's (ICU 
 });
 
 describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
-  let t: TestDatabase;
-  const open = async () => {
-    t = await freshDatabase(backend, inject("postgresUrl"));
-    return t.db;
-  };
-  afterEach(async () => {
-    await t?.db.close().catch(() => undefined);
-    await t?.dispose();
-  });
+  const open = databasePerTest(backend);
 
   it("adds, lists, loads, updates and removes a client", async () => {
     const db = await open();

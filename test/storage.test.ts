@@ -1,7 +1,7 @@
 // The rounds feed in a real database, on embedded PGlite and on the PostgreSQL server that
 // test/global-setup.ts starts: migrations, seeding, idempotent ingest, corrections, bad feeds.
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { bundledRounds, FeedError } from "../src/draws/index.js";
 import {
   ingestFeedText,
@@ -13,13 +13,7 @@ import {
   seedFromBundledSnapshot,
   sha256,
 } from "../src/storage/index.js";
-import {
-  type Backend,
-  dump,
-  freshDatabase,
-  removeTemplates,
-  type TestDatabase,
-} from "./fixtures/feed/databases.js";
+import { type Backend, databasePerTest, dump, removeTemplates } from "./fixtures/feed/databases.js";
 
 const snapshotText = readFileSync(
   new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url),
@@ -39,15 +33,7 @@ function snapshotWith(round: string, fields: Record<string, string>): string {
 afterAll(() => removeTemplates());
 
 describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
-  let t: TestDatabase;
-  const open = async () => {
-    t = await freshDatabase(backend, inject("postgresUrl"));
-    return t.db;
-  };
-  afterEach(async () => {
-    await t?.db.close().catch(() => undefined);
-    await t?.dispose();
-  });
+  const open = databasePerTest(backend);
 
   it("records the migrations and applies none twice", async () => {
     const db = await open();
