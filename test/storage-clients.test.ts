@@ -32,12 +32,16 @@ const profile = {
 const t0 = "2026-11-24T20:00:00.000Z";
 const t1 = "2026-11-24T21:30:00.000Z";
 
-/** The FieldError's problems, or fails the test when something else (or nothing) was thrown. */
-async function fieldProblems(work: Promise<unknown>) {
-  const e = await work.then(
+/** What the work threw, or null when it did not throw. */
+const rejection = (work: Promise<unknown>): Promise<unknown> =>
+  work.then(
     () => null,
     (error: unknown) => error,
   );
+
+/** The FieldError's problems, or fails the test when something else (or nothing) was thrown. */
+async function fieldProblems(work: Promise<unknown>) {
+  const e = await rejection(work);
   expect(e).toBeInstanceOf(FieldError);
   return (e as FieldError).problems;
 }
@@ -129,14 +133,13 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     // Someone else saves first...
     await updateClient(db, "E-1", { notes: "their edit", expectedUpdatedAt: read.updatedAt }, t1);
     // ...so an edit based on what was read at t0 is refused, and theirs is kept.
-    const stale = await updateClient(
-      db,
-      "E-1",
-      { profile: { ...profile, age: 50 }, expectedUpdatedAt: read.updatedAt },
-      "2026-11-24T22:00:00.000Z",
-    ).then(
-      () => null,
-      (e: unknown) => e,
+    const stale = await rejection(
+      updateClient(
+        db,
+        "E-1",
+        { profile: { ...profile, age: 50 }, expectedUpdatedAt: read.updatedAt },
+        "2026-11-24T22:00:00.000Z",
+      ),
     );
     expect(stale).toBeInstanceOf(ClientChangedError);
     expect((stale as ClientChangedError).updatedAt).toBe(t1);
@@ -195,17 +198,16 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     await addClient(db, { label: "OLD-1", profile }, t0);
 
     // Entry 2 has a bad field, entry 3 repeats entry 1's label: nothing is written, each problem names its entry.
-    const refused = await importClients(
-      db,
-      [
-        { label: "N-1", profile },
-        { label: "N-2", profile: { ...profile, age: -1 } },
-        { label: "N-1", profile },
-      ],
-      t1,
-    ).then(
-      () => null,
-      (e: unknown) => e,
+    const refused = await rejection(
+      importClients(
+        db,
+        [
+          { label: "N-1", profile },
+          { label: "N-2", profile: { ...profile, age: -1 } },
+          { label: "N-1", profile },
+        ],
+        t1,
+      ),
     );
     expect(refused).toBeInstanceOf(ClientImportError);
     expect((refused as ClientImportError).problems).toEqual([
@@ -215,16 +217,15 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     expect((await listClients(db)).map((c) => c.label)).toEqual(["OLD-1"]);
 
     // A label already stored is found inside the transaction: nothing of the batch is written either.
-    const clash = await importClients(
-      db,
-      [
-        { label: "N-1", profile },
-        { label: "OLD-1", profile },
-      ],
-      t1,
-    ).then(
-      () => null,
-      (e: unknown) => e,
+    const clash = await rejection(
+      importClients(
+        db,
+        [
+          { label: "N-1", profile },
+          { label: "OLD-1", profile },
+        ],
+        t1,
+      ),
     );
     expect((clash as ClientImportError).problems).toEqual([
       { entry: 2, problem: expect.objectContaining({ field: "label" }) },
@@ -265,16 +266,15 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
           }),
         ),
     };
-    const refused = await importClients(
-      checkMissesTheRow,
-      [
-        { label: "RACE-1", profile },
-        { label: "RACE-2", profile },
-      ],
-      t1,
-    ).then(
-      () => null,
-      (e: unknown) => e,
+    const refused = await rejection(
+      importClients(
+        checkMissesTheRow,
+        [
+          { label: "RACE-1", profile },
+          { label: "RACE-2", profile },
+        ],
+        t1,
+      ),
     );
     expect(refused).toBeInstanceOf(ClientImportError);
     expect((refused as ClientImportError).problems).toEqual([
