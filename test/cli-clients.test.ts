@@ -9,6 +9,7 @@ import type { Io } from "../src/cli/io.js";
 import { reportError } from "../src/cli/io.js";
 import { openDatabase } from "../src/storage/index.js";
 import { bundledCli } from "./support/cli.js";
+import { engineer, withPteCore } from "./support/clients.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "ee-cli-clients-"));
 const template = join(scratch, "template");
@@ -44,17 +45,6 @@ const file = (name: string, content: unknown) => {
   const path = join(scratch, name);
   writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
   return path;
-};
-
-// A software engineer (NOC 21231, TEER 1): 16 months in Canada, 4 years in India before.
-const engineer = {
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  workHistory: [
-    { noc: "21231", from: "2023-09-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" },
-    { noc: "21231", from: "2019-01-01", to: "2022-12-31", hoursPerWeek: 40, country: "IN" },
-  ],
 };
 
 beforeAll(async () => {
@@ -251,17 +241,7 @@ describe("ee clients", () => {
 
   it("lists a client that cannot be scored on the date with the reason, and the others as usual", async () => {
     const dir = freshDataDir();
-    const pte = {
-      ...engineer,
-      firstLanguage: {
-        test: "pte-core",
-        testedOn: "2024-03-01",
-        listening: 80,
-        reading: 80,
-        writing: 80,
-        speaking: 80,
-      },
-    };
+    const pte = withPteCore(engineer);
     expect((await clients(dir, ["add", "--label", "P-1", file("pte.json", pte)])).code).toBe(0);
     expect((await clients(dir, ["add", "--label", "Q-1", file("q.json", engineer)])).code).toBe(0);
     // PTE Core counts from 2024-01-30: on 2023-06-01 that client has no score; the engineer has one.

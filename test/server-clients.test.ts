@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
+import { engineer, withPteCore } from "./support/clients.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ee-server-clients-"));
 const data = await createDataContext({ dataDir, today: () => "2025-11-20" });
@@ -32,17 +33,6 @@ interface ErrorBody {
   error: { field: string; problem: string; allowed?: string };
   errors: { field: string; problem: string; allowed?: string }[];
 }
-
-// A software engineer (NOC 21231, TEER 1): 16 months in Canada, 4 years in India before.
-const engineer = {
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  workHistory: [
-    { noc: "21231", from: "2023-09-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" },
-    { noc: "21231", from: "2019-01-01", to: "2022-12-31", hoursPerWeek: 40, country: "IN" },
-  ],
-};
 
 describe("the clients API", () => {
   it("adds (201), reads, lists with status, updates, and deletes a client", async () => {
@@ -167,17 +157,7 @@ describe("the clients API", () => {
   });
 
   it("lists a client that cannot be scored on the date with its problems instead of failing", async () => {
-    const pte = {
-      ...engineer,
-      firstLanguage: {
-        test: "pte-core",
-        testedOn: "2024-03-01",
-        listening: 80,
-        reading: 80,
-        writing: 80,
-        speaking: 80,
-      },
-    };
+    const pte = withPteCore(engineer);
     expect((await send("POST", "/api/clients", { label: "P-1", profile: pte })).status).toBe(201);
     // PTE Core counts from 2024-01-30.
     const res = await send("GET", "/api/clients?asOf=2023-06-01");

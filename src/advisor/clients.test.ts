@@ -2,6 +2,7 @@
 // out by hand, and the cut-off boundary: one point below, exactly at (the tie-break decides) and above.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { engineer as engineerInput, withPteCore } from "../../test/support/clients.js";
 import type { Round } from "../draws/index.js";
 import { buildForecastModel } from "../forecast/index.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";
@@ -40,16 +41,7 @@ function round(
 }
 
 // A software engineer (NOC 21231, TEER 1): 16 months in Canada (2023-09 to 2024-12), 4 years in India before.
-const engineer = profileSchema.parse({
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  workHistory: [
-    { noc: "21231", from: "2023-09-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" },
-    { noc: "21231", from: "2019-01-01", to: "2022-12-31", hoursPerWeek: 40, country: "IN" },
-  ],
-  submittedAt: "2025-05-01T10:00:00Z",
-});
+const engineer = profileSchema.parse({ ...engineerInput, submittedAt: "2025-05-01T10:00:00Z" });
 const asOf = "2025-06-01";
 /**
  * CRS on 2025-06-01 (rule set "Job offer points removed"), without a spouse:
@@ -133,17 +125,7 @@ describe("clientStatus", () => {
 
   it("gives the problems of a profile that cannot be scored on the date instead of failing", () => {
     // PTE Core counts from 2024-01-30: the same result cannot score for 2023-06-01.
-    const pte = profileSchema.parse({
-      ...engineer,
-      firstLanguage: {
-        test: "pte-core",
-        testedOn: "2024-03-01",
-        listening: 80,
-        reading: 80,
-        writing: 80,
-        speaking: 80,
-      },
-    });
+    const pte = profileSchema.parse(withPteCore(engineer));
     const before = clientStatusOrProblems(pte, rounds, "2023-06-01");
     expect(before.status).toBeNull();
     expect(before.problems?.map((p) => p.field)).toEqual(["firstLanguage.test"]);
