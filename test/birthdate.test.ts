@@ -7,8 +7,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { possibleActions } from "../src/advisor/actions.js";
 import { advise } from "../src/advisor/advise.js";
-import type { Io } from "../src/cli/io.js";
-import { reportError } from "../src/cli/io.js";
 import { bundledRounds } from "../src/draws/index.js";
 import { buildForecastModel } from "../src/forecast/index.js";
 import { assessEligibility, fswGrid } from "../src/occupations/index.js";
@@ -17,6 +15,7 @@ import { profile } from "../src/profile/schema.js";
 import { languageLevels, scoreBatch, scoreProfile } from "../src/rules/index.js";
 import { createApp } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
+import { runCommand } from "./support/cli.js";
 
 // Single, master's degree, IELTS 8/7/7/7.5 (CLB 9, 9, 9, 10), no work experience; born 1995-11-25.
 const master = {
@@ -38,24 +37,14 @@ const file = (name: string, content: unknown) => {
 };
 
 /** Runs a command module as main.ts does, with `today` fixed. */
-async function ee(command: "crs" | "clients" | "eligibility", args: string[], today = "2025-11-24") {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), today, isTTY: false };
+const ee = (command: "crs" | "clients" | "eligibility", args: string[], today = "2025-11-24") => {
   const modules = {
     crs: () => import("../src/cli/commands/crs.js"),
     clients: () => import("../src/cli/commands/clients.js"),
     eligibility: () => import("../src/cli/commands/eligibility.js"),
   };
-  const { run } = await modules[command]();
-  let code: number;
-  try {
-    code = await run(args, io);
-  } catch (e) {
-    code = reportError(io, e);
-  }
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+  return runCommand(modules[command](), args, today);
+};
 
 describe("a birth date scores like the age it gives", () => {
   const score = (input: object) => scoreProfile(withAgeOn(profile.parse(input)));

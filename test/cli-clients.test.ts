@@ -5,10 +5,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../src/cli/io.js";
-import { reportError } from "../src/cli/io.js";
 import { openDatabase } from "../src/storage/index.js";
-import { bundledCli } from "./support/cli.js";
+import { bundledCli, runCommand } from "./support/cli.js";
 import { engineer, withPteCore } from "./support/clients.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "ee-cli-clients-"));
@@ -22,24 +20,8 @@ function freshDataDir(): string {
   return dir;
 }
 
-async function clients(dataDir: string, args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    today: "2026-11-24",
-    isTTY: false,
-  };
-  const { run } = await import("../src/cli/commands/clients.js");
-  let code: number;
-  try {
-    code = await run([...args, "--data-dir", dataDir], io);
-  } catch (e) {
-    code = reportError(io, e); // what main.ts does
-  }
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const clients = (dataDir: string, args: string[]) =>
+  runCommand(import("../src/cli/commands/clients.js"), [...args, "--data-dir", dataDir], "2026-11-24");
 
 const file = (name: string, content: unknown) => {
   const path = join(scratch, name);

@@ -7,9 +7,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Io } from "../src/cli/io.js";
-import { reportError } from "../src/cli/io.js";
 import { freshDatabase, removeTemplates } from "./fixtures/feed/databases.js";
+import { runCommand } from "./support/cli.js";
 
 const snapshotText = readFileSync(
   new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url),
@@ -18,27 +17,12 @@ const snapshotText = readFileSync(
 const scratch = mkdtempSync(join(tmpdir(), "ee-cli-draws-"));
 const seeded = join(scratch, "seeded");
 
-async function ee(command: "draws" | "report", args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    today: "2026-11-24",
-    isTTY: false,
-  };
-  const mod =
-    command === "draws"
-      ? await import("../src/cli/commands/draws.js")
-      : await import("../src/cli/commands/report.js");
-  let code: number;
-  try {
-    code = await mod.run(args, io);
-  } catch (e) {
-    code = reportError(io, e); // what main.ts does
-  }
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const ee = (command: "draws" | "report", args: string[]) =>
+  runCommand(
+    command === "draws" ? import("../src/cli/commands/draws.js") : import("../src/cli/commands/report.js"),
+    args,
+    "2026-11-24",
+  );
 
 /** A copy of the seeded data directory, for a test that changes it. */
 function copyOfSeeded(name: string): string {

@@ -1,10 +1,13 @@
 // The `ee` command as a user runs it, for the CLI end-to-end tests: bundled the way `npm run build`
 // does it, but into a private folder so that parallel test files do not race on dist/, then spawned.
+// And one command module run in the test's own process, for tests that need no bundle.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll } from "vitest";
+import { type Io, reportError } from "../../src/cli/io.js";
+import type { Command } from "../../src/cli/main.js";
 
 export interface CliResult {
   code: number | null;
@@ -61,4 +64,38 @@ export function bundledCli(folderPrefix: string): BundledCli {
       return path;
     },
   };
+}
+
+/** What a command run in this process returned and printed (lines joined with newlines). */
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command module in this process as src/cli/main.ts does: on `today`, not on a terminal, and what it
+ * throws reported on stderr with an exit code, never thrown to the test.
+ */
+export async function runCommand(
+  command: Promise<{ run: Command }>,
+  args: string[],
+  today: string,
+): Promise<CommandResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    today,
+    isTTY: false,
+  };
+  const { run } = await command;
+  let code: number;
+  try {
+    code = await run(args, io);
+  } catch (e) {
+    code = reportError(io, e); // what main.ts does
+  }
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
