@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/storage/index.js";
 import { bundledCli, runCommand } from "./support/cli.js";
-import { engineer, withPteCore } from "./support/clients.js";
+import { engineer, withPteCore } from "./support/profiles.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "ee-cli-clients-"));
 const template = join(scratch, "template");

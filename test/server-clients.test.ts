@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
-import { engineer, withPteCore } from "./support/clients.js";
+import { engineer, withPteCore } from "./support/profiles.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ee-server-clients-"));
 const data = await createDataContext({ dataDir, today: () => "2025-11-20" });

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "../src/server/app.js";
+import { workedProfile } from "./support/profiles.js";
 
 const logged: string[] = [];
 // POST /api/crs needs no stored rounds: the context's rounds are never read here.
@@ -53,16 +54,8 @@ function post(path: string, body: string, chunked: boolean): Promise<Answer> {
   });
 }
 
-// The worked example of server.test.ts (2015 grid, docs/sources/crs-rules.md): age 29 → 110, bachelor's
-// → 120, CLB 9 in each ability → 124, transferability 25 + 50 = 75; 429 in all.
-const workedProfile = {
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  foreignWorkYears: 3,
-  assessedOn: "2025-06-01",
-};
-
+// workedProfile is the worked example of server.test.ts (2015 grid, docs/sources/crs-rules.md): age 29 → 110,
+// bachelor's → 120, CLB 9 in each ability → 124, transferability 25 + 50 = 75; 429 in all.
 /** The worked profile as JSON padded with spaces to exactly `length` bytes (still valid JSON). */
 const paddedTo = (length: number) => {
   const json = JSON.stringify(workedProfile);

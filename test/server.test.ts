@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
+import { workedProfile } from "./support/profiles.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ee-server-test-"));
 const data = await createDataContext({ dataDir, today: () => "2025-06-01" });
@@ -103,19 +104,12 @@ describe("draws", () => {
   });
 });
 
-// Worked by hand from the 2015 grid (docs/sources/crs-rules.md), single applicant:
+// workedProfile (test/support/profiles.ts: 29, bachelor's, IELTS 8/7/7/7, 3 years abroad, on 2025-06-01),
+// worked by hand from the 2015 grid (docs/sources/crs-rules.md), single applicant:
 // age 29 → 110; bachelor's → 120; IELTS 8/7/7/7 = CLB 9 in each ability → 4 × 31 = 124; core 354.
 // Transferability: a one-year-or-longer post-secondary credential (a bachelor's is not "two or more / master's")
 // with CLB 9+ → 25; 3 years abroad with CLB 9+ → 50; 75 in all (under the cap of 100).
 // No additional points. Total 354 + 75 = 429.
-const workedProfile = {
-  age: 29,
-  education: "bachelors",
-  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-  foreignWorkYears: 3,
-  assessedOn: "2025-06-01",
-};
-
 describe("POST /api/crs", () => {
   it("scores the worked example: 429 with every section as worked by hand", async () => {
     const res = await post("/api/crs", JSON.stringify(workedProfile));

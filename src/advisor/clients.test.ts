@@ -2,7 +2,7 @@
 // out by hand, and the cut-off boundary: one point below, exactly at (the tie-break decides) and above.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { engineer as engineerInput, withPteCore } from "../../test/support/clients.js";
+import { engineer as engineerInput, withPteCore } from "../../test/support/profiles.js";
 import type { Round } from "../draws/index.js";
 import { buildForecastModel } from "../forecast/index.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";

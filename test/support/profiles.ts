@@ -1,5 +1,17 @@
-// The client the clients tests (advisor, CLI, API) work by hand, as a user would type it: the schema's
-// defaults are not applied here. Each test keeps its own hand-worked expectation next to its assertion.
+// Profiles the tests work by hand, as a user would type them (the schema's defaults not applied). Each test
+// keeps its own hand-worked expectation next to its assertion.
+
+/**
+ * The worked example of test/server.test.ts (2015 grid, docs/sources/crs-rules.md), single applicant:
+ * 429 on 2025-06-01.
+ */
+export const workedProfile = {
+  age: 29,
+  education: "bachelors",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+  foreignWorkYears: 3,
+  assessedOn: "2025-06-01",
+};
 
 /**
  * A software engineer (NOC 21231, TEER 1): 16 months in Canada (2023-09 to 2024-12), 4 years in India
