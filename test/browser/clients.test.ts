@@ -27,6 +27,22 @@ interface Listed {
   count: number;
   clients: { label: string; status: { crs: number } }[];
 }
+
+/** Stores a client through the API (not the page), as someone else at the firm would. */
+const storeClient = (client: { label: string; profile: unknown; notes?: string }) =>
+  fetch(`${app.server.url}/api/clients`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(client),
+  });
+
+/** A profile the page can score: 29, a bachelor's, IELTS 8/7/7/7, no work. */
+const basicProfile = {
+  age: 29,
+  education: "bachelors",
+  firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+};
+
 const listed = async (): Promise<Listed> =>
   (await fetch(`${app.server.url}/api/clients`)).json() as Promise<Listed>;
 
@@ -87,19 +103,7 @@ describe("clients page", () => {
   });
 
   it("names a label already in use, and keeps the stored client", async () => {
-    const body = {
-      label: "DUP-1",
-      profile: {
-        age: 29,
-        education: "bachelors",
-        firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-      },
-    };
-    const created = await fetch(`${app.server.url}/api/clients`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    const created = await storeClient({ label: "DUP-1", profile: basicProfile });
     expect(created.status).toBe(201);
     const page = await open("/clients");
     await page.getByRole("button", { name: "Add a client" }).click();
@@ -133,16 +137,7 @@ describe("clients page", () => {
   });
 
   it("does not overwrite a change someone saved after the client was opened, and says so", async () => {
-    const profile = {
-      age: 29,
-      education: "bachelors",
-      firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-    };
-    const created = await fetch(`${app.server.url}/api/clients`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ label: "SHARED-1", profile, notes: "as opened" }),
-    });
+    const created = await storeClient({ label: "SHARED-1", profile: basicProfile, notes: "as opened" });
     expect(created.status).toBe(201);
     const page = await open("/clients");
     const row = page.locator('tr[data-label="SHARED-1"]');
@@ -177,21 +172,15 @@ describe("clients page in French, and accessibility", () => {
   beforeAll(async () => {
     // A client whose profile proves the CEC (a year of TEER 1 work in Canada), so the table lists streams
     // and rounds, not only "none".
-    const res = await fetch(`${app.server.url}/api/clients`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        label: "FR-1",
-        notes: "dossier ouvert",
-        profile: {
-          age: 29,
-          education: "bachelors",
-          firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
-          workHistory: [
-            { noc: "21231", from: "2023-09-01", to: "2025-06-30", hoursPerWeek: 40, country: "CA" },
-          ],
-        },
-      }),
+    const res = await storeClient({
+      label: "FR-1",
+      notes: "dossier ouvert",
+      profile: {
+        ...basicProfile,
+        workHistory: [
+          { noc: "21231", from: "2023-09-01", to: "2025-06-30", hoursPerWeek: 40, country: "CA" },
+        ],
+      },
     });
     expect(res.status).toBe(201);
   });
