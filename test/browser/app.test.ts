@@ -4,28 +4,21 @@
 // the forecast chart, and axe-core on every page. Screenshots go to test-artifacts/.
 import { spawnSync } from "node:child_process";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { profile as profileSchema } from "../../src/profile/schema.js";
 import { scoreProfile } from "../../src/rules/index.js";
 import { starterProfile } from "../../src/web/profile-state.js";
 import { decodeState, encodeState } from "../../src/web/router.js";
 import {
-  type BrowserApp,
+  browserAppForFile,
   englishFinder,
   patient,
   seriousViolations,
-  startBrowserApp,
   visibleFrenchText,
 } from "../support/browser.js";
 
-let app: BrowserApp;
-beforeAll(async () => {
-  app = await startBrowserApp("ee-browser-");
-}, 180_000);
-afterAll(() => app?.close());
-
-const open = (path: string) => app.open(path);
-const shot = (page: Page, name: string) => app.shot(page, name);
+const app = browserAppForFile("ee-browser-");
+const { open, shot } = app;
 
 /** Waits until every chart on the page has drawn its SVG. */
 async function chartsDrawn(page: Page) {

@@ -3,25 +3,18 @@
 // the table with the CRS the API gives, is edited and removed after a confirmation; the profile never
 // enters the page address; the page in French has no English left; axe-core finds nothing serious.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../src/web/i18n.js";
 import {
-  type BrowserApp,
+  browserAppForFile,
   englishFinder,
   patient,
   seriousViolations,
-  startBrowserApp,
   visibleFrenchText,
 } from "../support/browser.js";
 
-let app: BrowserApp;
-beforeAll(async () => {
-  app = await startBrowserApp("ee-browser-clients-");
-}, 180_000);
-afterAll(() => app?.close());
-
-const open = (path: string) => app.open(path);
-const shot = (page: Page, name: string) => app.shot(page, name);
+const app = browserAppForFile("ee-browser-clients-");
+const { open, shot } = app;
 
 interface Listed {
   count: number;

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningServer, startServer } from "../../src/server/start.js";
 import { messages } from "../../src/web/i18n.js";
 import { chromiumArgs, chromiumPath } from "./chromium.js";
@@ -84,6 +85,39 @@ export async function startBrowserApp(scratchPrefix: string): Promise<BrowserApp
       return page;
     },
     shot: (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true }),
+  };
+}
+
+/**
+ * Registers hooks that start the app (startBrowserApp) before the file's tests and close it after them;
+ * the handle it returns works inside the tests.
+ */
+export function browserAppForFile(scratchPrefix: string): BrowserApp {
+  let app: BrowserApp | undefined;
+  beforeAll(async () => {
+    app = await startBrowserApp(scratchPrefix);
+  }, 180_000);
+  afterAll(() => app?.close());
+  const started = () => {
+    if (!app) throw new Error("the browser app has not started: use it inside a test");
+    return app;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get context() {
+      return started().context;
+    },
+    get artifacts() {
+      return started().artifacts;
+    },
+    open: (path) => started().open(path),
+    shot: (page, name) => started().shot(page, name),
+    close: async () => {
+      await app?.close();
+      app = undefined;
+    },
   };
 }
 
