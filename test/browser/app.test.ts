@@ -14,6 +14,8 @@ import {
   englishFinder,
   patient,
   seriousViolations,
+  typedProfile,
+  typeProfile,
   visibleFrenchText,
 } from "../support/browser.js";
 
@@ -56,23 +58,11 @@ const fullProfile = {
 describe("calculator", () => {
   it("shows the engine's score for a profile typed into the form, updating as you type", async () => {
     const page = await open("/?asOf=2025-06-01");
-    await page.getByLabel("Age (completed years)").fill("31");
-    await page.getByLabel("Highest level of education").selectOption("two-or-more");
-    await page.locator("#first-test").selectOption("ielts");
-    await page.locator("#first-listening").fill("8.5");
-    await page.locator("#first-reading").fill("7");
-    await page.locator("#first-writing").fill("6.5");
-    await page.locator("#first-speaking").fill("7");
-    await page.getByLabel("Years of skilled work in Canada (last 10 years)").fill("1");
-    await page.getByLabel("Years of skilled work outside Canada (last 10 years)").fill("2");
+    await typeProfile(page);
     await page.getByLabel("Provincial or territorial nomination").check();
     const expected = scoreProfile(
       profileSchema.parse({
-        age: 31,
-        education: "two-or-more",
-        firstLanguage: { test: "ielts", listening: 8.5, reading: 7, writing: 6.5, speaking: 7 },
-        canadianWorkYears: 1,
-        foreignWorkYears: 2,
+        ...typedProfile,
         provincialNomination: true,
         assessedOn: "2025-06-01",
       }),

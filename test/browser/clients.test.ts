@@ -10,6 +10,7 @@ import {
   englishFinder,
   patient,
   seriousViolations,
+  typeProfile,
   visibleFrenchText,
 } from "../support/browser.js";
 
@@ -46,15 +47,7 @@ describe("clients page", () => {
     await page.getByRole("button", { name: "Add a client" }).click();
     await page.getByLabel("Label (your file number)").fill("F-2026-017");
     await page.getByLabel("Notes").fill("first meeting");
-    await page.getByLabel("Age (completed years)").fill("31");
-    await page.getByLabel("Highest level of education").selectOption("two-or-more");
-    await page.locator("#first-test").selectOption("ielts");
-    await page.locator("#first-listening").fill("8.5");
-    await page.locator("#first-reading").fill("7");
-    await page.locator("#first-writing").fill("6.5");
-    await page.locator("#first-speaking").fill("7");
-    await page.getByLabel("Years of skilled work in Canada (last 10 years)").fill("1");
-    await page.getByLabel("Years of skilled work outside Canada (last 10 years)").fill("2");
+    await typeProfile(page);
     await page.getByRole("button", { name: "Save" }).click();
 
     const row = page.locator('tr[data-label="F-2026-017"]');

@@ -121,6 +121,33 @@ export function browserAppForFile(scratchPrefix: string): BrowserApp {
   };
 }
 
+/** The profile the browser tests type into the profile form (the calculator's, also the clients page's). */
+export const typedProfile = {
+  age: 31,
+  education: "two-or-more",
+  firstLanguage: { test: "ielts", listening: 8.5, reading: 7, writing: 6.5, speaking: 7 },
+  canadianWorkYears: 1,
+  foreignWorkYears: 2,
+} as const;
+
+/** Types typedProfile into the profile form on the page, field by field as a person would. */
+export async function typeProfile(page: Page): Promise<void> {
+  const { age, education, firstLanguage: language } = typedProfile;
+  await page.getByLabel("Age (completed years)").fill(String(age));
+  await page.getByLabel("Highest level of education").selectOption(education);
+  await page.locator("#first-test").selectOption(language.test);
+  await page.locator("#first-listening").fill(String(language.listening));
+  await page.locator("#first-reading").fill(String(language.reading));
+  await page.locator("#first-writing").fill(String(language.writing));
+  await page.locator("#first-speaking").fill(String(language.speaking));
+  await page
+    .getByLabel("Years of skilled work in Canada (last 10 years)")
+    .fill(String(typedProfile.canadianWorkYears));
+  await page
+    .getByLabel("Years of skilled work outside Canada (last 10 years)")
+    .fill(String(typedProfile.foreignWorkYears));
+}
+
 /** Words of the English interface that are not also words of the French one. */
 function englishOnlyWords(): Set<string> {
   const words = (texts: string[]) =>
