@@ -2,7 +2,6 @@
 // on a free port with a throwaway embedded database: a client added through the calculator's form shows in
 // the table with the CRS the API gives, is edited and removed after a confirmation; the profile never
 // enters the page address; the page in French has no English left; axe-core finds nothing serious.
-import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../src/web/i18n.js";
 import {
