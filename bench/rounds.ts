@@ -2,7 +2,7 @@
 // round under 50 ms, pool memory under 300 MB), and scoring plus eligibility of profiles into such a pool.
 import { bundledRounds, median } from "../src/draws/index.js";
 import { assessEligibility, withExperienceFromHistory } from "../src/occupations/index.js";
-import { type Profile, profile as profileSchema } from "../src/profile/schema.js";
+import { educationLevels, type Profile, profile as profileSchema } from "../src/profile/schema.js";
 import {
   type CandidatePool,
   emptyPool,
@@ -71,15 +71,8 @@ for (const stream of ["general", "cec", "healthcare-social-services"]) {
 // category version, then packed into the pool's columns.
 const random = seededRandom(11);
 const nocs = ["21231", "31301", "72200", "13110", "41220", "00012", "63200", "21311", "11100", "33102"];
-const educations = [
-  "secondary",
-  "one-year",
-  "two-year",
-  "bachelors",
-  "two-or-more",
-  "masters",
-  "doctoral",
-] as const;
+// Every level the schema knows but less-than-secondary, in the schema's order (the seeded picks depend on it).
+const educations = educationLevels.filter((level) => level !== "less-than-secondary");
 function makeProfile(i: number): Profile {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const level = () => 5 + Math.floor(random() * 6);
