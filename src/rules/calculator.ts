@@ -178,7 +178,7 @@ export function scoreProfile(profile: Profile): CrsResult {
       {
         field: "assessedOn",
         problem: "is required to pick the rule set (the CLI and API default it to today)",
-        allowed: "a date YYYY-MM-DD on or after 2015-01-01",
+        allowed: `a date YYYY-MM-DD on or after ${expressEntryLaunch}`,
       },
     ]);
   const rules = ruleSetFor(assessedOn);
@@ -291,28 +291,32 @@ export function scoreWithRuleSet(
   const cdnTier = canadianWorkTierOf(profile.canadianWorkYears);
   const langText = `lowest first-language ability ${clbName(first)} ${first.lowest}`;
   const eduTier = C.educationTier[profile.education];
+  // Each bucket adds its "with language" and "with Canadian work" points, capped at C.bucketCap.
+  const bucket = (withLanguage: number, withCanadianWork: number) => {
+    const sum = withLanguage + withCanadianWork;
+    return {
+      points: Math.min(sum, C.bucketCap),
+      capText: sum > C.bucketCap ? `, capped at ${C.bucketCap}` : "",
+    };
+  };
   const eduLang = langTier === "none" ? 0 : C.educationWithLanguage[eduTier][langTier];
   const eduWork = cdnTier === "none" ? 0 : C.educationWithCanadianWork[eduTier][cdnTier];
-  const transferEducation = Math.min(eduLang + eduWork, C.bucketCap);
-  line(
+  const educationBucket = bucket(eduLang, eduWork);
+  const transferEducation = line(
     "transferability",
     "Education",
-    transferEducation,
-    `with language ${eduLang} (${langText}) + with Canadian work ${eduWork} (${profile.canadianWorkYears} yr)${
-      eduLang + eduWork > C.bucketCap ? `, capped at ${C.bucketCap}` : ""
-    }`,
+    educationBucket.points,
+    `with language ${eduLang} (${langText}) + with Canadian work ${eduWork} (${profile.canadianWorkYears} yr)${educationBucket.capText}`,
   );
   const foreignTier: ForeignWorkTier = bandFor(C.foreignWorkTier, profile.foreignWorkYears).tier;
   const forLang = langTier === "none" ? 0 : C.foreignWorkWithLanguage[foreignTier][langTier];
   const forWork = cdnTier === "none" ? 0 : C.foreignWorkWithCanadianWork[foreignTier][cdnTier];
-  const transferForeign = Math.min(forLang + forWork, C.bucketCap);
-  line(
+  const foreignBucket = bucket(forLang, forWork);
+  const transferForeign = line(
     "transferability",
     "Foreign work experience",
-    transferForeign,
-    `${profile.foreignWorkYears} yr abroad: with language ${forLang} + with Canadian work ${forWork}${
-      forLang + forWork > C.bucketCap ? `, capped at ${C.bucketCap}` : ""
-    }`,
+    foreignBucket.points,
+    `${profile.foreignWorkYears} yr abroad: with language ${forLang} + with Canadian work ${forWork}${foreignBucket.capText}`,
   );
   let certificate = 0;
   if (profile.certificateOfQualification) {
