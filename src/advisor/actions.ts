@@ -5,7 +5,7 @@
 import { addYears } from "../occupations/index.js";
 import { ageOn, ageRange, withAgeOn } from "../profile/age.js";
 import { type Ability, abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
-import { type LanguageLevels, languageLevels, resultIn, ruleSetFor } from "../rules/index.js";
+import { languageLevels, type OfficialLanguage, resultIn, ruleSetFor } from "../rules/index.js";
 
 export type ActionKind =
   | "retest"
@@ -65,14 +65,16 @@ const educationText: Record<Education, string> = {
   doctoral: "a doctorate",
 };
 
-/** The result as CLB (English) or NCLC (French) levels given directly: what a retest would reach. */
-function levelsResult(levels: LanguageLevels, changed: Partial<Record<Ability, number>>, on: string) {
-  return {
-    test: levels.language === "english" ? ("clb" as const) : ("nclc" as const),
-    testedOn: on,
-    ...levels.levels,
-    ...changed,
-  };
+/** The scale a language's levels are given on: CLB for English, NCLC for French. */
+const levelScale = (language: OfficialLanguage) => (language === "english" ? "clb" : "nclc");
+
+/** A result given directly as CLB (English) or NCLC (French) levels: what a retest would reach. */
+function levelsResult(
+  language: OfficialLanguage,
+  levels: Record<Ability, number>,
+  on: string,
+): Profile["firstLanguage"] {
+  return { test: levelScale(language), testedOn: on, ...levels };
 }
 
 /**
@@ -94,8 +96,11 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
     out.push({
       kind: "retest",
       id: `retest-first-${ability}`,
-      description: `${langs.first.language === "english" ? "CLB" : "NCLC"} ${next} in ${ability} (first language, now ${level})`,
-      profile: { ...current, firstLanguage: levelsResult(langs.first, { [ability]: next }, date) },
+      description: `${levelScale(langs.first.language).toUpperCase()} ${next} in ${ability} (first language, now ${level})`,
+      profile: {
+        ...current,
+        firstLanguage: levelsResult(langs.first.language, { ...langs.first.levels, [ability]: next }, date),
+      },
       reachedOn: date,
       note: retestNote,
     });
@@ -105,7 +110,7 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
   const french = resultIn(langs, "french");
   if (!french || abilities.some((a) => french.levels[a] < 7)) {
     const seven = Object.fromEntries(abilities.map((a) => [a, Math.max(7, french?.levels[a] ?? 0)]));
-    const result = { test: "nclc" as const, testedOn: date, ...seven } as Profile["firstLanguage"];
+    const result = levelsResult("french", seven as Record<Ability, number>, date);
     out.push({
       kind: "french",
       id: "french-nclc-7",
@@ -174,16 +179,17 @@ export function possibleActions(profile: Profile, date: string): CandidateAction
       const levels = Object.fromEntries(
         abilities.map((a) => [a, Math.max(step, langs.spouse?.levels[a] ?? 0)]),
       );
-      const test = langs.spouse?.language === "french" ? ("nclc" as const) : ("clb" as const);
+      // No spouse result yet: English, on the CLB.
+      const language = langs.spouse?.language ?? "english";
       out.push({
         kind: "spouse-language",
         id: `spouse-language-clb-${step}`,
-        description: `your spouse reaches ${test === "clb" ? "CLB" : "NCLC"} ${step} in every ability`,
+        description: `your spouse reaches ${levelScale(language).toUpperCase()} ${step} in every ability`,
         profile: {
           ...current,
           spouse: {
             ...spouse,
-            firstLanguage: { test, testedOn: date, ...levels } as Profile["firstLanguage"],
+            firstLanguage: levelsResult(language, levels as Record<Ability, number>, date),
           },
         },
         reachedOn: date,
