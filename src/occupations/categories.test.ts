@@ -1,22 +1,16 @@
 // Category rules as recorded in categories.json, with worked examples (hours = days × 30/7 at full time).
 import { describe, expect, it } from "vitest";
-import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
+import type { Profile } from "../profile/schema.js";
 import { allVersionKeys, categoryById, versionInForce } from "./categories.js";
 import { categoryEligibility, categoryVersionEligibility } from "./categoryEligibility.js";
 import { type CandidateLanguages, type ProgramResult, programEligibility } from "./programs.js";
+import { profileWith } from "./testProfiles.js";
 
 const clb7: CandidateLanguages = {
   first: { language: "english", levels: { speaking: 7, listening: 7, reading: 7, writing: 7 } },
   second: null,
   spouse: null,
 };
-const make = (p: Partial<ProfileInput>) =>
-  profileSchema.parse({
-    age: 30,
-    education: "bachelors",
-    firstLanguage: { test: "clb", listening: 7, reading: 7, writing: 7, speaking: 7 },
-    ...p,
-  });
 const federalYes: ProgramResult[] = [
   { program: "fsw", eligible: true, reasons: [] },
   { program: "cec", eligible: false, reasons: [] },
@@ -27,7 +21,7 @@ const federalNo: ProgramResult[] = federalYes.map((r) => ({ ...r, eligible: fals
 function judge(
   categoryId: string,
   version: string,
-  p: ReturnType<typeof make>,
+  p: Profile,
   date: string,
   langs = clb7,
   programs = federalYes,
@@ -69,7 +63,7 @@ describe("6 months of continuous work in one listed occupation (until 2026-02-18
   const date = "2025-06-01";
 
   it("a nurse (31301) 2024-06-01..2024-12-31: 214 days = 917 h ≥ 780 h, continuous: eligible", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [
         { noc: "31301", from: "2024-06-01", to: "2024-12-31", hoursPerWeek: 37.5, country: "PH" },
       ],
@@ -81,7 +75,7 @@ describe("6 months of continuous work in one listed occupation (until 2026-02-18
   });
 
   it("two 4-month spells with a gap (519 h + 523 h): 1,042 h in all but not continuous: not eligible", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [
         { noc: "31301", from: "2024-01-01", to: "2024-04-30", hoursPerWeek: 37.5, country: "PH" },
         { noc: "31301", from: "2024-06-01", to: "2024-09-30", hoursPerWeek: 37.5, country: "PH" },
@@ -91,14 +85,14 @@ describe("6 months of continuous work in one listed occupation (until 2026-02-18
   });
 
   it("an occupation not on the list does not count", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [{ noc: "21231", from: "2023-01-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" }],
     });
     expect(judge("healthcare-social-services", "2025-v2", p, date).eligible).toBe(false);
   });
 
   it("not eligible for FSW, CEC or FST: not eligible for the category either", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [
         { noc: "31301", from: "2024-06-01", to: "2024-12-31", hoursPerWeek: 37.5, country: "PH" },
       ],
@@ -113,7 +107,7 @@ describe("12 months, not necessarily continuous (from 2026-02-18)", () => {
   const date = "2026-06-01";
 
   it("2023-07-01..2024-02-29 (244 days, 1,046 h) + 2024-06-01..2024-11-30 (183 days, 784 h) = 1,830 h ≥ 1,560: eligible", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [
         { noc: "31301", from: "2023-07-01", to: "2024-02-29", hoursPerWeek: 37.5, country: "PH" },
         { noc: "31301", from: "2024-06-01", to: "2024-11-30", hoursPerWeek: 37.5, country: "PH" },
@@ -126,7 +120,7 @@ describe("12 months, not necessarily continuous (from 2026-02-18)", () => {
   });
 
   it("7 months (917 h) met the old 6-month rule but not the 12-month one", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [
         { noc: "31301", from: "2025-06-01", to: "2025-12-31", hoursPerWeek: 37.5, country: "PH" },
       ],
@@ -136,7 +130,7 @@ describe("12 months, not necessarily continuous (from 2026-02-18)", () => {
   });
 
   it("incomplete list, work off the recorded list (21231, software engineers): unknown rather than no", () => {
-    const p = make({
+    const p = profileWith({
       workHistory: [
         { noc: "21231", from: "2023-01-01", to: "2025-12-31", hoursPerWeek: 37.5, country: "CA" },
       ],
@@ -151,10 +145,10 @@ describe("Canadian work experience categories", () => {
   const date = "2026-06-01";
 
   it("senior managers: 13 months in Canada in 00012 qualify; the same abroad does not", () => {
-    const inCanada = make({
+    const inCanada = profileWith({
       workHistory: [{ noc: "00012", from: "2025-01-01", to: "2026-01-31", hoursPerWeek: 45, country: "CA" }],
     });
-    const abroad = make({
+    const abroad = profileWith({
       workHistory: [{ noc: "00012", from: "2025-01-01", to: "2026-01-31", hoursPerWeek: 45, country: "US" }],
     });
     expect(judge("senior-managers-canadian-work-experience", "2026-v1", inCanada, date).eligible).toBe(true);
@@ -163,7 +157,7 @@ describe("Canadian work experience categories", () => {
 
   it("physicians: whether the 12 months must be continuous is unrecorded (null), so a split year is unknown", () => {
     // 2025-01-01..2025-06-30 (181 days, 776 h) and 2025-08-01..2026-01-31 (184 days, 789 h): 1,564 h, max run 789 h.
-    const split = make({
+    const split = profileWith({
       workHistory: [
         { noc: "31102", from: "2025-01-01", to: "2025-06-30", hoursPerWeek: 50, country: "CA" },
         { noc: "31102", from: "2025-08-01", to: "2026-01-31", hoursPerWeek: 50, country: "CA" },
@@ -172,7 +166,7 @@ describe("Canadian work experience categories", () => {
     const r = judge("physicians-canadian-work-experience", "2026-v1", split, date);
     expect(r.eligible).toBe("unknown");
     expect(r.reasons[0]).toContain("not confirmed");
-    const straight = make({
+    const straight = profileWith({
       workHistory: [{ noc: "31102", from: "2025-01-01", to: "2026-01-31", hoursPerWeek: 50, country: "CA" }],
     });
     expect(judge("physicians-canadian-work-experience", "2026-v1", straight, date).eligible).toBe(true);
@@ -185,7 +179,7 @@ describe("French-language proficiency: NCLC 7 in all four abilities", () => {
     second: { language: "french", levels: { speaking: 7, listening: 7, reading: 7, writing: w } },
   });
   it("NCLC 7 everywhere: eligible; writing 6: not", () => {
-    const p = make({});
+    const p = profileWith({});
     expect(judge("french-language-proficiency", "2023-v1", p, "2025-01-01", french(7)).eligible).toBe(true);
     const r = judge("french-language-proficiency", "2023-v1", p, "2025-01-01", french(6));
     expect(r.eligible).toBe(false);
@@ -194,7 +188,7 @@ describe("French-language proficiency: NCLC 7 in all four abilities", () => {
   it("neither the end of 2023-v1 nor the start of 2026-v2 is recorded: in 2026 both are 'in force: unknown'", () => {
     // 2023-v1: from 2023-05-31, end not recorded ("replaced by 2026-Version 2 in early 2026"); 2026-v2: no
     // recorded start, so on 2026-01-15 or 2026-11-24 either list may have applied.
-    const p = make({});
+    const p = profileWith({});
     expect(judge("french-language-proficiency", "2023-v1", p, "2026-01-15").inForce).toBe("unknown");
     expect(judge("french-language-proficiency", "2026-v2", p, "2026-01-15").inForce).toBe("unknown");
     expect(judge("french-language-proficiency", "2023-v1", p, "2023-05-30").inForce).toBe(false);
@@ -209,22 +203,24 @@ describe("French-language proficiency: NCLC 7 in all four abilities", () => {
     expect(judge("healthcare-social-services", "2023-v1", p, "2025-02-27").inForce).toBe(false);
   });
   it("English only: not eligible", () => {
-    expect(judge("french-language-proficiency", "2026-v2", make({}), "2026-05-01").eligible).toBe(false);
+    expect(judge("french-language-proficiency", "2026-v2", profileWith({}), "2026-05-01").eligible).toBe(
+      false,
+    );
   });
 });
 
 describe("skilled military recruits: conditions beyond the list are unconfirmed", () => {
   it("experience in a listed occupation: unknown; none: not eligible", () => {
-    const officer = make({
+    const officer = profileWith({
       workHistory: [{ noc: "40042", from: "2015-01-01", to: "2025-12-31", hoursPerWeek: 40, country: "GB" }],
     });
     expect(judge("skilled-military-recruits", "2026-v1", officer, "2026-06-01").eligible).toBe("unknown");
-    expect(judge("skilled-military-recruits", "2026-v1", make({}), "2026-06-01").eligible).toBe(false);
+    expect(judge("skilled-military-recruits", "2026-v1", profileWith({}), "2026-06-01").eligible).toBe(false);
   });
 });
 
 it("the report covers every category version", () => {
-  const p = make({});
+  const p = profileWith({});
   const programs = programEligibility(p, clb7, "2026-06-01");
   expect(categoryEligibility(p, clb7, programs, "2026-06-01")).toHaveLength(21);
 });

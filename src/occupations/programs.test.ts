@@ -1,6 +1,5 @@
 // Worked examples for each program's edges (docs/sources/programs.md), arithmetic written out by hand.
 import { describe, expect, it } from "vitest";
-import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
 import {
   type CandidateLanguages,
   cecEligibility,
@@ -13,6 +12,7 @@ import {
   programEligibility,
 } from "./programs.js";
 import { requiredFunds } from "./proofOfFunds.js";
+import { profileWith } from "./testProfiles.js";
 
 const english = (s: number, l: number, r: number, w: number): OfficialLanguageLevels => ({
   language: "english",
@@ -28,14 +28,6 @@ const langs = (
 });
 const clb = (n: number) => langs(english(n, n, n, n));
 
-const make = (p: Partial<ProfileInput>) =>
-  profileSchema.parse({
-    age: 30,
-    education: "bachelors",
-    firstLanguage: { test: "clb", listening: 7, reading: 7, writing: 7, speaking: 7 },
-    ...p,
-  });
-
 describe("FSW: the 67-point grid", () => {
   // Age 30 → 12; bachelor's (3+ years) → 21; CLB 7 in four abilities → 4 × 4 = 16; 2020-01-01..2024-06-30 at
   // 40 h/week is 1,643 days × 30/7 = 7,041 h → 4 years → 13; relative in Canada → adaptability 5.
@@ -50,7 +42,7 @@ describe("FSW: the 67-point grid", () => {
   const date = "2025-01-15";
 
   it("67 points: eligible", () => {
-    const p = make({ ...base, age: 30 });
+    const p = profileWith({ ...base, age: 30 });
     const grid = fswGrid(p, clb(7), date);
     expect(grid).toMatchObject({
       age: 12,
@@ -66,7 +58,7 @@ describe("FSW: the 67-point grid", () => {
   });
 
   it("66 points: not eligible, and the reason gives the grid", () => {
-    const p = make({ ...base, age: 36 });
+    const p = profileWith({ ...base, age: 36 });
     expect(fswGrid(p, clb(7), date).total).toBe(66);
     const r = fswEligibility(p, clb(7), date);
     expect(r.eligible).toBe(false);
@@ -78,7 +70,7 @@ describe("FSW: the 67-point grid", () => {
   });
 
   it("adaptability is capped at 10 (Canadian work 10 + relative 5 + study 5)", () => {
-    const p = make({
+    const p = profileWith({
       relativeInCanada: true,
       canadianStudy: true,
       workHistory: [
@@ -91,7 +83,7 @@ describe("FSW: the 67-point grid", () => {
   it("spouse's language: 5 adaptability points for an accompanying spouse only (§2.2 Factor 6)", () => {
     const spouseClb5 = { ...clb(7), spouse: english(5, 5, 5, 5) };
     const spouse = (accompanying: boolean) =>
-      make({
+      profileWith({
         spouse: {
           accompanying,
           firstLanguage: { test: "clb", listening: 5, reading: 5, writing: 5, speaking: 5 },
@@ -106,7 +98,7 @@ describe("FSW: the 67-point grid", () => {
       language: "french",
       levels: { speaking: n, listening: n, reading: n, writing: 5 },
     });
-    const p = make({});
+    const p = profileWith({});
     expect(fswGrid(p, langs(english(9, 9, 9, 9), french(6)), date).language).toBe(24 + 4);
     expect(
       fswGrid(
@@ -118,7 +110,7 @@ describe("FSW: the 67-point grid", () => {
   });
 
   it("needs 1 continuous year in one occupation: two 8-month jobs in different occupations are not enough", () => {
-    const p = make({
+    const p = profileWith({
       ...base,
       workHistory: [
         { noc: "21231", from: "2023-01-01", to: "2023-08-31", hoursPerWeek: 40, country: "IN" },
@@ -131,13 +123,13 @@ describe("FSW: the 67-point grid", () => {
   });
 
   it("below CLB 7 in one ability is not eligible", () => {
-    const r = fswEligibility(make({ ...base }), langs(english(7, 7, 7, 6)), date);
+    const r = fswEligibility(profileWith({ ...base }), langs(english(7, 7, 7, 6)), date);
     expect(r.eligible).toBe(false);
   });
 
   it("without a work history the continuity cannot be checked: unknown", () => {
     const r = fswEligibility(
-      make({ foreignWorkYears: 3, settlementFundsCad: 20000, familySize: 1 }),
+      profileWith({ foreignWorkYears: 3, settlementFundsCad: 20000, familySize: 1 }),
       clb(9),
       date,
     );
@@ -159,7 +151,7 @@ describe("proof of funds by date (programs.md §2.3)", () => {
     const early = requiredFunds(1, "2024-03-01");
     expect(early.known).toBe(false);
     if (!early.known) expect(early.reason).toContain("start date is not recorded");
-    const p = make({
+    const p = profileWith({
       settlementFundsCad: 14000,
       familySize: 1,
       workHistory: [{ noc: "21231", from: "2018-01-01", to: "2023-12-31", hoursPerWeek: 40, country: "IN" }],
@@ -180,7 +172,7 @@ describe("proof of funds by date (programs.md §2.3)", () => {
   });
 
   it("FSW with enough funds for the 2025 table but assessed in late 2026: unknown", () => {
-    const p = make({
+    const p = profileWith({
       settlementFundsCad: 99999,
       familySize: 1,
       workHistory: [{ noc: "21231", from: "2020-01-01", to: "2025-06-30", hoursPerWeek: 40, country: "IN" }],
@@ -189,7 +181,7 @@ describe("proof of funds by date (programs.md §2.3)", () => {
   });
 
   it("no funds needed when authorized to work in Canada with a job offer", () => {
-    const p = make({
+    const p = profileWith({
       authorizedToWorkInCanada: true,
       jobOffer: "other",
       workHistory: [{ noc: "21231", from: "2020-01-01", to: "2025-06-30", hoursPerWeek: 40, country: "IN" }],
@@ -201,7 +193,7 @@ describe("proof of funds by date (programs.md §2.3)", () => {
 describe("CEC (programs.md §3)", () => {
   const date = "2025-03-01";
   const canada = (from: string, to: string, extra: Record<string, unknown> = {}) =>
-    make({ workHistory: [{ noc: "21231", from, to, hoursPerWeek: 37.5, country: "CA", ...extra }] });
+    profileWith({ workHistory: [{ noc: "21231", from, to, hoursPerWeek: 37.5, country: "CA", ...extra }] });
 
   it("12 months in Canada (2024-01-01..2024-12-31: 366 days × 30/7 = 1,568.6 h ≥ 1,560): eligible", () => {
     expect(cecEligibility(canada("2024-01-01", "2024-12-31"), clb(7), date).eligible).toBe(true);
@@ -229,7 +221,7 @@ describe("CEC (programs.md §3)", () => {
 
   it("TEER 0–1 experience needs CLB 7; TEER 2–3 needs CLB 5", () => {
     expect(cecEligibility(canada("2024-01-01", "2024-12-31"), clb(6), date).eligible).toBe(false);
-    const teer2 = make({
+    const teer2 = profileWith({
       workHistory: [{ noc: "72200", from: "2024-01-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" }],
     });
     expect(cecEligibility(teer2, clb(5), date).eligible).toBe(true);
@@ -237,7 +229,7 @@ describe("CEC (programs.md §3)", () => {
   });
 
   it("a year mixing TEER 1 and TEER 2 work with CLB 6: the sources do not settle it, so unknown", () => {
-    const mixed = make({
+    const mixed = profileWith({
       workHistory: [
         { noc: "21231", from: "2024-01-01", to: "2024-06-30", hoursPerWeek: 40, country: "CA" },
         { noc: "72200", from: "2024-07-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" },
@@ -264,27 +256,29 @@ describe("FST (programs.md §4)", () => {
 
   it("with a certificate of qualification: eligible (CLB 5/5/4/4 is enough)", () => {
     expect(
-      fstEligibility(make({ ...trade, certificateOfQualification: true }), fstLanguage, date).eligible,
+      fstEligibility(profileWith({ ...trade, certificateOfQualification: true }), fstLanguage, date).eligible,
     ).toBe(true);
   });
 
   it("without a certificate or a job offer: not eligible", () => {
-    const r = fstEligibility(make(trade), fstLanguage, date);
+    const r = fstEligibility(profileWith(trade), fstLanguage, date);
     expect(r.eligible).toBe(false);
     expect(r.reasons.join(" ")).toContain("certificate of qualification or a job offer");
   });
 
   it("a job offer in the trade replaces the certificate; one outside the trades does not", () => {
     expect(
-      fstEligibility(make({ ...trade, jobOffer: "other", jobOfferNoc: "72200" }), fstLanguage, date).eligible,
+      fstEligibility(profileWith({ ...trade, jobOffer: "other", jobOfferNoc: "72200" }), fstLanguage, date)
+        .eligible,
     ).toBe(true);
     expect(
-      fstEligibility(make({ ...trade, jobOffer: "other", jobOfferNoc: "21231" }), fstLanguage, date).eligible,
+      fstEligibility(profileWith({ ...trade, jobOffer: "other", jobOfferNoc: "21231" }), fstLanguage, date)
+        .eligible,
     ).toBe(false);
   });
 
   it("2 years in the trade but 6 years ago: outside the 5-year window (2020-03-01 to 2025-03-01), said so", () => {
-    const old = make({
+    const old = profileWith({
       ...trade,
       certificateOfQualification: true,
       workHistory: [{ noc: "72200", from: "2017-01-01", to: "2018-12-31", hoursPerWeek: 40, country: "PH" }],
@@ -296,12 +290,12 @@ describe("FST (programs.md §4)", () => {
   });
 
   it("speaking 4 is below the FST minimum of 5", () => {
-    const p = make({ ...trade, certificateOfQualification: true });
+    const p = profileWith({ ...trade, certificateOfQualification: true });
     expect(fstEligibility(p, langs(english(4, 5, 4, 4)), date).eligible).toBe(false);
   });
 
   it("1 year and 11 months in the trade (2023-02-01..2024-12-31, 700 days = 3,000 h) is short of 2 years", () => {
-    const p = make({
+    const p = profileWith({
       ...trade,
       certificateOfQualification: true,
       workHistory: [{ noc: "72200", from: "2023-02-01", to: "2024-12-31", hoursPerWeek: 40, country: "PH" }],
@@ -312,7 +306,7 @@ describe("FST (programs.md §4)", () => {
 
 describe("PNP (programs.md §5)", () => {
   it("needs a nomination and one of FSW, CEC or FST", () => {
-    const cec = make({
+    const cec = profileWith({
       provincialNomination: true,
       workHistory: [{ noc: "21231", from: "2024-01-01", to: "2024-12-31", hoursPerWeek: 40, country: "CA" }],
     });
@@ -327,7 +321,7 @@ describe("PNP (programs.md §5)", () => {
   });
 
   it("a nomination alone is not enough", () => {
-    const nominee = make({ provincialNomination: true });
+    const nominee = profileWith({ provincialNomination: true });
     const r = programEligibility(nominee, clb(7), "2025-03-01").find((x) => x.program === "pnp")!;
     expect(r.eligible).toBe(false);
   });
