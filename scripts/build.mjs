@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { nodeBundleOptions } from "./node-bundle.mjs";
 
 const outdir = process.env.EE_DIST_DIR || "dist";
 
@@ -20,30 +21,9 @@ if (notABuildFolder.length > 0) {
 }
 mkdirSync(outdir, { recursive: true });
 
-const common = {
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  splitting: true,
-  outdir,
-  sourcemap: false,
-  logLevel: "warning",
-  loader: { ".csv": "text" },
-  banner: {
-    js: "import { createRequire as __eeCreateRequire } from 'node:module'; const require = __eeCreateRequire(import.meta.url);",
-  },
-};
-
 const entryPoints = { ee: "src/cli/main.ts" };
 if (existsSync("src/server/main.ts")) entryPoints.server = "src/server/main.ts";
-const { metafile } = await build({
-  ...common,
-  entryPoints,
-  outExtension: { ".js": ".mjs" },
-  metafile: true,
-});
+const { metafile } = await build({ ...nodeBundleOptions(outdir), entryPoints, metafile: true });
 
 // esbuild names its chunks by content hash and never deletes one, so every build used to leave the
 // previous build's chunks behind (hundreds of them). They are removed once the new files are written, so

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll } from "vitest";
+import { nodeBundleOptions } from "../../scripts/node-bundle.mjs";
 import { type Io, reportError } from "../../src/cli/io.js";
 import type { Command } from "../../src/cli/main.js";
 
@@ -33,19 +34,7 @@ export function bundledCli(folderPrefix: string): BundledCli {
     mkdirSync("node_modules/.cache", { recursive: true });
     // Inside the repository so that the bundle's external packages (zod) resolve from node_modules.
     dir = mkdtempSync(join("node_modules/.cache", folderPrefix));
-    await build({
-      entryPoints: { ee: "src/cli/main.ts" },
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      packages: "external",
-      splitting: true,
-      outdir: dir,
-      outExtension: { ".js": ".mjs" },
-      logLevel: "error",
-      loader: { ".csv": "text" },
-    });
+    await build({ ...nodeBundleOptions(dir), entryPoints: { ee: "src/cli/main.ts" }, logLevel: "error" });
     cli = join(dir, "ee.mjs");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
