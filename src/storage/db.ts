@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { Transaction } from "@electric-sql/pglite";
 import { migrate } from "./migrate.js";
 
 export interface Queryable {
@@ -238,23 +239,9 @@ async function openPglite(dataDir: string): Promise<Db> {
   return {
     kind: "pglite",
     location: dataDir,
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pg.query<T>(sql, params)).rows;
-    },
-    async exec(sql: string) {
-      await pg.exec(sql);
-    },
+    ...pgliteQueryable(pg),
     transaction<T>(work: (tx: Queryable) => Promise<T>) {
-      return pg.transaction((tx) =>
-        work({
-          async query<R>(sql: string, params: unknown[] = []) {
-            return (await tx.query<R>(sql, params)).rows;
-          },
-          async exec(sql: string) {
-            await tx.exec(sql);
-          },
-        }),
-      );
+      return pg.transaction((tx) => work(pgliteQueryable(tx)));
     },
     close: async () => {
       try {
@@ -262,6 +249,18 @@ async function openPglite(dataDir: string): Promise<Db> {
       } finally {
         releaseLock();
       }
+    },
+  };
+}
+
+/** The rows of PGlite's results: the database itself and a transaction answer the same way. */
+function pgliteQueryable(pg: Pick<Transaction, "query" | "exec">): Queryable {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
     },
   };
 }
