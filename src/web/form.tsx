@@ -112,6 +112,33 @@ export function SelectField<V extends string>(
   );
 }
 
+export function TextField(
+  props: FieldShell & {
+    value: string;
+    onChange: (v: string) => void;
+    maxLength?: number;
+    readOnly?: boolean;
+  },
+) {
+  const { id, label, value, onChange } = props;
+  return (
+    <Field id={id} label={label} hint={props.hint} error={props.error}>
+      <input
+        id={id}
+        name={id}
+        type="text"
+        value={value}
+        maxLength={props.maxLength}
+        readOnly={props.readOnly}
+        autoComplete="off"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props)}
+        onInput={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
+      />
+    </Field>
+  );
+}
+
 export function DateField(
   props: FieldShell & {
     value: string | undefined;

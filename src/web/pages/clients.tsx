@@ -8,7 +8,7 @@ import type { ClientOrder, ClientStatus } from "../../advisor/clients.js";
 import type { FieldProblem } from "../../profile/errors.js";
 import type { ProfileInput } from "../../profile/schema.js";
 import type { PageProps } from "../app.js";
-import { SelectField } from "../form.js";
+import { SelectField, TextField } from "../form.js";
 import { formatDate, formatNumber, type Lang, locale, streamLabel, type Translate } from "../i18n.js";
 import { evaluate, starterProfile } from "../profile-state.js";
 import { setParams } from "../router.js";
@@ -195,6 +195,13 @@ function ClientEditor(props: {
   for (const p of serverProblems)
     if (p.field.startsWith("profile.")) problems.set(p.field.slice("profile.".length), p);
   const labelProblem = serverProblems.find((p) => p.field === "label");
+  const labelError =
+    labelProblem &&
+    (labelProblem.problem.includes("already exists")
+      ? t("clients.exists")
+      : lang === "en"
+        ? `${labelProblem.problem}.`
+        : t("form.invalid"));
   const otherProblems = serverProblems.filter((p) => p.field !== "label" && !p.field.startsWith("profile."));
 
   const save = async () => {
@@ -229,33 +236,16 @@ function ClientEditor(props: {
       <h2 id="client-editor-heading">{heading}</h2>
       <fieldset>
         <legend>{t("clients.file")}</legend>
-        <div class={`field${labelProblem ? " invalid" : ""}`}>
-          <label for="client-label">{t("clients.label")}</label>
-          <input
-            id="client-label"
-            name="client-label"
-            type="text"
-            value={label}
-            maxLength={64}
-            readOnly={editing.mode === "edit"}
-            autoComplete="off"
-            aria-invalid={labelProblem ? true : undefined}
-            aria-describedby={labelProblem ? "client-label-hint client-label-error" : "client-label-hint"}
-            onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
-          />
-          <span class="hint" id="client-label-hint">
-            {t("clients.labelHint")}
-          </span>
-          {labelProblem && (
-            <span class="error" id="client-label-error">
-              {labelProblem.problem.includes("already exists")
-                ? t("clients.exists")
-                : lang === "en"
-                  ? `${labelProblem.problem}.`
-                  : t("form.invalid")}
-            </span>
-          )}
-        </div>
+        <TextField
+          id="client-label"
+          label={t("clients.label")}
+          hint={t("clients.labelHint")}
+          error={labelError}
+          value={label}
+          maxLength={64}
+          readOnly={editing.mode === "edit"}
+          onChange={setLabel}
+        />
         <div class="field">
           <label for="client-notes">{t("clients.notes")}</label>
           <textarea
