@@ -6,7 +6,7 @@
 import { scoredAge } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
 import { abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
-import { bandFor, ruleSetFor, unconfirmedChangeOn } from "./calculator.js";
+import { bandFor, certificatePoints, ruleSetFor, transferBucket, unconfirmedChangeOn } from "./calculator.js";
 import { ruleSets as allRuleSets } from "./data/rule-sets.js";
 import { languageLevels, resultIn } from "./language.js";
 import type { RuleSet } from "./rule-set.js";
@@ -75,28 +75,31 @@ function compileBlock(rules: RuleSet, withSpouse: boolean, t: Int16Array, base: 
     t[base + CDN_WORK + y] = col(bandFor(A.canadianWork.rows, y));
     t[base + SP_WORK + y] = withSpouse ? bandFor(B.canadianWork.rows, y).points : 0;
   }
-  const langTier = (lowest: number) => (lowest >= 9 ? "full" : lowest >= 7 ? "partial" : null);
-  const cdnTier = (c: number) => (c >= 2 ? "twoOrMore" : c === 1 ? "oneYear" : null);
+  // Canadian work 0, 1, 2 stand for the three tiers (2+ years score as 2).
   for (let lowest = 0; lowest < LOWEST_LEVELS; lowest++) {
-    const lt = langTier(lowest);
     for (let c = 0; c < CDN_TIERS; c++) {
-      const ct = cdnTier(c);
       educationLevels.forEach((e, i) => {
         const tier = C.educationTier[e];
-        const sum =
-          (lt ? C.educationWithLanguage[tier][lt] : 0) + (ct ? C.educationWithCanadianWork[tier][ct] : 0);
-        t[base + TR_EDU + (i * LOWEST_LEVELS + lowest) * CDN_TIERS + c] = Math.min(sum, C.bucketCap);
+        t[base + TR_EDU + (i * LOWEST_LEVELS + lowest) * CDN_TIERS + c] = transferBucket(
+          C,
+          C.educationWithLanguage[tier],
+          C.educationWithCanadianWork[tier],
+          lowest,
+          c,
+        ).points;
       });
       for (let f = 0; f < FOREIGN_CLAMP; f++) {
         const tier = bandFor(C.foreignWorkTier, f).tier;
-        const sum =
-          (lt ? C.foreignWorkWithLanguage[tier][lt] : 0) + (ct ? C.foreignWorkWithCanadianWork[tier][ct] : 0);
-        t[base + TR_FOREIGN + (f * LOWEST_LEVELS + lowest) * CDN_TIERS + c] = Math.min(sum, C.bucketCap);
+        t[base + TR_FOREIGN + (f * LOWEST_LEVELS + lowest) * CDN_TIERS + c] = transferBucket(
+          C,
+          C.foreignWorkWithLanguage[tier],
+          C.foreignWorkWithCanadianWork[tier],
+          lowest,
+          c,
+        ).points;
       }
     }
-    const coq =
-      lowest >= 7 ? C.certificateWithLanguage.clb7 : lowest >= 5 ? C.certificateWithLanguage.clb5 : 0;
-    t[base + TR_COQ + lowest] = Math.min(coq, C.bucketCap);
+    t[base + TR_COQ + lowest] = certificatePoints(C, lowest);
   }
   t[base + TR_CAP] = C.cap;
   t[base + PNP] = D.provincialNomination;

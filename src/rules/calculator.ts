@@ -11,7 +11,16 @@ import {
   type ProfileLanguageLevels,
   resultIn,
 } from "./language.js";
-import type { Band, ForeignWorkTier, PointsBand, RuleSet, SpouseColumnsBand } from "./rule-set.js";
+import type {
+  Band,
+  ForeignWorkTier,
+  OneOrTwoYears,
+  PartialFull,
+  PointsBand,
+  RuleSet,
+  SpouseColumnsBand,
+  TransferabilityTables,
+} from "./rule-set.js";
 
 export type Section = "core" | "spouse" | "transferability" | "additional";
 
@@ -107,10 +116,38 @@ const educationLabels: Record<Profile["education"], string> = {
   doctoral: "doctoral degree (PhD)",
 };
 
-const languageTierOf = (lowest: number): "none" | "partial" | "full" =>
+/** Section C's language column: CLB 9+ in all four abilities is "full", 7+ "partial". */
+const languageTierOf = (lowest: number): "none" | keyof PartialFull =>
   lowest >= 9 ? "full" : lowest >= 7 ? "partial" : "none";
-const canadianWorkTierOf = (years: number): "none" | "oneYear" | "twoOrMore" =>
+const canadianWorkTierOf = (years: number): "none" | keyof OneOrTwoYears =>
   years >= 2 ? "twoOrMore" : years === 1 ? "oneYear" : "none";
+
+/**
+ * One section-C bucket (education, or foreign work): the points of its row "with language" (by the lowest
+ * first-language ability) plus "with Canadian work" (by years), capped at the bucket cap. The calculator and
+ * the batch tables (batch.ts) both read the rule here.
+ */
+export function transferBucket(
+  C: TransferabilityTables,
+  withLanguage: PartialFull,
+  withCanadianWork: OneOrTwoYears,
+  lowestFirstLanguage: number,
+  canadianWorkYears: number,
+) {
+  const langTier = languageTierOf(lowestFirstLanguage);
+  const cdnTier = canadianWorkTierOf(canadianWorkYears);
+  const language = langTier === "none" ? 0 : withLanguage[langTier];
+  const canadianWork = cdnTier === "none" ? 0 : withCanadianWork[cdnTier];
+  const sum = language + canadianWork;
+  return { language, canadianWork, points: Math.min(sum, C.bucketCap), capped: sum > C.bucketCap };
+}
+
+/** Section C's certificate of qualification bucket, by the lowest first-language ability (CLB 5+, 7+). */
+export function certificatePoints(C: TransferabilityTables, lowestFirstLanguage: number): number {
+  const { clb5, clb7 } = C.certificateWithLanguage;
+  const points = lowestFirstLanguage >= 7 ? clb7 : lowestFirstLanguage >= 5 ? clb5 : 0;
+  return Math.min(points, C.bucketCap);
+}
 
 /** Adds `years` whole years to a YYYY-MM-DD date, as text (29 Feb compares correctly as text). */
 const plusYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -287,47 +324,37 @@ export function scoreWithRuleSet(
   const spouseSubtotal = spouseEducation + spouseLanguage + spouseWork;
 
   // C. Skill transferability: the first official language's lowest ability decides.
-  const langTier = languageTierOf(first.lowest);
-  const cdnTier = canadianWorkTierOf(profile.canadianWorkYears);
   const langText = `lowest first-language ability ${clbName(first)} ${first.lowest}`;
+  const capText = (bucket: { capped: boolean }) => (bucket.capped ? `, capped at ${C.bucketCap}` : "");
   const eduTier = C.educationTier[profile.education];
-  // Each bucket adds its "with language" and "with Canadian work" points, capped at C.bucketCap.
-  const bucket = (withLanguage: number, withCanadianWork: number) => {
-    const sum = withLanguage + withCanadianWork;
-    return {
-      points: Math.min(sum, C.bucketCap),
-      capText: sum > C.bucketCap ? `, capped at ${C.bucketCap}` : "",
-    };
-  };
-  const eduLang = langTier === "none" ? 0 : C.educationWithLanguage[eduTier][langTier];
-  const eduWork = cdnTier === "none" ? 0 : C.educationWithCanadianWork[eduTier][cdnTier];
-  const educationBucket = bucket(eduLang, eduWork);
+  const eduBucket = transferBucket(
+    C,
+    C.educationWithLanguage[eduTier],
+    C.educationWithCanadianWork[eduTier],
+    first.lowest,
+    profile.canadianWorkYears,
+  );
   const transferEducation = line(
     "transferability",
     "Education",
-    educationBucket.points,
-    `with language ${eduLang} (${langText}) + with Canadian work ${eduWork} (${profile.canadianWorkYears} yr)${educationBucket.capText}`,
+    eduBucket.points,
+    `with language ${eduBucket.language} (${langText}) + with Canadian work ${eduBucket.canadianWork} (${profile.canadianWorkYears} yr)${capText(eduBucket)}`,
   );
   const foreignTier: ForeignWorkTier = bandFor(C.foreignWorkTier, profile.foreignWorkYears).tier;
-  const forLang = langTier === "none" ? 0 : C.foreignWorkWithLanguage[foreignTier][langTier];
-  const forWork = cdnTier === "none" ? 0 : C.foreignWorkWithCanadianWork[foreignTier][cdnTier];
-  const foreignBucket = bucket(forLang, forWork);
+  const foreignBucket = transferBucket(
+    C,
+    C.foreignWorkWithLanguage[foreignTier],
+    C.foreignWorkWithCanadianWork[foreignTier],
+    first.lowest,
+    profile.canadianWorkYears,
+  );
   const transferForeign = line(
     "transferability",
     "Foreign work experience",
     foreignBucket.points,
-    `${profile.foreignWorkYears} yr abroad: with language ${forLang} + with Canadian work ${forWork}${foreignBucket.capText}`,
+    `${profile.foreignWorkYears} yr abroad: with language ${foreignBucket.language} + with Canadian work ${foreignBucket.canadianWork}${capText(foreignBucket)}`,
   );
-  let certificate = 0;
-  if (profile.certificateOfQualification) {
-    certificate =
-      first.lowest >= 7
-        ? C.certificateWithLanguage.clb7
-        : first.lowest >= 5
-          ? C.certificateWithLanguage.clb5
-          : 0;
-    certificate = Math.min(certificate, C.bucketCap);
-  }
+  const certificate = profile.certificateOfQualification ? certificatePoints(C, first.lowest) : 0;
   line(
     "transferability",
     "Certificate of qualification",
