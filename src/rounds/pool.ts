@@ -1,13 +1,14 @@
 // The candidate pool, column by column in typed arrays so that a million scored candidates fit in a few
 // dozen megabytes and a round is two passes over flat memory. Scores and eligibility are computed once,
 // when a candidate enters the pool, and the pool records the date and CRS rule set they were computed under.
+import { programIds } from "../draws/stream.js";
 import { allVersionKeys } from "../occupations/categories.js";
 
 /** The maximum CRS score (600 core + human capital, 600 additional). */
 export const maxCrs = 1200;
 
-/** The streams that are not categories: the whole pool (`general`) and the four programs. */
-export const programStreamKeys: readonly string[] = ["general", "cec", "fsw", "fst", "pnp"];
+/** The streams that are not categories: the whole pool (`general`) and the four programs (draws' list). */
+export const programStreamKeys: readonly string[] = ["general", ...programIds];
 
 /**
  * Stream keys, one eligibility bit each: `general` (eligible for FSW, CEC or FST, i.e. in the pool), the
