@@ -3,7 +3,7 @@
 // so the hot loop is a few array reads and adds per profile. Totals equal `scoreProfile`'s
 // (checked by property tests); use `scoreProfile` when the breakdown is needed.
 
-import { scoredAge } from "../profile/age.js";
+import { ageRange, scoredAge } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
 import { abilities, type Education, educationLevels, type Profile } from "../profile/schema.js";
 import { bandFor, certificatePoints, ruleSetFor, transferBucket, unconfirmedChangeOn } from "./calculator.js";
@@ -11,7 +11,8 @@ import { ruleSets as allRuleSets } from "./data/rule-sets.js";
 import { languageLevels, resultIn } from "./language.js";
 import type { RuleSet } from "./rule-set.js";
 
-const MAX_AGE = 120;
+/** The oldest age the schema accepts; every age up to it gets a table entry. */
+const MAX_AGE = ageRange.max;
 const MAX_YEARS = 60;
 const MAX_LEVEL = 12;
 const LEVELS = MAX_LEVEL + 1;
