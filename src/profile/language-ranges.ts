@@ -60,7 +60,7 @@ export function tefScaleOf(r: {
 
 /** The problem with a TEF result that has neither `testedOn` nor `scale`, as the schema and the rules report it. */
 export const tefScaleMissing = {
-  problem: "is required for TEF Canada (its scale changed on 2019-10-01 and 2023-12-11), or give scale",
+  problem: `is required for TEF Canada (its scale changed on ${tefScaleStarts["2019"]} and ${tefScaleStarts["2023"]}), or give scale`,
   allowed: "a date YYYY-MM-DD, or scale: legacy | 2019 | 2023",
 } as const;
 
