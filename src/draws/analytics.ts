@@ -27,6 +27,11 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** The arithmetic mean; null for none. */
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /** The median; the mean of the two middle values for an even count; null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

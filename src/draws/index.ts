@@ -4,6 +4,7 @@
 export {
   daysBetween,
   filterRounds,
+  mean,
   median,
   type RoundFilter,
   type StreamStats,

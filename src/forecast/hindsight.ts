@@ -4,7 +4,7 @@
 // a model's shortfall from what is knowable apart from a target that the history itself puts out of
 // reach. Also the date forecasts judged on every round day, not only on the days before a round of
 // the stream (the backtest's rows), which would reward forecasting that every stream joins every week.
-import { median } from "../draws/analytics.js";
+import { mean, median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import { dayNumber, mondayOf } from "./dates.js";
 import { minActiveProbability } from "./forecast.js";
@@ -124,13 +124,12 @@ export interface EveryDayScores {
 
 export function scoreEveryDay(errors: readonly DayForecastError[]): EveryDayScores {
   const n = errors.length;
-  const mean = (xs: number[]) => (n ? xs.reduce((a, b) => a + b, 0) / n : Number.NaN);
   const own = errors.map((e) => e.error);
   const join = errors.map((e) => e.alwaysJoinError);
   return {
     forecasts: n,
-    dateMae: mean(own),
+    dateMae: mean(own) ?? Number.NaN,
     medianDateError: median(own) ?? Number.NaN,
-    alwaysJoin: { dateMae: mean(join), medianDateError: median(join) ?? Number.NaN },
+    alwaysJoin: { dateMae: mean(join) ?? Number.NaN, medianDateError: median(join) ?? Number.NaN },
   };
 }

@@ -3,7 +3,7 @@
 // beat), PNP and French cut-offs scatter around a level that moves now and then (a recent median or
 // mean beats the last value). `cutoff.ts` picks, per stream and as of each date, the candidate whose
 // own recent one-step errors were the smallest. Every candidate sees only the rounds it is given.
-import { median } from "../draws/analytics.js";
+import { mean, median } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import { dayNumber } from "./dates.js";
 import { latestPool, poolAtOrAbove, scoreWithPoolAbove } from "./history.js";
@@ -57,15 +57,15 @@ export function levelAndPersistence(
   const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);
   const xs = streamRounds.filter((r) => dayNumber(r.date) > lastDay - levelWindowDays).map((r) => r.cutoff);
   if (xs.length < minRoundsForLevel) return { mean: start, persistence: 1 };
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const level = mean(xs)!;
   let covariance = 0;
   let variance = 0;
   for (let i = 0; i < xs.length; i++) {
-    variance += (xs[i]! - mean) ** 2;
-    if (i > 0) covariance += (xs[i]! - mean) * (xs[i - 1]! - mean);
+    variance += (xs[i]! - level) ** 2;
+    if (i > 0) covariance += (xs[i]! - level) * (xs[i - 1]! - level);
   }
   const persistence = variance > 0 ? Math.min(1, Math.max(0, covariance / variance)) : 1;
-  return { mean, persistence };
+  return { mean: level, persistence };
 }
 
 /** The AR(1) forecast: the carried last cut-off pulled toward the two-year mean by (1 − persistence). */
@@ -73,10 +73,6 @@ export function ar1Cutoff(streamRounds: readonly Round[], known: readonly Round[
   const start = carriedLastCutoff(streamRounds, known);
   const { mean, persistence } = levelAndPersistence(streamRounds, start);
   return mean + persistence * (start - mean);
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
 /** Exponentially weighted mean of `xs` (oldest first), starting from the first value. */
@@ -107,8 +103,8 @@ export function predictAll(streamRounds: readonly Round[], known: readonly Round
     last,
     median3: median(cutoffs.slice(-3))!,
     median5,
-    mean3: mean(cutoffs.slice(-3)),
-    mean5: mean(cutoffs.slice(-5)),
+    mean3: mean(cutoffs.slice(-3))!,
+    mean5: mean(cutoffs.slice(-5))!,
     "ewma0.3": ewma(recent, 0.3),
     "ewma0.5": ewma(recent, 0.5),
     carried,

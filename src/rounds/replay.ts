@@ -1,6 +1,7 @@
 // Replays IRCC's historical general rounds: each round with a published distribution is run on a pool
 // synthesized from that distribution, with within-bin shapes learned leave-one-out (the round's own
 // cut-off never informs its own simulation), and the simulated cut-off is compared with the actual one.
+import { mean } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import { runRound } from "./engine.js";
 import { type BinShape, evenShapes, learnShapes, shapePoints } from "./shapes.js";
@@ -55,7 +56,7 @@ export function replayHistory(
   const errors = out.filter((r) => r.error !== null).map((r) => Math.abs(r.error!));
   return {
     rounds: out,
-    meanAbsoluteError: errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : null,
+    meanAbsoluteError: mean(errors),
     method,
   };
 }

@@ -3,6 +3,7 @@
 // of the pool's curve on its date: with the round's size and cut-off, the share of the cut-off's bin that
 // scored at or above the cut-off is (size − candidates in the bins above) / candidates in the bin. Points from
 // many rounds, fitted per bin as a non-increasing curve, give the within-bin shape.
+import { mean } from "../draws/analytics.js";
 import { finestScoreBins, type PoolDistribution, type Round, type ScoreBin } from "../draws/round.js";
 
 export type { ScoreBin };
@@ -84,7 +85,7 @@ export function fitShape(bin: ScoreBin, points: readonly ShapePoint[]): BinShape
       lo: score,
       hi: score,
       weight: shares.length,
-      value: shares.reduce((a, b) => a + b, 0) / shares.length,
+      value: mean(shares)!, // a score is in byScore only with a share
     }));
   // Pool adjacent violators: the share must not rise as the score rises.
   const merged: typeof blocks = [];
