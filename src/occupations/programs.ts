@@ -181,12 +181,13 @@ export function fswExperiencePoints(years: number): number {
   return 0;
 }
 
-/** Skilled, paid experience anywhere in the 10 years before the date (Canadian work must be authorized). */
+/** The periods FSW counts: skilled, paid work anywhere (Canadian work must be authorized). */
+const fswPeriods = (history: readonly WorkPeriod[]) =>
+  history.filter((p) => isSkilledPeriod(p) && (isForeign(p) || p.authorized));
+
+/** FSW experience hours in the 10 years before the date. */
 function fswExperienceHours(history: readonly WorkPeriod[], date: string): number {
-  return countedHours(
-    history.filter((p) => isSkilledPeriod(p) && (isForeign(p) || p.authorized)),
-    yearsBefore(date, 10),
-  );
+  return countedHours(fswPeriods(history), yearsBefore(date, 10));
 }
 
 function canadianSkilledYears(profile: Profile, date: string): number {
@@ -256,10 +257,7 @@ export function fswEligibility(profile: Profile, langs: CandidateLanguages, date
   const checks: Check[] = [];
   if (profile.workHistory) {
     const window = yearsBefore(date, 10);
-    const best = longestRun(
-      profile.workHistory.filter((p) => isSkilledPeriod(p) && (isForeign(p) || p.authorized)),
-      window,
-    );
+    const best = longestRun(fswPeriods(profile.workHistory), window);
     checks.push(
       best && best.hours >= hoursPerYear
         ? {
