@@ -12,6 +12,7 @@ import {
 import {
   anyOf,
   type CandidateLanguages,
+  type Check,
   combine,
   describeNoc,
   type Eligible,
@@ -30,11 +31,6 @@ export interface CategoryResult {
   inForce: Eligible;
   eligible: Eligible;
   reasons: string[];
-}
-
-interface Check {
-  ok: Eligible;
-  reason: string;
 }
 
 const listedCache = new WeakMap<CategoryVersion, ReadonlySet<string>>();

@@ -39,7 +39,8 @@ export interface CandidateLanguages {
   spouse: OfficialLanguageLevels | null;
 }
 
-interface Check {
+/** One requirement judged, with why (programs and categories alike). */
+export interface Check {
   ok: Eligible;
   reason: string;
 }
