@@ -4,7 +4,7 @@
 // a bad fetch never changes stored data. Oddities that still leave the facts certain are read, and
 // anything that needed an assumption or does not add up in IRCC's own numbers becomes a warning.
 import { isCalendarDate } from "../profile/dates.js";
-import type { PoolDistribution, Round } from "./round.js";
+import { type PoolDistribution, poolDistributionFields, type Round } from "./round.js";
 import { classifyDrawName } from "./streams.js";
 import { parseFeedTimestamp, parseLongDate, squeeze } from "./timestamps.js";
 
@@ -51,7 +51,8 @@ export function parseFeed(text: string): ParsedFeed {
   return parseFeedObject(json);
 }
 
-const ddFields = Array.from({ length: 18 }, (_, i) => `dd${i + 1}`);
+/** The feed's names of the distribution's counts: dd1..dd18, in poolDistributionFields' order. */
+const ddFields = poolDistributionFields.map((_, i) => `dd${i + 1}`);
 
 /** Parses an already-decoded feed object (the bundled snapshot is imported as JSON). */
 export function parseFeedObject(json: unknown): ParsedFeed {
@@ -246,25 +247,6 @@ function readDistribution(
       warnings.push(`${label}: distribution does not add up: ${rule}, but ${published} ≠ ${added}`);
     }
   }
-  return {
-    asOn,
-    r601to1200: dd(1),
-    r501to600: dd(2),
-    r451to500: dd(3),
-    r491to500: dd(4),
-    r481to490: dd(5),
-    r471to480: dd(6),
-    r461to470: dd(7),
-    r451to460: dd(8),
-    r401to450: dd(9),
-    r441to450: dd(10),
-    r431to440: dd(11),
-    r421to430: dd(12),
-    r411to420: dd(13),
-    r401to410: dd(14),
-    r351to400: dd(15),
-    r301to350: dd(16),
-    r0to300: dd(17),
-    total: dd(18),
-  };
+  const counts = Object.fromEntries(poolDistributionFields.map((field, i) => [field, values[i]!]));
+  return { asOn, ...counts } as PoolDistribution;
 }
