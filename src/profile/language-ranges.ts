@@ -31,6 +31,16 @@ export const testLanguage: Record<LanguageTest, "english" | "french"> = {
   nclc: "french",
 };
 
+/** The problem when the second official language's test measures the first's language, as the schema and the
+ * rules report it; `allowed` lists the other language's tests. */
+export function sameLanguageProblem(first: "english" | "french"): { problem: string; allowed: string } {
+  const otherTests = (Object.keys(testLanguage) as LanguageTest[]).filter((t) => testLanguage[t] !== first);
+  return {
+    problem: `must be a test of the other official language (the first language is ${first})`,
+    allowed: otherTests.join(" | "),
+  };
+}
+
 /** First day IRCC accepted PTE Core results for economic immigration (docs/sources/language-tests.md L9). */
 export const pteCoreAcceptedFrom = "2024-01-30";
 

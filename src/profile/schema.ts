@@ -7,6 +7,7 @@ import {
   describeRange,
   isInRange,
   pteCoreAcceptedFrom,
+  sameLanguageProblem,
   scoreRanges,
   type TefScale,
   tefScaleMissing,
@@ -247,13 +248,8 @@ function checkProfile(
   ctx: z.RefinementCtx,
 ) {
   if (p.secondLanguage && testLanguage[p.secondLanguage.test] === testLanguage[p.firstLanguage.test]) {
-    const first = testLanguage[p.firstLanguage.test];
-    ctx.addIssue({
-      code: "custom",
-      path: ["secondLanguage", "test"],
-      message: `must be a test of the other official language (the first language is ${first})`,
-      params: { allowed: first === "english" ? "tef | tcf | nclc" : "ielts | celpip | pte-core | clb" },
-    });
+    const { problem, allowed } = sameLanguageProblem(testLanguage[p.firstLanguage.test]);
+    ctx.addIssue({ code: "custom", path: ["secondLanguage", "test"], message: problem, params: { allowed } });
   }
 }
 

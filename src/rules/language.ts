@@ -4,6 +4,7 @@ import {
   describeRange,
   isInRange,
   pteCoreAcceptedFrom,
+  sameLanguageProblem,
   scoreRanges,
   type TefScale,
   tefScaleMissing,
@@ -144,11 +145,7 @@ export function languageLevels(profile: Profile): ProfileLanguageLevels {
   const second = convert(profile.secondLanguage, "secondLanguage");
   const spouse = convert(profile.spouse?.firstLanguage, "spouse.firstLanguage");
   if (first && second && first.language === second.language)
-    problems.push({
-      field: "secondLanguage.test",
-      problem: `must be a test of the other official language (the first language is ${first.language})`,
-      allowed: first.language === "english" ? "tef | tcf | nclc" : "ielts | celpip | pte-core | clb",
-    });
+    problems.push({ field: "secondLanguage.test", ...sameLanguageProblem(first.language) });
   if (problems.length || !first) throw new FieldError(problems);
   return { first, second, spouse };
 }
