@@ -21,8 +21,13 @@ export interface PoolSummary {
   ruleSets: string[];
 }
 
-/** Rows a statement inserts at a time (one JSON parameter per batch keeps it fast on both backends). */
+/** Rows a statement writes at a time (one JSON parameter per batch keeps it fast on both backends). */
 const batchSize = 5000;
+
+/** `items` in consecutive slices of at most `batchSize`. */
+function* batches<T>(items: readonly T[]): Generator<readonly T[]> {
+  for (let from = 0; from < items.length; from += batchSize) yield items.slice(from, from + batchSize);
+}
 
 /**
  * Saves candidates into the named pool in one transaction; a candidate already there (same id) is replaced,
@@ -37,8 +42,8 @@ export async function savePoolCandidates(
     for (const key of [...c.eligible, ...(c.unknown ?? [])])
       if (streamBit(key) === undefined) throw new Error(`candidate ${c.id}: unknown stream key "${key}"`);
   await db.transaction(async (tx) => {
-    for (let from = 0; from < candidates.length; from += batchSize) {
-      const rows = candidates.slice(from, from + batchSize).map((c) => ({
+    for (const batch of batches(candidates)) {
+      const rows = batch.map((c) => ({
         id: c.id,
         submitted_at: c.submittedAt,
         crs: c.crs,
@@ -115,8 +120,7 @@ export async function recordInvitations(
   if (invitation.ids.length === 0) return 0;
   return db.transaction(async (tx) => {
     let changed = 0;
-    for (let from = 0; from < invitation.ids.length; from += batchSize) {
-      const ids = invitation.ids.slice(from, from + batchSize);
+    for (const ids of batches(invitation.ids)) {
       const rows = await tx.query<{ id: string }>(
         `update pool_candidates set invited_on = $3, invited_in = $4, invitation_expires_on = $5
          where pool = $1 and id in (select jsonb_array_elements_text($2::jsonb)) and invited_on is null
