@@ -28,14 +28,11 @@ import {
   type StoredClient,
   updateClient,
 } from "../storage/index.js";
-import { modelFor } from "./api-forecast.js";
+import { modelFor, staleAfterDays } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError, seedQuery } from "./http.js";
 import { type AnyOperation, json, operation, type ResponseDoc } from "./operation.js";
-
-/** A database more than this many days behind the status date is said to be stale (as `ee forecast`). */
-const staleAfterDays = 21;
 
 function database(ctx: ApiContext): Db {
   if (!ctx.db)

@@ -23,8 +23,8 @@ import { exampleProfile } from "./examples.js";
 import { ApiError, seedQuery, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
-/** A database more than this many days behind the forecast date is said to be stale (as `ee forecast`). */
-const staleAfterDays = 21;
+/** A database more than this many days behind the forecast or status date is said to be stale (as `ee forecast`). */
+export const staleAfterDays = 21;
 
 /** The forecast date: the one asked for, else the latest stored round (forecasts from old data are of the past). */
 function resolveAsOf(rounds: readonly Round[], asOf: string | undefined): string {

@@ -32,7 +32,15 @@ import {
   updateClient,
 } from "../../storage/index.js";
 import { type Io, parseJson, readText, UsageError } from "../io.js";
-import { dateOption, integerOption, parseOptions, percent, resolveAsOf, seedOption } from "./forecast.js";
+import {
+  dateOption,
+  integerOption,
+  parseOptions,
+  percent,
+  resolveAsOf,
+  seedOption,
+  staleAfterDays,
+} from "./forecast.js";
 
 const usage = `Usage: ee clients <add|update|remove|show|list|import|export> [options]
 
@@ -204,9 +212,6 @@ function statusOptions(values: Values, defaultPaths: number): StatusOptions {
     seed: seedOption(values.seed),
   };
 }
-
-/** A database this many days behind today gets a warning (as `ee forecast`). */
-const staleAfterDays = 21;
 
 async function statusContext(db: Db, options: StatusOptions, io: Io): Promise<StatusContext> {
   const rounds = await loadRounds(db);

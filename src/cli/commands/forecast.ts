@@ -44,8 +44,8 @@ export const forecastOptions = {
 export const seedOption = (value: string | undefined): number =>
   integerOption("seed", value, 0, 2 ** 32 - 1) ?? 1;
 
-/** A database more than this many days behind today gets a warning. */
-const staleAfterDays = 21;
+/** A database more than this many days behind today gets a warning (here and in `ee clients`). */
+export const staleAfterDays = 21;
 
 /** Every stored round (the bundled history is loaded into an empty database first). */
 export async function storedRounds(dataDir: string | undefined): Promise<Round[]> {
