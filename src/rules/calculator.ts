@@ -149,6 +149,16 @@ export function certificatePoints(C: TransferabilityTables, lowestFirstLanguage:
   return Math.min(points, C.bucketCap);
 }
 
+/** The effective date of the first rule set that awards these points (for "no points before …"). */
+function countsFrom(points: (rules: RuleSet) => number): string {
+  const first = ruleSets.find((rules) => points(rules) > 0);
+  if (!first) throw new Error("no rule set awards these points");
+  return first.effectiveFrom;
+}
+const canadianEducationCountsFrom = countsFrom((r) => r.additional.canadianEducation["one-or-two-year"]);
+const frenchBonusCountsFrom = countsFrom((r) => r.additional.french.englishBelowClb5OrNone);
+const siblingCountsFrom = countsFrom((r) => r.additional.sibling);
+
 /** Adds `years` whole years to a YYYY-MM-DD date, as text (29 Feb compares correctly as text). */
 const plusYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 
@@ -384,7 +394,7 @@ export function scoreWithRuleSet(
     canadianEducation,
     profile.canadianEducation === "none"
       ? "none"
-      : `${profile.canadianEducation}${canadianEducation === 0 ? " (no points before 2016-11-19)" : ""}`,
+      : `${profile.canadianEducation}${canadianEducation === 0 ? ` (no points before ${canadianEducationCountsFrom})` : ""}`,
   );
   const frenchResult = resultIn(languages, "french");
   const englishResult = resultIn(languages, "english");
@@ -402,7 +412,8 @@ export function scoreWithRuleSet(
         englishResult ? `English lowest CLB ${englishResult.lowest} (below 5)` : "no English result"
       }`;
     }
-    if (frenchResult.lowest >= 7 && french === 0) frenchText += " (no French points before 2017-06-06)";
+    if (frenchResult.lowest >= 7 && french === 0)
+      frenchText += ` (no French points before ${frenchBonusCountsFrom})`;
   }
   line("additional", "French-language skills", french, frenchText);
   const sibling = profile.siblingInCanada ? D.sibling : 0;
@@ -413,7 +424,7 @@ export function scoreWithRuleSet(
     profile.siblingInCanada
       ? sibling
         ? "citizen or PR sibling"
-        : "no sibling points before 2017-06-06"
+        : `no sibling points before ${siblingCountsFrom}`
       : "none",
   );
   const additionalSum = pnp + jobOffer + canadianEducation + french + sibling;
