@@ -1,4 +1,5 @@
 // The rounds a forecast may see, grouped by stream, and the pool arithmetic the cut-off model uses.
+import { compareRounds } from "../draws/feed.js";
 import { finestScoreBins, type PoolDistribution, type Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { maxCrs } from "../rounds/pool.js";
@@ -25,12 +26,7 @@ export function forecastStream({ kind, id, version }: StreamRef): ForecastStream
  */
 export function roundsKnownOn(rounds: readonly Round[], asOf: string): Round[] {
   const cutoffDay = dayNumber(asOf);
-  return rounds
-    .filter((r) => dayNumber(r.date) <= cutoffDay)
-    .sort(
-      (a, b) =>
-        a.date.localeCompare(b.date) || a.roundNumber - b.roundNumber || a.round.localeCompare(b.round),
-    );
+  return rounds.filter((r) => dayNumber(r.date) <= cutoffDay).sort(compareRounds);
 }
 
 export interface StreamHistory {
