@@ -7,11 +7,11 @@ import { requiredFunds } from "./proofOfFunds.js";
 import {
   canadianExperienceYears,
   countedHours,
-  countsAsCanadian,
   fullYears,
   hoursByOccupation,
   hoursPerYear,
   isForeign,
+  isSkilledCanadian,
   isSkilledPeriod,
   longestRun,
   monthsOf,
@@ -304,7 +304,7 @@ export function cecEligibility(profile: Profile, langs: CandidateLanguages, date
   const rule = "1 year (1,560 h) of skilled work in Canada within 3 years (§3)";
   if (profile.workHistory) {
     const window = yearsBefore(date, 3);
-    const canadian = profile.workHistory.filter((p) => isSkilledPeriod(p) && countsAsCanadian(p));
+    const canadian = profile.workHistory.filter(isSkilledCanadian);
     const all = countedHours(canadian, window);
     const teer01 = countedHours(
       canadian.filter((p) => teerOf(p.noc) <= 1),

@@ -207,7 +207,8 @@ export function crsExperienceYears(
   };
 }
 
-const isSkilledCanadian = (p: WorkPeriod) => isSkilledPeriod(p) && countsAsCanadian(p);
+/** Skilled (TEER 0–3) work in Canada that counts (see `countsAsCanadian`): the CEC's and the CRS's. */
+export const isSkilledCanadian = (p: WorkPeriod) => isSkilledPeriod(p) && countsAsCanadian(p);
 const isSkilledForeign = (p: WorkPeriod) => isSkilledPeriod(p) && isForeign(p);
 
 /** Full years of skilled Canadian work (as for the CEC) in the 10 years before `date`: the CRS's Canadian
