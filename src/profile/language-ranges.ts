@@ -1,6 +1,9 @@
 // What a valid score looks like on each language test's certificate, per ability. Used by the
 // schema so that every adapter (CLI, API, web form) rejects an impossible result with the same
 // message. The conversion of a valid score to CLB/NCLC lives in `rules/language`.
+// Sources: the maxima are the top of each test's chart in docs/sources/language-tests.md (IELTS 9, PTE Core 90,
+// CELPIP 12, TCF Canada 699 / 20, TEF Canada 699 and the legacy 360/300/450/450; L1–L7). The floors (0, and
+// 10 for PTE Core) are the scales' lowest scores; the stored sources do not state them.
 import type { Ability, LanguageTest } from "./schema.js";
 
 export type TefScale = "legacy" | "2019" | "2023";
