@@ -3,7 +3,7 @@
 import { versionKey } from "../occupations/index.js";
 import type { Profile } from "../profile/schema.js";
 import { scoreCandidate } from "../rounds/index.js";
-import { programStreamKeys } from "../rounds/pool.js";
+import { programStreamKeys, splitStreamKey } from "../rounds/pool.js";
 import type { Candidate } from "./probability.js";
 
 export interface ForecastCandidate extends Candidate {
@@ -30,7 +30,7 @@ export function candidateFromProfile(
   const toStreams = (keys: readonly string[]) => {
     const out = new Set<string>();
     for (const key of keys) {
-      const [id, version] = key.split("@") as [string, string | undefined];
+      const { id, version } = splitStreamKey(key);
       if (version === undefined) out.add(id);
       else if (!streamVersions.has(id) || versionKey(id, streamVersions.get(id) ?? "") === key) out.add(id);
     }

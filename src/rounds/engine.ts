@@ -8,7 +8,15 @@
 // pool; a second pass collects the invited; only the candidates tied at the cut-off are sorted.
 import { categoryIds, versionInForce, versionKey } from "../occupations/categories.js";
 import { addDays } from "../occupations/workHistory.js";
-import { type CandidatePool, candidateId, isoTime, maxCrs, programStreamKeys, streamBit } from "./pool.js";
+import {
+  type CandidatePool,
+  candidateId,
+  isoTime,
+  maxCrs,
+  programStreamKeys,
+  splitStreamKey,
+  streamBit,
+} from "./pool.js";
 
 /**
  * An invitation to apply must be answered within 60 days: IRCC, "Create an Express Entry profile: What to do
@@ -43,7 +51,7 @@ export class RoundInputError extends Error {
 
 export function resolveStream(stream: string, date: string): ResolvedStream {
   if (programStreamKeys.includes(stream)) return { id: stream, key: stream, version: null, note: null };
-  const [id, explicitVersion] = stream.split("@") as [string, string | undefined];
+  const { id, version: explicitVersion } = splitStreamKey(stream);
   if (!categoryIds.includes(id))
     throw new RoundInputError(
       `stream: unknown stream "${stream}" (allowed: ${[...programStreamKeys, ...categoryIds].join(" | ")}, or category@version)`,

@@ -17,6 +17,12 @@ export const programStreamKeys: readonly string[] = ["general", ...programIds];
 export const streamKeys: readonly string[] = [...programStreamKeys, ...allVersionKeys];
 const bitOfKey = new Map(streamKeys.map((k, i) => [k, i]));
 
+/** A stream key's parts: "trades@2025-v2" → trades and 2025-v2; "cec" → cec and no version. */
+export function splitStreamKey(key: string): { id: string; version: string | undefined } {
+  const [id, version] = key.split("@") as [string, string | undefined];
+  return { id, version };
+}
+
 export function streamBit(key: string): number | undefined {
   return bitOfKey.get(key);
 }
