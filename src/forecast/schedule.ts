@@ -1,7 +1,7 @@
 // When each stream draws next, learned from the rounds known on `asOf`: the weekday a stream keeps,
 // its spacing, IRCC's habit of running several streams in one "draw week" (PNP Monday, CEC Tuesday,
 // a category later in the week), the year-end pause, and streams that have gone quiet.
-import { median } from "../draws/analytics.js";
+import { median, yearOf } from "../draws/analytics.js";
 import type { Round } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
@@ -52,7 +52,7 @@ export interface StreamSchedule {
 
 /** The days around New Year on which no round has ever been held (month*100+day), learned from history. */
 export function yearEndPause(rounds: readonly Round[]): Set<number> {
-  const years = new Set(rounds.map((r) => Number(r.date.slice(0, 4))));
+  const years = new Set(rounds.map((r) => yearOf(r.date)));
   const pause = new Set<number>();
   // Without at least two year-ends in the data there is no habit to learn.
   if (years.size < 3) return pause;
