@@ -772,6 +772,11 @@ export function formatDate(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: "long", timeZone: "UTC" }).format(d);
 }
 
+/** "November 2018": the month only (a month's totals, or a date the source gives without its day). */
+export function formatMonth(lang: Lang, d: Date): string {
+  return new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+}
+
 export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }

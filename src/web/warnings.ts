@@ -2,7 +2,7 @@
 // the page's language, naming the form's section instead of the field's code name. A warning it does
 // not know is shown as written, marked as English.
 import { tcfCanadaDesignatedFrom, tefScaleStarts } from "../profile/language-ranges.js";
-import { formatDate, type Lang, locale, type MessageKey, type Translate } from "./i18n.js";
+import { formatDate, formatMonth, type Lang, type MessageKey, type Translate } from "./i18n.js";
 
 const fieldLabels: Record<string, MessageKey> = {
   firstLanguage: "form.firstLanguage",
@@ -58,8 +58,7 @@ export function localizeWarning(t: Translate, lang: Lang, warning: string): Show
   return { text: warning, english: true };
 }
 
-/** "November 2018": the month only, where the source gives no day (profile's tcfCanadaDesignatedFrom). */
+/** The month of a date the source gives without its day (profile's tcfCanadaDesignatedFrom). */
 function monthOf(lang: Lang, iso: string): string {
-  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  return new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return formatMonth(lang, new Date(`${iso.slice(0, 10)}T12:00:00Z`));
 }

@@ -8,7 +8,7 @@ import { useJson } from "../api.js";
 import type { PageProps } from "../app.js";
 import { Chart, numberTicks, streamColourScale, yearTicks } from "../charts.js";
 import { DateField, SelectField } from "../form.js";
-import { formatDate, formatNumber, type Lang, locale, streamLabel } from "../i18n.js";
+import { formatDate, formatMonth, formatNumber, streamLabel } from "../i18n.js";
 import { distributionOn, poolBars } from "../pool.js";
 import { hrefFor, setParams } from "../router.js";
 
@@ -38,9 +38,6 @@ export function invitationsByMonth(rounds: readonly Round[]): { month: Date; inv
   }
   return out;
 }
-
-const monthLabel = (lang: Lang, d: Date) =>
-  new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /** Rows shown before "show all": the latest rounds are what most people look for. */
 const shortTable = 30;
@@ -147,7 +144,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
           data={{
             label: t("chart.data"),
             columns: [t("draws.month"), t("col.size")],
-            rows: monthly.map((m) => [monthLabel(lang, m.month), formatNumber(lang, m.invitations)]),
+            rows: monthly.map((m) => [formatMonth(lang, m.month), formatNumber(lang, m.invitations)]),
           }}
           description={t("draws.monthlyChartDesc")}
           deps={[lang, stream, from, to, all.length]}
