@@ -777,6 +777,11 @@ export function formatMonth(lang: Lang, d: Date): string {
   return new Intl.DateTimeFormat(locale(lang), { month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 }
 
+/** A probability (0 to 1) as a percentage, with at most `decimals` digits after the point. */
+export function formatPercent(lang: Lang, p: number, decimals: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: "percent", maximumFractionDigits: decimals }).format(p);
+}
+
 export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }

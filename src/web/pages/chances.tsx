@@ -14,6 +14,7 @@ import { CheckField, DateField } from "../form.js";
 import {
   formatDate,
   formatNumber,
+  formatPercent,
   type Lang,
   locale,
   type MessageKey,
@@ -63,11 +64,7 @@ function useProfileAnswer<T>(
   return state;
 }
 
-const percent = (lang: Lang, p: number) =>
-  new Intl.NumberFormat(locale(lang), {
-    style: "percent",
-    maximumFractionDigits: 1,
-  }).format(p);
+const percent = (lang: Lang, p: number) => formatPercent(lang, p, 1);
 
 function Badge({ t, value }: { t: Translate; value: Eligible }) {
   if (value === "unknown")

@@ -9,7 +9,7 @@ import type { FieldProblem } from "../../profile/errors.js";
 import type { ProfileInput } from "../../profile/schema.js";
 import type { PageProps } from "../app.js";
 import { SelectField, TextField } from "../form.js";
-import { formatDate, formatNumber, type Lang, locale, streamLabel, type Translate } from "../i18n.js";
+import { formatDate, formatNumber, formatPercent, type Lang, streamLabel, type Translate } from "../i18n.js";
 import { evaluate, starterProfile } from "../profile-state.js";
 import { setParams } from "../router.js";
 import { localToday, ProfileForm } from "./calculator.js";
@@ -61,9 +61,7 @@ const clientPath = (label: string) => `/api/clients/${encodeURIComponent(label)}
 
 type Editing = { mode: "add" } | { mode: "edit"; label: string };
 
-function percent(lang: Lang, p: number): string {
-  return new Intl.NumberFormat(locale(lang), { style: "percent", maximumFractionDigits: 0 }).format(p);
-}
+const percent = (lang: Lang, p: number) => formatPercent(lang, p, 0);
 
 function RoundsReached({ status, t, lang }: { status: ClientStatus; t: Translate; lang: Lang }) {
   if (status.latestRounds.length === 0) return <span>{t("clients.noRound")}</span>;
