@@ -8,6 +8,7 @@ import {
   type ForecastCandidate,
   type ForecastModel,
   invitationProbability,
+  streamVersionsOf,
 } from "../forecast/index.js";
 import type { Profile } from "../profile/schema.js";
 import { type ActionKind, type CandidateAction, possibleActions } from "./actions.js";
@@ -63,7 +64,7 @@ export interface AdviceOptions {
 export function advise(profile: Profile, model: ForecastModel, options: AdviceOptions = {}): Advice {
   const paths = options.paths ?? 4000;
   const seed = options.seed ?? 1;
-  const versions = new Map(model.streams.map((s) => [s.key, s.stream.version]));
+  const versions = streamVersionsOf(model);
   const judge = (p: Profile, date: string) => {
     const c = candidateFromProfile(p, date, versions);
     return options.assumeUnknownEligible ? assumingUnknownEligible(c) : c;

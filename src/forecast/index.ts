@@ -22,7 +22,13 @@ export { type CutoffModel, choosePredictor, cutoffModel, quantile } from "./cuto
 export { addDays, daysBetween } from "./dates.js";
 export { type ForecastOptions, type ForecastRound, forecastRounds } from "./forecast.js";
 export { roundsKnownOn, streamKey } from "./history.js";
-export { buildForecastModel, type ForecastModel, type StreamModel, simulateStream } from "./model.js";
+export {
+  buildForecastModel,
+  type ForecastModel,
+  type StreamModel,
+  simulateStream,
+  streamVersionsOf,
+} from "./model.js";
 export { type Predictions, type PredictorName, predictAll, predictorNames } from "./predictors.js";
 export {
   type Candidate,

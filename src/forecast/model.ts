@@ -34,6 +34,11 @@ export interface ForecastModel {
   pause: Set<number>;
 }
 
+/** Each forecast stream's list version (id → version): which category version a candidate must meet. */
+export function streamVersionsOf(model: ForecastModel): Map<string, string | null> {
+  return new Map(model.streams.map((s) => [s.key, s.stream.version]));
+}
+
 /** Builds the model from the rounds dated on or before `asOf` (later rounds are ignored). */
 export function buildForecastModel(rounds: readonly Round[], asOf: string): ForecastModel {
   const known = roundsKnownOn(rounds, asOf);

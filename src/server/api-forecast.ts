@@ -12,6 +12,7 @@ import {
   type ForecastModel,
   forecastRounds,
   invitationProbability,
+  streamVersionsOf,
 } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
@@ -52,7 +53,6 @@ function dataNote(rounds: readonly Round[], asOf: string, today: string) {
 
 /** The list version of each forecast stream (categories are judged on it), as `ee probability` and
  * the advisor take it. */
-const streamVersions = (model: ForecastModel) => new Map(model.streams.map((s) => [s.key, s.stream.version]));
 
 // Building the model costs tens of milliseconds; the same rounds and date give the same model (one cache
 // for every operation that forecasts: these and the clients' statuses).
@@ -141,7 +141,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const candidate = candidateFromProfile(
         withDefaultDate(body.profile, asOf),
         asOf,
-        streamVersions(model),
+        streamVersionsOf(model),
       );
       const probability = invitationProbability(model, candidate, {
         seed: body.seed,
@@ -177,7 +177,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const asOf = resolveAsOf(rounds, body.asOf);
       const profile = withExperienceFromHistory(withAgeOn(withDefaultDate(body.profile, asOf)));
       const model = modelFor(rounds, asOf);
-      const judged = candidateFromProfile(profile, asOf, streamVersions(model));
+      const judged = candidateFromProfile(profile, asOf, streamVersionsOf(model));
       const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
       return json({
         data: dataNote(rounds, asOf, ctx.today()),

@@ -8,6 +8,7 @@ import {
   type ForecastModel,
   type InvitationProbability,
   invitationProbability,
+  streamVersionsOf,
 } from "../../forecast/index.js";
 import type { Profile } from "../../profile/schema.js";
 import { type Io, UsageError } from "../io.js";
@@ -50,7 +51,7 @@ export function probabilityFor(
   profile: Profile,
   options: { horizons: number[]; seed: number; paths: number },
 ): { candidate: ForecastCandidate; result: InvitationProbability; ifEligible: IfEligible | null } {
-  const versions = new Map(model.streams.map((s) => [s.key, s.stream.version]));
+  const versions = streamVersionsOf(model);
   const candidate = candidateFromProfile(profile, model.asOf, versions);
   const assumed = assumingUnknownEligible(candidate);
   const extra = assumed.eligibleStreams.filter((s) => !candidate.eligibleStreams.includes(s));
