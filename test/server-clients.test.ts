@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
+import { connectionFrom, onThisMachine } from "./support/connection.js";
 import { engineer, withPteCore } from "./support/profiles.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ee-server-clients-"));
@@ -19,15 +20,19 @@ afterAll(async () => {
 });
 
 const send = (method: string, path: string, body?: unknown) =>
-  app.request(path, {
-    method,
-    ...(body === undefined
-      ? {}
-      : {
-          body: typeof body === "string" ? body : JSON.stringify(body),
-          headers: { "content-type": "application/json" },
-        }),
-  });
+  app.request(
+    path,
+    {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            body: typeof body === "string" ? body : JSON.stringify(body),
+            headers: { "content-type": "application/json" },
+          }),
+    },
+    onThisMachine,
+  );
 
 interface ErrorBody {
   error: { field: string; problem: string; allowed?: string };
@@ -253,7 +258,7 @@ describe("the clients API", () => {
   it("refuses a write sent by a page of another site (403) or as another media type (415), storing nothing", async () => {
     const body = JSON.stringify({ label: "X-SITE", profile: engineer });
     const post = (headers: Record<string, string>) =>
-      app.request("/api/clients", { method: "POST", body, headers });
+      app.request("/api/clients", { method: "POST", body, headers }, onThisMachine);
     // What a page elsewhere can send without asking: text/plain with "json" in a parameter, a typeless Blob
     // from another origin, or a browser saying the request is cross-site.
     const textPlain = await post({ "content-type": "text/plain;x=json" });
@@ -270,10 +275,11 @@ describe("the clients API", () => {
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(((await res.json()) as ErrorBody).error.field).toBe("(origin)");
     }
-    const del = await app.request("/api/clients/X-SITE", {
-      method: "DELETE",
-      headers: { origin: "https://evil.example" },
-    });
+    const del = await app.request(
+      "/api/clients/X-SITE",
+      { method: "DELETE", headers: { origin: "https://evil.example" } },
+      onThisMachine,
+    );
     expect(del.status).toBe(403);
     expect((await send("GET", "/api/clients/X-SITE")).status).toBe(404);
 
@@ -288,44 +294,164 @@ describe("the clients API", () => {
     expect(script.status).toBe(409); // served: the label is in use now
     // Reading stays open to every origin's GET (the answer is not readable there without CORS).
     expect(
-      (await app.request("/api/clients/X-SITE", { headers: { origin: "https://evil.example" } })).status,
+      (
+        await app.request(
+          "/api/clients/X-SITE",
+          { headers: { origin: "https://evil.example" } },
+          onThisMachine,
+        )
+      ).status,
     ).toBe(200);
     await send("DELETE", "/api/clients/X-SITE");
   });
 
-  it("serves the clients only to requests addressed to this machine or to a host name the operator listed", async () => {
+  it("serves the clients only to a connection from this machine, whatever the request says of itself", async () => {
     expect((await send("POST", "/api/clients", { label: "H-1", profile: engineer })).status).toBe(201);
-    // From the local network, or through another site's domain name pointed at this machine (DNS rebinding).
-    for (const url of [
-      "http://192.168.1.20:8080/api/clients",
-      "http://evil.example/api/clients/H-1",
-      "http://evil.example/api/clients/H-1/status?paths=0",
-      "http://ee.office.lan/api/clients/H-1",
-    ]) {
-      const res = await app.request(url);
-      expect(res.status, url).toBe(403);
+    const from = (address: string, url: string, init: RequestInit = {}) =>
+      app.request(url, init, connectionFrom(address));
+    // Another machine, saying it is localhost in every way a request can: Host, an absolute-form target
+    // (the URL), X-Forwarded-For, Forwarded, X-Real-IP. Reads, writes and deletes are all refused.
+    const forged = { host: "localhost:8080", "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1" };
+    for (const [address, url, init] of [
+      ["192.168.1.20", "http://localhost:8080/api/clients", { headers: forged }],
+      ["10.0.0.7", "http://127.0.0.1:8080/api/clients/H-1", { headers: { host: "127.0.0.1:8080" } }],
+      ["::ffff:10.0.0.7", "http://[::1]:8080/api/clients/H-1/status?paths=0", {}],
+      ["2001:db8::1", "http://localhost/api/clients/H-1", { method: "DELETE", headers: forged }],
+      ["203.0.113.9", "http://localhost/api/clients", { method: "POST", body: "{}", headers: forged }],
+    ] as [string, string, RequestInit][]) {
+      const res = await from(address, url, init);
+      expect(res.status, `${address} ${url}`).toBe(403);
+      expect(res.headers.get("cache-control")).toBe("no-store");
       const body = (await res.json()) as ErrorBody;
-      expect(body.error).toMatchObject({
+      expect(body.error.field).toBe("(address)");
+      expect(JSON.stringify(body)).not.toContain("29"); // nothing of the profile
+    }
+    // No socket at all (an in-process request) is not a caller on this machine either.
+    expect((await app.request("http://localhost/api/clients/H-1")).status).toBe(403);
+    expect((await send("GET", "/api/clients/H-1")).status).toBe(200); // it was not deleted
+
+    // From this machine, every loopback address, IPv4-mapped included, is served, with no-store.
+    for (const address of ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"]) {
+      const res = await from(address, "http://localhost:8080/api/clients/H-1");
+      expect(res.status, address).toBe(200);
+      expect(res.headers.get("cache-control"), address).toBe("no-store");
+    }
+    // A proxy on this machine that nobody declared makes every caller look local: its forwarding headers
+    // refuse (a header may refuse, never grant).
+    for (const headers of [
+      { "x-forwarded-for": "198.51.100.4" },
+      { forwarded: "for=198.51.100.4" },
+      { "x-real-ip": "198.51.100.4" },
+    ] as Record<string, string>[]) {
+      const res = await from("127.0.0.1", "http://localhost/api/clients/H-1", { headers });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(((await res.json()) as ErrorBody).error.field).toBe("(proxy)");
+    }
+    // Through another site's domain name pointed at this machine (DNS rebinding): local socket, foreign Host.
+    for (const url of ["http://evil.example/api/clients/H-1", "http://192.168.1.20:8080/api/clients"]) {
+      const res = await from("127.0.0.1", url);
+      expect(res.status, url).toBe(403);
+      expect(((await res.json()) as ErrorBody).error).toMatchObject({
         field: "(host)",
         allowed: expect.stringContaining("EE_CLIENTS_HOSTS"),
       });
-      expect(JSON.stringify(body)).not.toContain("29"); // nothing of the profile
     }
-    const removed = await app.request("http://evil.example/api/clients/H-1", { method: "DELETE" });
-    expect(removed.status).toBe(403);
-    // The rest of the API is not personal and stays open; localhost in all its spellings is served.
-    expect((await app.request("http://192.168.1.20:8080/api/draws?limit=1")).status).toBe(200);
     for (const host of ["localhost:8080", "127.0.0.1:8080", "[::1]:8080", "ee.localhost"])
-      expect((await app.request(`http://${host}/api/clients/H-1`)).status, host).toBe(200);
-    // A host name the operator listed (EE_CLIENTS_HOSTS) is served.
+      expect((await from("127.0.0.1", `http://${host}/api/clients/H-1`)).status, host).toBe(200);
+    // The rest of the API is not personal and stays open to the network (when the server listens on it).
+    const draws = await from("192.168.1.20", "http://192.168.1.20:8080/api/draws?limit=1");
+    expect(draws.status).toBe(200);
+    expect(draws.headers.get("cache-control")).toBeNull();
+
+    // A host name the operator listed (EE_CLIENTS_HOSTS) is served, but only to this machine still.
     const office = createApp({
       ...data,
       logError: (line) => logged.push(line),
       clientsHosts: ["ee.office.lan"],
     });
-    expect((await office.request("http://ee.office.lan/api/clients/H-1")).status).toBe(200);
-    expect((await office.request("http://evil.example/api/clients/H-1")).status).toBe(403);
+    expect((await office.request("http://ee.office.lan/api/clients/H-1", {}, onThisMachine)).status).toBe(
+      200,
+    );
+    expect(
+      (await office.request("http://ee.office.lan/api/clients/H-1", {}, connectionFrom("10.1.1.1"))).status,
+    ).toBe(403);
+    expect((await office.request("http://evil.example/api/clients/H-1", {}, onThisMachine)).status).toBe(403);
+
+    // A proxy the operator declared (EE_TRUSTED_PROXIES) is believed about whom it forwards for.
+    const proxied = createApp({
+      ...data,
+      logError: (line) => logged.push(line),
+      trustedProxies: ["127.0.0.1"],
+    });
+    const via = (forwardedFor: string) =>
+      proxied.request(
+        "http://localhost/api/clients/H-1",
+        { headers: { "x-forwarded-for": forwardedFor } },
+        onThisMachine,
+      );
+    expect((await via("198.51.100.4")).status).toBe(403);
+    expect((await via("127.0.0.1, 198.51.100.4")).status).toBe(403); // the caller's own entry proves nothing
+    expect((await via("127.0.0.1")).status).toBe(200); // a caller on this machine, through the proxy
+    // A trusted proxy on another machine: its "127.0.0.1" is its own machine, not this one.
+    const remoteProxy = createApp({
+      ...data,
+      logError: (line) => logged.push(line),
+      trustedProxies: ["10.0.0.2"],
+    });
+    const viaRemote = await remoteProxy.request(
+      "http://localhost/api/clients/H-1",
+      { headers: { "x-forwarded-for": "127.0.0.1" } },
+      connectionFrom("10.0.0.2"),
+    );
+    expect(viaRemote.status).toBe(403);
+    // Another machine connecting directly is not the trusted proxy, whatever it forwards.
+    const direct = await proxied.request(
+      "http://localhost/api/clients/H-1",
+      { headers: { "x-forwarded-for": "127.0.0.1" } },
+      connectionFrom("192.168.1.20"),
+    );
+    expect(direct.status).toBe(403);
+
+    // Listening beyond loopback (HOST), the clients are refused to everyone until there are accounts.
+    const exposed = createApp({
+      ...data,
+      logError: (line) => logged.push(line),
+      listensBeyondLoopback: true,
+    });
+    const refused = await exposed.request("http://localhost/api/clients/H-1", {}, onThisMachine);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ErrorBody).error.field).toBe("(listener)");
+    expect((await exposed.request("http://localhost/api/draws?limit=1", {}, onThisMachine)).status).toBe(200);
     await send("DELETE", "/api/clients/H-1");
+  });
+
+  it("repeats no submitted value in its errors: not a label, a note or a date of birth", async () => {
+    const label = "SMITH-JOHN-1961";
+    for (const res of [
+      await send("GET", `/api/clients/${label}`),
+      await send("PUT", `/api/clients/${label}`, { notes: "x" }),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain("SMITH");
+    }
+    expect((await send("POST", "/api/clients", { label, profile: engineer })).status).toBe(201);
+    const twice = await send("POST", "/api/clients", { label, profile: engineer });
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).not.toContain("SMITH");
+    const born = "1961-07-14";
+    const disagrees = await send("PUT", `/api/clients/${label}`, {
+      profile: { ...engineer, assessedOn: "2025-11-20", birthDate: born },
+    });
+    expect(disagrees.status).toBe(400);
+    const text = await disagrees.text();
+    expect(text).not.toContain(born);
+    expect(text).not.toContain("SMITH");
+    const tooLongNote = await send("PUT", `/api/clients/${label}`, {
+      notes: "Lives at 12 Elm St. ".repeat(1000),
+    });
+    expect(tooLongNote.status).toBe(400);
+    expect(await tooLongNote.text()).not.toContain("Elm");
+    await send("DELETE", `/api/clients/${label}`);
   });
 
   it("logs an unexpected failure with the route as registered, not the client's label", async () => {
@@ -336,7 +462,7 @@ describe("the clients API", () => {
       rounds: () => Promise.reject(new Error("the rounds table is gone")),
       logError: (line) => lines.push(line),
     });
-    const res = await broken.request("/api/clients/SMITH-JOHN/status?paths=0");
+    const res = await broken.request("/api/clients/SMITH-JOHN/status?paths=0", {}, onThisMachine);
     expect(res.status).toBe(500);
     expect(lines).toEqual(["error: GET /api/clients/:label/status: Error"]);
     await send("DELETE", "/api/clients/SMITH-JOHN");
@@ -373,8 +499,10 @@ describe("the clients API", () => {
     };
     const forbidden = (path: string, method: string) =>
       doc.paths[path]?.[method]?.responses["403"]?.description;
-    expect(forbidden("/api/clients", "get")).toMatch(/^Addressed to a host name other than localhost/);
-    expect(forbidden("/api/clients/{label}", "put")).toMatch(/another site.*; or Addressed to a host name/);
+    expect(forbidden("/api/clients", "get")).toMatch(/^Not from the server's own machine .*host name/);
+    expect(forbidden("/api/clients/{label}", "put")).toMatch(
+      /another site.*; or Not from the server's own machine/,
+    );
     expect(forbidden("/api/crs", "post")).toMatch(/^Sent by a page of another site/);
     expect(forbidden("/api/draws", "get")).toBeUndefined();
   });

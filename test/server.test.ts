@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "../src/server/app.js";
 import { createDataContext } from "../src/server/context.js";
+import { onThisMachine } from "./support/connection.js";
 import { workedProfile } from "./support/profiles.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ee-server-test-"));
@@ -18,7 +19,8 @@ afterAll(async () => {
 });
 const get = (path: string) => app.request(path);
 const post = (path: string, body: string, type = "application/json") =>
-  app.request(path, { method: "POST", body, headers: { "content-type": type } });
+  // From this machine's loopback, as the clients API requires (one of the operations posted to).
+  app.request(path, { method: "POST", body, headers: { "content-type": type } }, onThisMachine);
 
 describe("server basics", () => {
   it("answers /healthz", async () => {

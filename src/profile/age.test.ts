@@ -104,8 +104,8 @@ describe("withAgeOn: the profile with its age on a date", () => {
     expect(problems).toEqual([
       {
         field: "age",
-        problem: "does not agree with birthDate 1995-11-25: the age on 2025-11-24 is 29",
-        allowed: "29, or leave out age or birthDate",
+        problem: "does not agree with birthDate: they give different ages on 2025-11-24",
+        allowed: "the age in completed years on 2025-11-24, or leave out age or birthDate",
       },
     ]);
     // Without an assessedOn of its own, the date given is the assessment date.
@@ -124,7 +124,7 @@ describe("withAgeOn: the profile with its age on a date", () => {
     const [problem] = thrownProblems(() => withAgeOn({ birthDate: "2025-11-25", assessedOn: "2025-11-24" }));
     expect(problem).toMatchObject({
       field: "birthDate",
-      problem: "gives an age of -1 on 2025-11-24, outside 0–120",
+      problem: "gives an age outside 0–120 on 2025-11-24",
     });
   });
 });
@@ -137,13 +137,13 @@ describe("a birth date too far in the past", () => {
     const [problem] = thrownProblems(() => withAgeOn({ birthDate: "1904-11-24", assessedOn: "2025-11-24" }));
     expect(problem).toEqual({
       field: "birthDate",
-      problem: "gives an age of 121 on 2025-11-24, outside 0–120",
+      problem: "gives an age outside 0–120 on 2025-11-24",
       allowed: "a date of birth from 1904-11-25 to 2025-11-24",
     });
     expect(problemsOf({ ...base, birthDate: "1800-01-01", assessedOn: "2025-11-24" })).toEqual([
       {
         field: "birthDate",
-        problem: "gives an age of 225 on 2025-11-24, outside 0–120",
+        problem: "gives an age outside 0–120 on 2025-11-24",
         allowed: "a date of birth from 1904-11-25 to 2025-11-24",
       },
     ]);
@@ -188,12 +188,12 @@ describe("age and birthDate in the profile schema", () => {
     expect(problemsOf({ ...base, assessedOn: "2025-11-24", age: 29, birthDate: "1995-11-25" })).toEqual([]);
   });
 
-  it("refuses both when they disagree, saying the age the birth date gives", () => {
+  it("refuses both when they disagree, repeating neither the age nor the date of birth", () => {
     expect(problemsOf({ ...base, assessedOn: "2025-11-25", age: 29, birthDate: "1995-11-25" })).toEqual([
       {
         field: "age",
-        problem: "does not agree with birthDate 1995-11-25: the age on 2025-11-25 is 30",
-        allowed: "30, or leave out age or birthDate",
+        problem: "does not agree with birthDate: they give different ages on 2025-11-25",
+        allowed: "the age in completed years on 2025-11-25, or leave out age or birthDate",
       },
     ]);
   });

@@ -64,7 +64,8 @@ export function ageProblem(p: StatedAge, date: string | undefined): FieldProblem
   if (age < ageRange.min || age > ageRange.max)
     return {
       field: "birthDate",
-      problem: `gives an age of ${age} on ${date}, outside ${ageRange.min}–${ageRange.max}`,
+      // Neither the date of birth nor the age it gives is repeated: an error may be seen or kept elsewhere.
+      problem: `gives an age outside ${ageRange.min}–${ageRange.max} on ${date}`,
       // Too old: the range, since "on or before" the date is what the person already gave.
       allowed:
         age < ageRange.min
@@ -74,8 +75,8 @@ export function ageProblem(p: StatedAge, date: string | undefined): FieldProblem
   if (p.age !== undefined && p.age !== age)
     return {
       field: "age",
-      problem: `does not agree with birthDate ${p.birthDate}: the age on ${date} is ${age}`,
-      allowed: `${age}, or leave out age or birthDate`,
+      problem: `does not agree with birthDate: they give different ages on ${date}`,
+      allowed: `the age in completed years on ${date}, or leave out age or birthDate`,
     };
   return undefined;
 }

@@ -62,7 +62,7 @@ describe("language results in the profile schema", () => {
     expect(bad).toEqual([
       {
         field: "firstLanguage.listening",
-        problem: "7.25 is not a valid ielts listening score",
+        problem: "is not a valid ielts listening score",
         allowed: "0–9 in steps of 0.5",
       },
     ]);

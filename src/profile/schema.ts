@@ -115,7 +115,7 @@ function checkLanguageScores(
       ctx.addIssue({
         code: "custom",
         path: [ability],
-        message: `${r[ability]} is not a valid ${r.test}${tefScale ? ` (${tefScale} scale)` : ""} ${ability} score`,
+        message: `is not a valid ${r.test}${tefScale ? ` (${tefScale} scale)` : ""} ${ability} score`,
         params: { allowed: describeRange(range) },
       });
     }

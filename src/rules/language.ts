@@ -108,7 +108,7 @@ export function convertResult(result: LanguageResult, field: string, assessedOn?
     if (!isInRange(result[ability], ranges[ability]))
       problems.push({
         field: `${field}.${ability}`,
-        problem: `${result[ability]} is not a valid ${result.test} ${ability} score`,
+        problem: `is not a valid ${result.test} ${ability} score`,
         allowed: describeRange(ranges[ability]),
       });
   if (problems.length) throw new FieldError(problems);

@@ -51,28 +51,28 @@ async function storing<T>(work: () => Promise<T>): Promise<T> {
       throw new ApiError(409, [
         {
           field: "label",
-          problem: `a client labelled "${e.label}" already exists`,
+          problem: "a client with this label already exists",
           allowed: "a label not in use (or PUT to update it)",
         },
       ]);
-    if (e instanceof ClientNotFoundError) throw notFound(e.label);
+    if (e instanceof ClientNotFoundError) throw notFound();
     if (e instanceof ClientChangedError)
       throw new ApiError(409, [
         {
           field: "expectedUpdatedAt",
           problem: `the client was changed at ${e.updatedAt}, after it was read: nothing was saved`,
-          allowed: `its current updatedAt (GET /api/clients/${e.label} again)`,
+          allowed: "its current updatedAt (GET the client again)",
         },
       ]);
     throw e;
   }
 }
 
-const notFound = (label: string) =>
+const notFound = () =>
   new ApiError(404, [
     {
       field: "label",
-      problem: `no client is labelled "${label}"`,
+      problem: "no client has this label",
       allowed: "a stored label (GET /api/clients)",
     },
   ]);
@@ -162,7 +162,7 @@ function requireCurrentProfile(client: StoredClient): Client {
     {
       field: "profile",
       problem: "as stored, no longer passes the profile checks (they changed after it was stored)",
-      allowed: `a corrected profile (PUT /api/clients/${client.label})`,
+      allowed: "a corrected profile (PUT it to the client)",
     },
     ...client.profileProblems,
   ]);
@@ -244,7 +244,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     responses: [{ status: 200, description: "The client", contentType: "application/json" }, noSuchClient],
     handle: async ({ params }, ctx: ApiContext) => {
       const client = await loadClient(database(ctx), params.label);
-      if (!client) throw notFound(params.label);
+      if (!client) throw notFound();
       return json(client);
     },
   }),
@@ -319,7 +319,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
     ],
     handle: async ({ params, query }, ctx: ApiContext) => {
       const stored = await loadClient(database(ctx), params.label);
-      if (!stored) throw notFound(params.label);
+      if (!stored) throw notFound();
       const client = requireCurrentProfile(stored);
       const s = await statusDate(ctx, query);
       return json({

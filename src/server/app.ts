@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { type ApiContext, operations } from "./api.js";
+import { type ClientsPolicy, type ClientsRefusal, clientsRefusal, normalizeAddress } from "./caller.js";
 import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
 import { limitBodySize } from "./node-body-limit.js";
 import { buildOpenApi, renderDocsPage } from "./openapi.js";
@@ -23,9 +24,17 @@ export interface AppOptions extends ApiContext {
   logError?: (line: string) => void;
   /**
    * Host names besides this machine's own (localhost, 127.0.0.1, [::1]) under which the clients API answers
-   * (EE_CLIENTS_HOSTS), e.g. the office server's name; none by default.
+   * (EE_CLIENTS_HOSTS), e.g. a name for this machine in /etc/hosts; none by default. A name never grants
+   * access by itself: the caller must still be on this machine.
    */
   clientsHosts?: readonly string[];
+  /**
+   * The server listens on an address that other machines reach (HOST): the clients API then refuses
+   * everyone, as there are no accounts to tell a consultant from a stranger.
+   */
+  listensBeyondLoopback?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (EE_TRUSTED_PROXIES): their addresses as they connect. */
+  trustedProxies?: readonly string[];
 }
 
 function send(c: Context, reply: Reply): Response {
@@ -51,14 +60,46 @@ function serveAsset(c: Context, asset: Asset): Response {
   return c.body(gzip ? asset.gzip! : asset.body, 200, headers);
 }
 
-/** localhost (and its subdomains), 127.0.0.0/8 and ::1: names that only ever reach this machine. */
-function isLoopbackName(hostname: string): boolean {
-  return (
-    hostname === "localhost" ||
-    hostname.endsWith(".localhost") ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
-    hostname === "[::1]"
-  );
+/**
+ * The connection's remote address, as @hono/node-server hands the Node request to the app (`c.env.incoming`);
+ * undefined for a request that did not come through a socket (Hono's in-process `app.request`).
+ */
+function socketAddressOf(c: Context): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+const clientsOnThisMachine =
+  "http://localhost:PORT from the server's own machine, with the server listening on loopback (the default; HOST unset)";
+
+function clientsRefusalProblem(refusal: ClientsRefusal) {
+  switch (refusal.reason) {
+    case "listener":
+      return {
+        field: "(listener)",
+        problem:
+          "the clients are not served while the server listens beyond this machine (HOST), as it has no accounts",
+        allowed: clientsOnThisMachine,
+      };
+    case "address":
+      return {
+        field: "(address)",
+        problem: "the clients are served only to callers on the server's own machine",
+        allowed: clientsOnThisMachine,
+      };
+    case "unconfigured-proxy":
+      return {
+        field: "(proxy)",
+        problem: "the request was forwarded by a proxy the server was not told to trust",
+        allowed: "direct requests from the server's machine, or the proxy's address in EE_TRUSTED_PROXIES",
+      };
+    case "host":
+      return {
+        field: "(host)",
+        problem: `the clients are not served to requests addressed to ${refusal.hostname}`,
+        allowed: "http://localhost:PORT on the server's machine, or a host name listed in EE_CLIENTS_HOSTS",
+      };
+  }
 }
 
 /** application/json or a +json type, by the media type itself (its parameters say nothing of it). */
@@ -139,21 +180,26 @@ export function createApp(options: AppOptions): Hono {
     ),
   );
 
-  // The clients' profiles are personal data: served only to a request addressed to this machine by its
-  // loopback name, or a host name the operator listed. The server listens on every interface (the
-  // calculator may be shared), and a page elsewhere may point its own domain name at this machine (DNS
-  // rebinding) to read what this server answers: the Host it was sent to tells both apart.
-  const clientsHosts = new Set((options.clientsHosts ?? []).map((h) => h.toLowerCase()));
+  // The clients' profiles are personal data: served only to a caller on this machine, as the connection
+  // itself tells (see caller.ts), and never kept by a browser's or a proxy's cache.
+  const clientsPolicy: ClientsPolicy = {
+    listensBeyondLoopback: options.listensBeyondLoopback ?? false,
+    trustedProxies: new Set((options.trustedProxies ?? []).map(normalizeAddress)),
+    clientsHosts: new Set((options.clientsHosts ?? []).map((h) => h.toLowerCase())),
+  };
   const guardClients = (c: Context, next: () => Promise<void>) => {
-    const hostname = new URL(c.req.url).hostname.toLowerCase();
-    if (!isLoopbackName(hostname) && !clientsHosts.has(hostname))
-      throw new ApiError(403, [
-        {
-          field: "(host)",
-          problem: `the clients are not served to requests addressed to ${hostname}`,
-          allowed: "http://localhost:PORT on the server's machine, or a host name listed in EE_CLIENTS_HOSTS",
-        },
-      ]);
+    c.header("cache-control", "no-store");
+    const refusal = clientsRefusal(
+      {
+        socketAddress: socketAddressOf(c),
+        hosts: [c.req.header("host") ?? "", new URL(c.req.url).host].filter((h) => h !== ""),
+        forwardedFor: c.req.header("x-forwarded-for"),
+        forwarded: c.req.header("forwarded"),
+        realIp: c.req.header("x-real-ip"),
+      },
+      clientsPolicy,
+    );
+    if (refusal) throw new ApiError(403, [clientsRefusalProblem(refusal)]);
     return next();
   };
   app.use("/api/clients", guardClients);

@@ -1,6 +1,6 @@
 // `npm start`: the API and the web app on http://localhost:8080 (PORT to change), on the embedded
 // database in the same data folder as the `ee` command (EE_DATA_DIR to change), or PostgreSQL when
-// DATABASE_URL is set.
+// DATABASE_URL is set. It listens on this machine's loopback only unless HOST names another interface.
 import { defaultDataDir } from "../storage/index.js";
 import { startServer } from "./start.js";
 
@@ -10,21 +10,38 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
 startServer({
   port,
+  host: process.env.HOST || undefined,
   dataDir: defaultDataDir(),
   databaseUrl: process.env.DATABASE_URL || undefined,
   webRoot: process.env.EE_WEB_ROOT || undefined,
   // The clients API answers on localhost only, unless the operator names the server's other host names.
-  clientsHosts: (process.env.EE_CLIENTS_HOSTS ?? "")
-    .split(",")
-    .map((h) => h.trim())
-    .filter((h) => h !== ""),
+  clientsHosts: list(process.env.EE_CLIENTS_HOSTS),
+  // A reverse proxy's X-Forwarded-For is believed only from the addresses listed here.
+  trustedProxies: list(process.env.EE_TRUSTED_PROXIES),
 }).then(
   (server) => {
-    process.stdout.write(
-      `Express Entry Engine: http://localhost:${server.port} (API reference: /api/docs)\n`,
+    const where = server.addresses.map((a) =>
+      a.includes(":") ? `[${a}]:${server.port}` : `${a}:${server.port}`,
     );
+    if (server.beyondLoopback) {
+      process.stdout.write(
+        `Express Entry Engine: listening on ${where.join(", ")} (HOST): reachable from other machines.\n` +
+          "The clients workspace (/api/clients, /clients) is refused to everyone while the server listens beyond this machine: it has no accounts.\n" +
+          `API reference: ${server.url}/api/docs\n`,
+      );
+    } else {
+      process.stdout.write(
+        `Express Entry Engine: http://localhost:${server.port} (API reference: /api/docs), on this machine only (${where.join(", ")}; HOST to change)\n`,
+      );
+    }
     const stop = () => server.close().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

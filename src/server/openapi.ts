@@ -72,7 +72,8 @@ export function buildOpenApi(operations: readonly AnyOperation<never>[], version
       responses["403"] ??= {
         description: [
           changes && "Sent by a page of another site (Sec-Fetch-Site, Origin): nothing is changed",
-          personal && "Addressed to a host name other than localhost or those in EE_CLIENTS_HOSTS",
+          personal &&
+            "Not from the server's own machine (judged by the connection, never by headers), the server listening beyond loopback (HOST), forwarded by an unconfigured proxy, or addressed to a host name other than localhost or those in EE_CLIENTS_HOSTS",
         ]
           .filter(Boolean)
           .join("; or "),

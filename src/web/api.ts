@@ -27,7 +27,7 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   }).then(async (res) => {
     const data = await res.json();
-    if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { body: data });
+    if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status, body: data });
     return data as T;
   });
 }

@@ -312,7 +312,7 @@ const en = {
   "clients.labelMissing": "Give the client a label",
   "clients.exists": "A client already has this label.",
   "clients.hostRefused":
-    "The server shows its clients only at localhost, on its own machine (or at the names its operator set in EE_CLIENTS_HOSTS): client profiles are personal data.",
+    "The server shows its clients only to its own machine, at http://localhost, and only while it listens on this machine alone (HOST unset): client profiles are personal data, and there are no accounts yet.",
   "clients.changed":
     "Someone changed this client after you opened it: nothing was saved. Cancel and open it again to see their changes.",
   "clients.notes": "Notes",
@@ -684,7 +684,7 @@ const fr: Messages = {
   "clients.labelMissing": "Donnez une référence au client",
   "clients.exists": "Un client porte déjà cette référence.",
   "clients.hostRefused":
-    "Le serveur ne montre ses clients qu'à l'adresse localhost, sur sa propre machine (ou aux noms que son exploitant a inscrits dans EE_CLIENTS_HOSTS) : les profils des clients sont des données personnelles.",
+    "Le serveur ne montre ses clients qu'à sa propre machine, à l'adresse http://localhost, et seulement tant qu'il n'écoute que cette machine (HOST non défini) : les profils des clients sont des données personnelles, et il n'y a pas encore de comptes.",
   "clients.changed":
     "Quelqu'un a modifié ce client après que vous l'avez ouvert : rien n'a été enregistré. Annulez et rouvrez-le pour voir ses modifications.",
   "clients.notes": "Notes",

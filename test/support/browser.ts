@@ -51,7 +51,7 @@ export async function startBrowserApp(scratchPrefix: string): Promise<BrowserApp
     });
     server = await startServer({
       port: 0,
-      hostname: "127.0.0.1",
+      host: "127.0.0.1",
       dataDir: join(scratch, "db"),
       webRoot,
       logError: () => {},

@@ -322,8 +322,7 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
     request<ClientList>("GET", `/api/clients?paths=${listPaths}&sort=${order}`).then(
       (data) => live && setList({ state: "ok", data }),
       // The server serves the clients on localhost only unless told otherwise: say so rather than "failed".
-      (e: { body?: ErrorBody | null }) =>
-        live && setList({ state: "error", hostRefused: e.body?.errors?.[0]?.field === "(host)" }),
+      (e: { status?: number }) => live && setList({ state: "error", hostRefused: e.status === 403 }),
     );
     return () => {
       live = false;
