@@ -20,6 +20,8 @@ export async function spawnServer(options: {
   env?: Record<string, string>;
   /** "pipe" to read what the server logs from `process.stderr`; default: this process's stderr. */
   stderr?: "inherit" | "pipe";
+  /** Called as soon as the child runs, before it answers (e.g. to read its stderr while it waits). */
+  onSpawn?: (child: ChildProcess) => void;
 }): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: {
@@ -32,6 +34,7 @@ export async function spawnServer(options: {
     },
     stdio: ["ignore", "ignore", options.stderr ?? "inherit"],
   });
+  options.onSpawn?.(child);
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
