@@ -53,13 +53,15 @@ export async function createDataContext(options: DataOptions): Promise<DataConte
       ? { url: options.databaseUrl, waitForServerSeconds: options.databaseWaitSeconds, log: options.log }
       : { dataDir: options.dataDir },
   );
+  const rounds = cachedRounds(db);
   try {
     await seedFromBundledSnapshot(db, (options.now ?? (() => new Date().toISOString()))());
+    await rounds(); // read now, so that a database lost before the first request leaves them served
   } catch (e) {
     await db.close();
     throw e;
   }
-  return { db, today: options.today ?? utcToday, rounds: cachedRounds(db), close: () => db.close() };
+  return { db, today: options.today ?? utcToday, rounds, close: () => db.close() };
 }
 
 /**
@@ -67,8 +69,8 @@ export async function createDataContext(options: DataOptions): Promise<DataConte
  * database is locked to this process); reading them once a minute at most keeps the API fast and still
  * picks up an ingest without a restart. While the database cannot be reached, the rounds last read keep
  * being served (they are IRCC's published history, at most one ingest behind), so the calculator, draws,
- * forecasts and advice keep working; each request tries the database again. Only before the first read
- * does a database that is away mean a 503.
+ * forecasts and advice keep working; each request tries the database again (at once refused while the
+ * database is known to be down). They are first read at start-up.
  */
 function cachedRounds(db: Db): () => Promise<Round[]> {
   let cache: { at: number; rounds: Promise<Round[]> } | null = null;
