@@ -87,6 +87,7 @@ it("stays up through a PostgreSQL restart: 503 with Retry-After while it is away
 
   const health = await get("/healthz");
   expect(health.status).toBe(503);
+  expect(health.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
   expect(await health.json()).toMatchObject({
     status: "degraded",
     version: expect.any(String),

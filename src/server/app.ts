@@ -125,9 +125,11 @@ export function createApp(options: AppOptions): Hono {
   app.get("/healthz", async (c) => {
     const database = options.db ? await options.db.health() : undefined;
     const up = database === undefined || database.status === "up";
+    const retryAfter = database?.retryAfterSeconds;
     return c.json(
       { status: up ? "ok" : "degraded", version, ...(database ? { database } : {}) },
       up ? 200 : 503,
+      retryAfter ? { "retry-after": String(retryAfter) } : {},
     );
   });
   app.get("/api/openapi.json", (c) => c.body(openApiText, 200, { "content-type": "application/json" }));

@@ -57,7 +57,7 @@ export function toErrorResponse(e: unknown): {
       body: errorBody([
         {
           field: "(database)",
-          problem: "cannot be reached just now; the request was not carried out",
+          problem: "cannot be reached just now: the request was not completed",
           allowed: `the same request again in ${e.retryAfterSeconds} s or later (Retry-After)`,
         },
       ]),

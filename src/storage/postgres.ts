@@ -282,7 +282,7 @@ class ConnectionWatch {
     down.timer = setTimeout(() => {
       this.probe().then(
         () => {
-          if (this.down !== down) return;
+          if (this.down !== down || this.closed) return;
           this.down = undefined;
           const seconds = Math.round((Date.now() - down.since.getTime()) / 1000);
           this.log(`database: connected to ${this.location} again after ${seconds} s`);
