@@ -2,6 +2,7 @@
 // data directory. A lock file names the holder; one left by a process that no longer runs is taken over.
 import { closeSync, fstatSync, linkSync, openSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 
 /** The embedded database is in use by another process. */
 export class DatabaseInUseError extends Error {
@@ -146,7 +147,8 @@ function bootId(): string | undefined {
 
 /** Creates the lock naming this process; its file identity, or undefined when a lock is already there. */
 function createLock(lockPath: string): string | undefined {
-  const written = `${lockPath}.${process.pid}.new`;
+  // Named for this thread: two threads of one process (one pid) may be writing theirs at the same time.
+  const written = `${lockPath}.${process.pid}-${threadId}.new`;
   writeFileSync(written, lockContent(thisProcess()));
   try {
     const { dev, ino } = fstatOf(written);
