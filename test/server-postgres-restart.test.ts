@@ -1,9 +1,11 @@
 // PostgreSQL restarted under a running server (a child process, as `npm start` runs): while the database
 // is away the server stays up, the requests that need it answer 503 with a JSON body and Retry-After,
 // /healthz says the database is down, the rounds last read are still served; once PostgreSQL is back the
-// same requests answer 200, and the loss was logged once, without the password. Also: a server started
+// same requests answer 200, and the loss was logged once, without the password; connections ended by
+// pg_terminate_backend are replaced without a word. Also: a server started
 // before its database waits for it (EE_DATABASE_WAIT_SECONDS). The test owns its PostgreSQL cluster.
 import type { ChildProcess } from "node:child_process";
+import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ChildServer, spawnServer } from "../src/server/spawn.js";
 import { freePort } from "../src/server/start.js";
@@ -104,6 +106,20 @@ it("stays up through a PostgreSQL restart: 503 with Retry-After while it is away
   expect(await healthy.json()).toMatchObject({ status: "ok", database: { status: "up" } });
   expect(server.process.exitCode).toBeNull();
   expect(server.process.signalCode).toBeNull();
+
+  // Its connections ended from outside (pg_terminate_backend): the pool opens others, the process lives on.
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      "select pg_terminate_backend(pid, 10000) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+    );
+    expect(rows.length).toBeGreaterThan(0);
+  } finally {
+    await admin.end();
+  }
+  await until(async () => ((await get("/api/clients")).status === 200 ? true : undefined));
+  expect(server.process.exitCode).toBeNull();
 
   await log.waitFor("again after");
   const lines = log.text().split("\n").filter(Boolean);
