@@ -26,7 +26,7 @@ describe("server basics", () => {
   it("answers /healthz", async () => {
     const res = await get("/healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok" });
+    expect(await res.json()).toMatchObject({ status: "ok", database: { kind: "pglite", status: "up" } });
   });
 
   it("serves an OpenAPI 3.1 document listing the operations", async () => {

@@ -292,7 +292,8 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
   it("keeps a write made outside a transaction while it is open, when the transaction is rolled back", async () => {
     const db = await open();
     // The server shares one database between requests: a client added while an import is under way must
-    // not become part of the import's transaction (PostgreSQL has one connection, PGlite serializes).
+    // not become part of the import's transaction (PostgreSQL gives each transaction a connection of its
+    // own, PGlite serializes).
     let opened!: () => void;
     const transactionOpen = new Promise<void>((resolve) => {
       opened = resolve;

@@ -1,6 +1,12 @@
 // Where the database lives, and the migration list's numbering rule. No database needed.
 import { describe, expect, it } from "vitest";
-import { databaseOptionsFromEnv, defaultDataDir, migrate, migrations } from "../src/storage/index.js";
+import {
+  databaseOptionsFromEnv,
+  databaseWaitSeconds,
+  defaultDataDir,
+  migrate,
+  migrations,
+} from "../src/storage/index.js";
 
 describe("defaultDataDir", () => {
   it("prefers EE_DATA_DIR, then XDG_DATA_HOME, then the platform's user data directory", () => {
@@ -19,6 +25,20 @@ describe("defaultDataDir", () => {
     });
     expect(databaseOptionsFromEnv("/d", {})).toEqual({ dataDir: "/d" });
     expect(databaseOptionsFromEnv(undefined, { EE_DATA_DIR: "/e" })).toEqual({ dataDir: "/e" });
+  });
+  it("reads EE_DATABASE_WAIT_SECONDS, how long to wait for PostgreSQL at start-up, refusing what is not seconds", () => {
+    const url = "postgres://h/db";
+    expect(databaseOptionsFromEnv("/d", { DATABASE_URL: url, EE_DATABASE_WAIT_SECONDS: "45" })).toEqual({
+      url,
+      waitForServerSeconds: 45,
+    });
+    expect(databaseWaitSeconds({})).toBeUndefined();
+    expect(databaseWaitSeconds({ EE_DATABASE_WAIT_SECONDS: " " })).toBeUndefined();
+    expect(databaseWaitSeconds({ EE_DATABASE_WAIT_SECONDS: "0" })).toBe(0);
+    for (const bad of ["-1", "1.5", "30s", "forever"])
+      expect(() => databaseWaitSeconds({ EE_DATABASE_WAIT_SECONDS: bad }), bad).toThrow(
+        `EE_DATABASE_WAIT_SECONDS: must be a whole number of seconds (got "${bad}")`,
+      );
   });
 });
 

@@ -1,6 +1,6 @@
 // PGlite is single-process: a second process opening the same data directory must be refused with a
 // clear message (not corrupt the database), and a lock left by a killed process must not block forever.
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   linkSync,
@@ -14,11 +14,63 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { DatabaseInUseError, lockDataDir, openDatabase } from "../src/storage/index.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "ee-lock-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. */
+function startTimeOf(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]!;
+}
+const bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+
+/** The pid the data directory's lock names (its first line). */
+function lockedBy(dataDir: string): number {
+  return Number(readFileSync(join(dataDir, "ee-process.lock"), "utf8").split("\n")[0]);
+}
+
+function freshDir(name: string): string {
+  const dataDir = join(scratch, name);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  return dataDir;
+}
+
+/** A process that is alive, and is not this program (`sleep`); killed when the test ends. */
+function aLiveStranger(): ChildProcess {
+  const sleeper = spawn("sleep", ["600"], { stdio: "ignore" });
+  onTestFinished(() => {
+    sleeper.kill();
+  });
+  return sleeper;
+}
+
+/** An ee process (a child) that takes the lock and holds it until the test ends; resolves with its pid. */
+async function aChildHolding(dataDir: string): Promise<number> {
+  const script = `import("./src/storage/index.ts").then((s) => {
+    try { s.lockDataDir(${JSON.stringify(dataDir)}); console.log("LOCKED"); }
+    catch (e) { console.log(e.name); }
+    process.stdin.on("end", () => process.exit(0)).resume();
+  })`;
+  const child = spawn(process.execPath, ["--import", "tsx", "-e", script], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  onTestFinished(async () => {
+    child.stdin.end();
+    await exited;
+  });
+  let out = "";
+  for await (const chunk of child.stdout.setEncoding("utf8")) {
+    out += chunk;
+    if (out.includes("\n")) break;
+  }
+  expect(out.trim()).toBe("LOCKED");
+  return child.pid!;
+}
 
 /** Starts `count` processes that call lockDataDir(dataDir) at once (when `go` appears); their answers. */
 async function raceForTheLock(dataDir: string, go: string, count: number): Promise<string[]> {
@@ -65,7 +117,10 @@ describe("the embedded database's process lock", () => {
     const dataDir = join(scratch, "held");
     const db = await openDatabase({ dataDir });
     const lockPath = join(dataDir, "ee-process.lock");
-    expect(readFileSync(lockPath, "utf8")).toBe(String(process.pid));
+    // The pid first (all that older versions read), then this process's start time and the boot's id.
+    expect(readFileSync(lockPath, "utf8")).toBe(
+      `${process.pid}\nstarted=${startTimeOf(process.pid)}\nboot=${bootId}\n`,
+    );
 
     // Another process, as `ee draws list --data-dir` would be while the server runs.
     const other = spawnSync(
@@ -97,7 +152,7 @@ describe("the embedded database's process lock", () => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, "ee-process.lock"), String(dead));
     const release = lockDataDir(dataDir);
-    expect(readFileSync(join(dataDir, "ee-process.lock"), "utf8")).toBe(String(process.pid));
+    expect(lockedBy(dataDir)).toBe(process.pid);
     release();
     expect(existsSync(join(dataDir, "ee-process.lock"))).toBe(false);
   });
@@ -110,8 +165,12 @@ describe("the embedded database's process lock", () => {
     for (let round = 0; round < 4; round++) {
       const dataDir = join(scratch, `race-${round}`);
       mkdirSync(dataDir, { recursive: true });
-      const dead = spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid!;
-      writeFileSync(join(dataDir, "ee-process.lock"), String(dead));
+      // Half the rounds: a dead pid; the others: a live pid that another process has since been given.
+      const stale =
+        round % 2 === 0
+          ? String(spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid!)
+          : `${aLiveStranger().pid}\nstarted=1\nboot=${bootId}\n`;
+      writeFileSync(join(dataDir, "ee-process.lock"), stale);
       const go = join(scratch, `go-${round}`);
       const said = await raceForTheLock(dataDir, go, 4);
       expect(said.sort(), `round ${round}`).toEqual(["IN USE", "IN USE", "IN USE", "LOCKED"]);
@@ -140,6 +199,70 @@ describe("the embedded database's process lock", () => {
     mkdirSync(dataDir, { recursive: true });
     const release = lockDataDir(dataDir);
     expect(() => lockDataDir(dataDir)).toThrow(DatabaseInUseError);
+    expect(() => lockDataDir(dataDir)).toThrow(
+      `in use by process ${process.pid} (this process: close it first)`,
+    );
     release();
+    lockDataDir(dataDir)(); // released: free again
+  });
+
+  it("takes over a lock naming this process's pid that this process does not hold (a restarted container)", () => {
+    // A container's server is process 1 after a restart, as it was before: the lock its predecessor left
+    // names our own pid. Written by an older version (the pid alone), or by this one (another start time).
+    for (const content of [
+      String(process.pid),
+      `${process.pid}\n`,
+      `${process.pid}\nstarted=1\nboot=${bootId}\n`,
+    ]) {
+      const dataDir = freshDir("same-pid");
+      writeFileSync(join(dataDir, "ee-process.lock"), content);
+      const release = lockDataDir(dataDir);
+      expect(readFileSync(join(dataDir, "ee-process.lock"), "utf8"), content).toContain(
+        `started=${startTimeOf(process.pid)}`,
+      );
+      expect(() => lockDataDir(dataDir), content).toThrow("(this process: close it first)");
+      release();
+      expect(readdirSync(dataDir)).toEqual([]);
+    }
+  });
+
+  it("takes over a lock whose pid is alive but now names another process (pid reuse, a reboot)", () => {
+    const stranger = aLiveStranger();
+    const startedAt = startTimeOf(stranger.pid!);
+    for (const content of [
+      `${stranger.pid}\nstarted=${Number(startedAt) - 1}\nboot=${bootId}\n`, // another process had that pid
+      `${stranger.pid}\nstarted=${startedAt}\nboot=another-boot\n`, // written before a reboot
+    ]) {
+      const dataDir = freshDir("reused-pid");
+      writeFileSync(join(dataDir, "ee-process.lock"), content);
+      const release = lockDataDir(dataDir);
+      expect(lockedBy(dataDir), content).toBe(process.pid);
+      release();
+    }
+  });
+
+  it("refuses while the recorded process itself still runs, whatever it is", () => {
+    // The pid and its start time match: the process that wrote the lock. An old-format lock (the pid
+    // alone) cannot tell a reused pid from its owner, and a live pid is taken as the owner.
+    const stranger = aLiveStranger();
+    for (const content of [
+      `${stranger.pid}\nstarted=${startTimeOf(stranger.pid!)}\nboot=${bootId}\n`,
+      String(stranger.pid),
+    ]) {
+      const dataDir = freshDir("recorded-alive");
+      writeFileSync(join(dataDir, "ee-process.lock"), content);
+      expect(() => lockDataDir(dataDir), content).toThrow(`in use by process ${stranger.pid} (the server`);
+      expect(readFileSync(join(dataDir, "ee-process.lock"), "utf8")).toBe(content);
+    }
+  });
+
+  it("refuses a lock held by a running ee process", async () => {
+    const dataDir = freshDir("child-holds");
+    const holder = await aChildHolding(dataDir);
+    expect(lockedBy(dataDir)).toBe(holder);
+    expect(() => lockDataDir(dataDir)).toThrow(
+      `in use by process ${holder} (the server, or another ee command)`,
+    );
+    expect(lockedBy(dataDir)).toBe(holder);
   });
 });

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { DatabaseUnavailableError } from "../storage/index.js";
 import { type ApiContext, operations } from "./api.js";
 import { type ClientsPolicy, type ClientsRefusal, clientsRefusal, normalizeAddress } from "./caller.js";
 import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
@@ -136,12 +137,13 @@ export function createApp(options: AppOptions): Hono {
   const docsPage = renderDocsPage(openApi);
 
   app.onError((e, c) => {
-    const { status, body } = toErrorResponse(e);
+    const { status, body, headers } = toErrorResponse(e);
     // Only the kind of failure and the route as registered (/api/clients/:label, not the client's label):
-    // messages and paths may name a person.
-    if (status >= 500)
+    // messages and paths may name a person. A database that is away is logged by the database adapter,
+    // once, not by every request it turns away.
+    if (status >= 500 && !(e instanceof DatabaseUnavailableError))
       logError(`error: ${c.req.method} ${c.req.routePath}: ${(e as Error)?.name ?? "Error"}`);
-    return c.json(body, status as 500);
+    return c.json(body, status as 500, headers);
   });
 
   // The profile travels in the web app's URLs: no referrer leaves the site, and nothing runs that the
@@ -159,7 +161,18 @@ export function createApp(options: AppOptions): Hono {
     return next();
   });
 
-  app.get("/healthz", (c) => c.json({ status: "ok", version }));
+  // For monitors and orchestrators: 200 when everything the server needs answers, else 503 naming what
+  // does not (the database's kind and state only: never its address).
+  app.get("/healthz", async (c) => {
+    const database = options.db ? await options.db.health() : undefined;
+    const up = database === undefined || database.status === "up";
+    const retryAfter = database?.retryAfterSeconds;
+    return c.json(
+      { status: up ? "ok" : "degraded", version, ...(database ? { database } : {}) },
+      up ? 200 : 503,
+      retryAfter ? { "retry-after": String(retryAfter) } : {},
+    );
+  });
   app.get("/api/openapi.json", (c) => c.body(openApiText, 200, { "content-type": "application/json" }));
   app.get("/api/docs", (c) => c.html(docsPage));
   app.get("/api", (c) => c.redirect("/api/docs"));

@@ -3,7 +3,13 @@
 // seeded on first run with IRCC's bundled history. Built once at start-up.
 import type { Round } from "../draws/index.js";
 import type { Profile } from "../profile/schema.js";
-import { type Db, loadRounds, openDatabase, seedFromBundledSnapshot } from "../storage/index.js";
+import {
+  DatabaseUnavailableError,
+  type Db,
+  loadRounds,
+  openDatabase,
+  seedFromBundledSnapshot,
+} from "../storage/index.js";
 
 export interface ApiContext {
   /** Today's date, YYYY-MM-DD (UTC), the default "as of" for scores and forecasts. */
@@ -19,6 +25,10 @@ export interface DataOptions {
   dataDir?: string;
   /** PostgreSQL connection string (`DATABASE_URL`). */
   databaseUrl?: string;
+  /** PostgreSQL: how long to wait at start-up for a server that cannot be reached yet (seconds; default 0). */
+  databaseWaitSeconds?: number;
+  /** Where the database adapter reports a lost or restored connection; default standard error. */
+  log?: (line: string) => void;
   /** Overrides the clock (tests). */
   today?: () => string;
   /** Overrides the time of the first-run seeding record (tests). */
@@ -39,27 +49,50 @@ export interface DataContext extends ApiContext {
 
 export async function createDataContext(options: DataOptions): Promise<DataContext> {
   const db = await openDatabase(
-    options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir },
+    options.databaseUrl
+      ? { url: options.databaseUrl, waitForServerSeconds: options.databaseWaitSeconds, log: options.log }
+      : { dataDir: options.dataDir },
   );
+  const rounds = cachedRounds(db);
   try {
     await seedFromBundledSnapshot(db, (options.now ?? (() => new Date().toISOString()))());
+    await rounds(); // read now, so that a database lost before the first request leaves them served
   } catch (e) {
     await db.close();
     throw e;
   }
-  // The rounds change only when a feed is ingested (by `ee`, against a shared PostgreSQL: the embedded
-  // database is locked to this process); reading them once a minute at most keeps the API fast and still
-  // picks up an ingest without a restart.
+  return { db, today: options.today ?? utcToday, rounds, close: () => db.close() };
+}
+
+/**
+ * The rounds change only when a feed is ingested (by `ee`, against a shared PostgreSQL: the embedded
+ * database is locked to this process); reading them once a minute at most keeps the API fast and still
+ * picks up an ingest without a restart. While the database cannot be reached, the rounds last read keep
+ * being served (they are IRCC's published history, at most one ingest behind), so the calculator, draws,
+ * forecasts and advice keep working; each request tries the database again (at once refused while the
+ * database is known to be down). They are first read at start-up.
+ */
+function cachedRounds(db: Db): () => Promise<Round[]> {
   let cache: { at: number; rounds: Promise<Round[]> } | null = null;
-  const rounds = () => {
+  let lastRead: Round[] | null = null;
+  return () => {
     if (!cache || Date.now() - cache.at > 60_000) {
-      const loading = loadRounds(db);
-      cache = { at: Date.now(), rounds: loading };
-      loading.catch(() => {
-        cache = null;
-      });
+      const entry = {
+        at: Date.now(),
+        rounds: loadRounds(db).then(
+          (rounds) => {
+            lastRead = rounds;
+            return rounds;
+          },
+          (e: unknown) => {
+            if (cache === entry) cache = null; // read again on the next request
+            if (e instanceof DatabaseUnavailableError && lastRead) return lastRead;
+            throw e;
+          },
+        ),
+      };
+      cache = entry;
     }
     return cache.rounds;
   };
-  return { db, today: options.today ?? utcToday, rounds, close: () => db.close() };
 }

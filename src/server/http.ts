@@ -2,6 +2,7 @@
 // query strings with the project's zod schemas. No stack trace or input echo ever leaves here.
 import { z } from "zod";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
+import { DatabaseUnavailableError } from "../storage/index.js";
 
 /** A `seed`: a 32-bit whole number, 1 when not given (the same seed gives the same answer). */
 const seedOf = <N extends z.ZodNumber | z.ZodCoercedNumber>(n: N) =>
@@ -39,10 +40,29 @@ export function errorBody(problems: FieldProblem[]): ErrorBody {
   return { error: first, errors: problems.length ? problems : [first] };
 }
 
-/** Maps anything thrown by a handler to a status and a safe body (internal errors say nothing more). */
-export function toErrorResponse(e: unknown): { status: number; body: ErrorBody } {
+/**
+ * Maps anything thrown by a handler to a status, a safe body (internal errors say nothing more) and the
+ * headers that go with it (Retry-After when the database is away).
+ */
+export function toErrorResponse(e: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+} {
   if (e instanceof ApiError) return { status: e.status, body: errorBody(e.problems) };
   if (e instanceof FieldError) return { status: 400, body: errorBody(e.problems) };
+  if (e instanceof DatabaseUnavailableError)
+    return {
+      status: 503,
+      body: errorBody([
+        {
+          field: "(database)",
+          problem: "cannot be reached just now: the request was not completed",
+          allowed: `the same request again in ${e.retryAfterSeconds} s or later (Retry-After)`,
+        },
+      ]),
+      headers: { "retry-after": String(e.retryAfterSeconds) },
+    };
   return {
     status: 500,
     body: errorBody([{ field: "(server)", problem: "internal error; the request was not processed" }]),

@@ -1,7 +1,7 @@
 // `npm start`: the API and the web app on http://localhost:8080 (PORT to change), on the embedded
 // database in the same data folder as the `ee` command (EE_DATA_DIR to change), or PostgreSQL when
 // DATABASE_URL is set. It listens on this machine's loopback only unless HOST names another interface.
-import { defaultDataDir } from "../storage/index.js";
+import { databaseWaitSeconds, defaultDataDir } from "../storage/index.js";
 import { startServer } from "./start.js";
 
 const port = Number(process.env.PORT ?? 8080);
@@ -16,11 +16,21 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter((item) => item !== "");
 
+// Started beside its database (containers), the server waits for PostgreSQL to accept connections.
+let databaseWait: number;
+try {
+  databaseWait = databaseWaitSeconds() ?? 30;
+} catch (e) {
+  process.stderr.write(`error: ${(e as Error).message}\n`);
+  process.exit(2);
+}
+
 startServer({
   port,
   host: process.env.HOST || undefined,
   dataDir: defaultDataDir(),
   databaseUrl: process.env.DATABASE_URL || undefined,
+  databaseWaitSeconds: databaseWait,
   webRoot: process.env.EE_WEB_ROOT || undefined,
   // The clients API answers on localhost only, unless the operator names the server's other host names.
   clientsHosts: list(process.env.EE_CLIENTS_HOSTS),

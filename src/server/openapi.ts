@@ -79,6 +79,15 @@ export function buildOpenApi(operations: readonly AnyOperation<never>[], version
           .join("; or "),
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
       };
+    // The clients live only in the database; the other operations read the rounds, which are served from
+    // memory while it is away (context.ts), so only the clients depend on it answering now.
+    if (personal)
+      responses["503"] ??= {
+        description:
+          "The database cannot be reached just now: nothing was done; try again after Retry-After seconds",
+        headers: { "Retry-After": { schema: { type: "integer", minimum: 1 } } },
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
     responses["500"] = {
       description: "Internal error (no details are disclosed)",
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },

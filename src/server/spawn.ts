@@ -1,5 +1,6 @@
 // Starts the server in a child process (for the bench, so the load generator and the server do not
-// share one event loop) and waits until /healthz answers.
+// share one event loop, and for the tests that take its database away from under it) and waits until
+// /healthz answers.
 import { type ChildProcess, spawn } from "node:child_process";
 
 export interface ChildServer {
@@ -10,19 +11,30 @@ export interface ChildServer {
 
 export async function spawnServer(options: {
   port: number;
-  dataDir: string;
+  /** The embedded database's folder; ignored when `databaseUrl` is given. */
+  dataDir?: string;
+  /** A PostgreSQL connection URL (DATABASE_URL) instead of the embedded database. */
+  databaseUrl?: string;
   webRoot?: string;
+  /** More environment variables for the child (e.g. EE_DATABASE_WAIT_SECONDS). */
+  env?: Record<string, string>;
+  /** "pipe" to read what the server logs from `process.stderr`; default: this process's stderr. */
+  stderr?: "inherit" | "pipe";
+  /** Called as soon as the child runs, before it answers (e.g. to read its stderr while it waits). */
+  onSpawn?: (child: ChildProcess) => void;
 }): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: {
       ...process.env,
       PORT: String(options.port),
-      EE_DATA_DIR: options.dataDir,
+      EE_DATA_DIR: options.dataDir ?? "",
       ...(options.webRoot ? { EE_WEB_ROOT: options.webRoot } : {}),
-      DATABASE_URL: "",
+      DATABASE_URL: options.databaseUrl ?? "",
+      ...options.env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", options.stderr ?? "inherit"],
   });
+  options.onSpawn?.(child);
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -43,6 +55,7 @@ export async function spawnServer(options: {
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

@@ -45,7 +45,7 @@ export function defaultWebRoot(): string {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { addresses, beyondLoopback } = listenAddresses(options.host);
-  const data = await createDataContext(options);
+  const data = await createDataContext({ log: options.logError, ...options });
   const app = createApp({
     ...data,
     assets: loadAssets(options.webRoot ?? defaultWebRoot()),

@@ -1,19 +1,15 @@
 // One small database interface over embedded PGlite (the default, a data directory on disk) and a
 // PostgreSQL server (when DATABASE_URL is set), so that every query and migration runs on both.
-import {
-  closeSync,
-  fstatSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Transaction } from "@electric-sql/pglite";
+import { lockDataDir } from "./lock.js";
 import { migrate } from "./migrate.js";
+import { openPostgres } from "./postgres.js";
+
+export { DatabaseInUseError, lockDataDir } from "./lock.js";
+export { DatabaseUnavailableError, isConnectionFailure } from "./postgres.js";
 
 export interface Queryable {
   /** Runs one statement with $1.. parameters and returns its rows. */
@@ -31,7 +27,21 @@ export interface Db extends Queryable {
    * `work` use only `tx`: PGlite serializes queries, so the outer `Db` would wait for the transaction.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Whether the database answers now (PostgreSQL: one statement, unless it is known to be down). */
+  health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
+}
+
+/** What `/healthz` says of the database: nothing that names its host, user or password. */
+export interface DatabaseHealth {
+  kind: "pglite" | "postgres";
+  status: "up" | "down";
+  /** While down: since when (ISO 8601). */
+  since?: string;
+  /** While down: the failure's code (ECONNREFUSED, 57P01, …). */
+  reason?: string;
+  /** While down: seconds until the next attempt to reconnect. */
+  retryAfterSeconds?: number;
 }
 
 export interface OpenOptions {
@@ -41,6 +51,13 @@ export interface OpenOptions {
   url?: string;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /**
+   * PostgreSQL: how long to keep trying, in seconds, when the server cannot be reached yet (it may be
+   * starting beside us); default 0, fail at once. EE_DATABASE_WAIT_SECONDS in `databaseOptionsFromEnv`.
+   */
+  waitForServerSeconds?: number;
+  /** PostgreSQL: where a lost or restored connection is reported (one line each); default stderr. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -63,7 +80,10 @@ export function defaultDataDir(
 /** Opens (and migrates) the database: PostgreSQL when `url` is given, else PGlite in `dataDir`. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Db> {
   const db = options.url
-    ? await openPostgres(options.url)
+    ? await openPostgres(options.url, {
+        waitForServerMs: (options.waitForServerSeconds ?? 0) * 1000,
+        log: options.log,
+      })
     : await openPglite(options.dataDir ?? defaultDataDir());
   if (options.migrate !== false) {
     try {
@@ -81,148 +101,13 @@ export function databaseOptionsFromEnv(
   dataDir: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): OpenOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.DATABASE_URL) {
+    const wait = databaseWaitSeconds(env);
+    return wait === undefined
+      ? { url: env.DATABASE_URL }
+      : { url: env.DATABASE_URL, waitForServerSeconds: wait };
+  }
   return { dataDir: dataDir ?? defaultDataDir(env) };
-}
-
-/** The embedded database is in use by another process. */
-export class DatabaseInUseError extends Error {
-  override name = "DatabaseInUseError";
-}
-
-const lockFileName = "ee-process.lock";
-
-/**
- * PGlite is a single-process database: two processes writing one data directory would corrupt it
- * (e.g. `ee draws update` while `npm start` runs). A lock file holding the owner's pid keeps the
- * second one out with a clear message; a lock left by a process that no longer runs is taken over.
- * Returns the function that releases the lock.
- *
- * Every step that decides who holds the lock is one atomic file operation, so two processes arriving
- * together cannot both win: the lock appears with its pid already in it (a hard link of a written
- * file: no reader sees it empty), and a stale lock is removed only by the one process that managed to
- * link it under a name of its own for that very file (see takeOverStaleLock).
- */
-export function lockDataDir(dataDir: string): () => void {
-  const lockPath = join(dataDir, lockFileName);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    if (createLock(lockPath)) return releaser(lockPath);
-    const held = readLock(lockPath);
-    if (held === undefined) continue; // released between our attempt and our look: try again
-    const owner = Number.parseInt(held.content, 10);
-    if (Number.isInteger(owner) && owner > 0 && processIsRunning(owner)) {
-      throw new DatabaseInUseError(
-        `the embedded database in ${dataDir} is in use by process ${owner}` +
-          (owner === process.pid
-            ? " (this process: close it first)"
-            : " (the server, or another ee command)") +
-          "; stop that process, choose another --data-dir / EE_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server",
-      );
-    }
-    // Left by a process that was killed.
-    const outcome = takeOverStaleLock(lockPath, held);
-    if (typeof outcome === "function") return outcome;
-    if (outcome === "busy") sleepMs(20); // another process is taking it over: see who won
-  }
-  throw new DatabaseInUseError(
-    `could not lock the embedded database in ${dataDir}: its lock was left by a process that no longer runs, ` +
-      `and taking it over did not finish; if no ee command or server is running, delete ${lockPath}*`,
-  );
-}
-
-/** Creates the lock with this process's pid in it; false when a lock is already there. */
-function createLock(lockPath: string): boolean {
-  const written = `${lockPath}.${process.pid}.new`;
-  writeFileSync(written, String(process.pid));
-  try {
-    linkSync(written, lockPath); // fails when lockPath exists, like O_EXCL, but never shows it empty
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw e;
-  } finally {
-    unlinkSync(written);
-  }
-}
-
-function releaser(lockPath: string): () => void {
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    process.removeListener("exit", release);
-    try {
-      if (readFileSync(lockPath, "utf8") === String(process.pid)) unlinkSync(lockPath);
-    } catch {
-      // Already gone: nothing to release.
-    }
-  };
-  process.once("exit", release);
-  return release;
-}
-
-interface HeldLock {
-  content: string;
-  /** The file's identity (device and inode): another lock written later is another file. */
-  file: string;
-}
-
-function readLock(lockPath: string): HeldLock | undefined {
-  let fd: number;
-  try {
-    fd = openSync(lockPath, "r");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
-  try {
-    const { dev, ino } = fstatSync(fd);
-    return { content: readFileSync(fd, "utf8"), file: `${dev}-${ino}` };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Removes the stale lock `stale` and takes the lock, unless another process is doing the same.
- * The claim is a hard link named after the stale file's identity: `link` fails when the name exists,
- * so one process only gets it. Whoever gets it checks that what it linked is the stale file itself
- * (same identity, same dead pid) and not a lock written meanwhile by a process that has just won, and
- * only then removes the lock. The claim is kept until the new lock exists, so the stale file's inode
- * cannot be reused by that new lock while a slower process still judges by it.
- */
-function takeOverStaleLock(lockPath: string, stale: HeldLock): (() => void) | "retry" | "busy" {
-  const claim = `${lockPath}.takeover-${stale.file}`;
-  try {
-    linkSync(lockPath, claim);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return "retry"; // the lock is gone already
-    if (code === "EEXIST") return "busy";
-    throw e;
-  }
-  try {
-    const claimed = readLock(claim);
-    if (claimed?.file !== stale.file || claimed.content !== stale.content) return "retry";
-    unlinkSync(lockPath);
-    return createLock(lockPath) ? releaser(lockPath) : "retry";
-  } finally {
-    unlinkSync(claim);
-  }
-}
-
-/** Waits without an event loop (the lock is taken synchronously, once, at start-up). */
-function sleepMs(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function processIsRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 async function openPglite(dataDir: string): Promise<Db> {
@@ -240,6 +125,8 @@ async function openPglite(dataDir: string): Promise<Db> {
     kind: "pglite",
     location: dataDir,
     ...pgliteQueryable(pg),
+    // In this process: it is there as long as the process is.
+    health: async () => ({ kind: "pglite", status: "up" }),
     transaction<T>(work: (tx: Queryable) => Promise<T>) {
       return pg.transaction((tx) => work(pgliteQueryable(tx)));
     },
@@ -265,68 +152,14 @@ function pgliteQueryable(pg: Pick<Transaction, "query" | "exec">): Queryable {
   };
 }
 
-async function openPostgres(url: string): Promise<Db> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-  } catch (e) {
-    throw new Error(`cannot connect to the database at ${redact(url)}: ${(e as Error).message}`);
-  }
-  const query = async <T>(sql: string, params: unknown[] = []) =>
-    (await client.query(sql, params)).rows as T[];
-  const exec = async (sql: string) => {
-    await client.query(sql);
-  };
-  // One connection serves every caller (the server's requests too): a statement sent on it while a
-  // transaction is open would run inside that transaction and be rolled back with it. As PGlite does,
-  // statements from outside wait until the open transaction has ended.
-  let noTransaction: Promise<void> = Promise.resolve();
-  const afterTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
-    let settled: Promise<void>;
-    do {
-      settled = noTransaction;
-      await settled;
-    } while (settled !== noTransaction); // another transaction began meanwhile
-    return run();
-  };
-  return {
-    kind: "postgres",
-    location: redact(url),
-    query: (sql, params) => afterTransaction(() => query(sql, params)),
-    exec: (sql) => afterTransaction(() => exec(sql)),
-    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
-      const previous = noTransaction;
-      let ended!: () => void;
-      noTransaction = new Promise((resolve) => {
-        ended = resolve;
-      });
-      await previous;
-      try {
-        await client.query("BEGIN");
-        try {
-          const result = await work({ query, exec });
-          await client.query("COMMIT");
-          return result;
-        } catch (e) {
-          await client.query("ROLLBACK").catch(() => undefined);
-          throw e;
-        }
-      } finally {
-        ended();
-      }
-    },
-    close: () => client.end(),
-  };
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable DATABASE_URL)";
-  }
+/**
+ * EE_DATABASE_WAIT_SECONDS: how long to wait at start-up for a PostgreSQL server that cannot be reached yet;
+ * undefined when not set. A value that is not a whole number of seconds is refused, naming the variable.
+ */
+export function databaseWaitSeconds(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const text = env.EE_DATABASE_WAIT_SECONDS?.trim();
+  if (text === undefined || text === "") return undefined;
+  if (!/^\d{1,6}$/.test(text))
+    throw new Error(`EE_DATABASE_WAIT_SECONDS: must be a whole number of seconds (got "${text}")`);
+  return Number(text);
 }

@@ -19,10 +19,14 @@ export {
   updateClient,
 } from "./clients.js";
 export {
+  type DatabaseHealth,
   DatabaseInUseError,
+  DatabaseUnavailableError,
   type Db,
   databaseOptionsFromEnv,
+  databaseWaitSeconds,
   defaultDataDir,
+  isConnectionFailure,
   lockDataDir,
   type OpenOptions,
   openDatabase,
