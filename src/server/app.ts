@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { type ApiContext, operations } from "./api.js";
+import { TaskCancelledError } from "./heavy/pool.js";
 import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
 import { limitBodySize } from "./node-body-limit.js";
 import { buildOpenApi, renderDocsPage } from "./openapi.js";
@@ -95,12 +96,19 @@ export function createApp(options: AppOptions): Hono {
   const docsPage = renderDocsPage(openApi);
 
   app.onError((e, c) => {
-    const { status, body } = toErrorResponse(e);
-    // Only the kind of failure and the route as registered (/api/clients/:label, not the client's label):
+    // Only the kind of event and the route as registered (/api/clients/:label, not the client's label):
     // messages and paths may name a person.
-    if (status >= 500)
-      logError(`error: ${c.req.method} ${c.req.routePath}: ${(e as Error)?.name ?? "Error"}`);
-    return c.json(body, status as 500);
+    const route = `${c.req.method} ${c.req.routePath}`;
+    if (e instanceof TaskCancelledError) {
+      // Not a failure of the server: nobody is left to read an answer.
+      logError(`cancelled: ${route}: the client went away; its computation was stopped`);
+      return c.json(errorBody([{ field: "(request)", problem: "was abandoned by the client" }]), 503);
+    }
+    const { status, body, headers } = toErrorResponse(e);
+    if (status === 503 && headers?.["retry-after"])
+      logError(`busy: ${route}: answered 503 (${body.error.problem})`);
+    else if (status >= 500) logError(`error: ${route}: ${(e as Error)?.name ?? "Error"}`);
+    return c.json(body, status as 500, headers);
   });
 
   // The profile travels in the web app's URLs: no referrer leaves the site, and nothing runs that the
@@ -188,7 +196,17 @@ export function createApp(options: AppOptions): Hono {
           ]);
         body = validate(op.body, parseJsonBody(await c.req.text()));
       }
-      const reply = await op.handle({ query, params, body }, options);
+      // The signal is read only by the handlers that wait on a worker: under @hono/node-server, reading
+      // `c.req.raw` builds a full web Request, a cost the cheap operations need not pay.
+      const input = {
+        query,
+        params,
+        body,
+        get signal() {
+          return c.req.raw.signal;
+        },
+      };
+      const reply = await op.handle(input, options);
       return send(c, reply);
     });
   }

@@ -4,6 +4,7 @@
 import type { Round } from "../draws/index.js";
 import type { Profile } from "../profile/schema.js";
 import { type Db, loadRounds, openDatabase, seedFromBundledSnapshot } from "../storage/index.js";
+import type { HeavyRunner } from "./heavy/runner.js";
 
 export interface ApiContext {
   /** Today's date, YYYY-MM-DD (UTC), the default "as of" for scores and forecasts. */
@@ -12,6 +13,8 @@ export interface ApiContext {
   rounds: () => Promise<Round[]>;
   /** The database itself, for the consultant's clients (absent: the clients operations answer 503). */
   db?: Db;
+  /** Where the heavy computations run (heavy/tasks.ts): a pool of worker threads; absent, this thread. */
+  heavy?: HeavyRunner;
 }
 
 export interface DataOptions {
@@ -50,10 +53,18 @@ export async function createDataContext(options: DataOptions): Promise<DataConte
   // The rounds change only when a feed is ingested (by `ee`, against a shared PostgreSQL: the embedded
   // database is locked to this process); reading them once a minute at most keeps the API fast and still
   // picks up an ingest without a restart.
+  // An unchanged reload keeps the same list, so that what is cached by list (the forecast models, the
+  // rounds each worker holds) stays valid: the workers are sent the rounds once per change, not per minute.
   let cache: { at: number; rounds: Promise<Round[]> } | null = null;
+  let current: { rounds: Round[]; json: string } | null = null;
+  const sameAsBefore = (loaded: Round[]): Round[] => {
+    const json = JSON.stringify(loaded);
+    if (current?.json !== json) current = { rounds: loaded, json };
+    return current.rounds;
+  };
   const rounds = () => {
     if (!cache || Date.now() - cache.at > 60_000) {
-      const loading = loadRounds(db);
+      const loading = loadRounds(db).then(sameAsBefore);
       cache = { at: Date.now(), rounds: loading };
       loading.catch(() => {
         cache = null;

@@ -28,6 +28,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
     readonly problems: FieldProblem[],
+    /** Headers the answer carries besides the body's (e.g. Retry-After on a 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(problems.map((p) => `${p.field}: ${p.problem}`).join("; "));
     this.name = "ApiError";
@@ -40,8 +42,12 @@ export function errorBody(problems: FieldProblem[]): ErrorBody {
 }
 
 /** Maps anything thrown by a handler to a status and a safe body (internal errors say nothing more). */
-export function toErrorResponse(e: unknown): { status: number; body: ErrorBody } {
-  if (e instanceof ApiError) return { status: e.status, body: errorBody(e.problems) };
+export function toErrorResponse(e: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+} {
+  if (e instanceof ApiError) return { status: e.status, body: errorBody(e.problems), headers: e.headers };
   if (e instanceof FieldError) return { status: 400, body: errorBody(e.problems) };
   return {
     status: 500,

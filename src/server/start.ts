@@ -1,11 +1,15 @@
 // Starts the HTTP server: opens the web app's files, wires the API to its data, listens on `port`.
 // Used by `npm start` (main.ts), the browser tests and the bench, so all of them run the same server.
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
+import { availableParallelism } from "node:os";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { createDataContext, type DataOptions } from "./context.js";
+import { type HeavyRunner, poolRunner } from "./heavy/runner.js";
 import { loadAssets } from "./static.js";
 
 export interface StartOptions extends DataOptions {
@@ -16,11 +20,52 @@ export interface StartOptions extends DataOptions {
   logError?: (line: string) => void;
   /** Host names besides localhost under which the clients API answers (see AppOptions). */
   clientsHosts?: readonly string[];
+  heavy?: HeavyOptions;
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** The worker pool of the heavy computations (heavy/pool.ts). */
+export interface HeavyOptions {
+  /** Worker threads; default: the cores this process may use (`os.availableParallelism()`). */
+  workers?: number;
+  /** Computations that may wait for a worker; one more is answered 503 at once. Default: 4 per worker. */
+  queueLimit?: number;
+  /** A computation's deadline, waiting included, in milliseconds (then 503). Default: 30 s. */
+  deadlineMs?: number;
+  /** Tests: the module whose `tasks` the workers run (see heavy/pool.ts). */
+  tasksModule?: string;
+}
+
+/**
+ * How long a connection may take to send its request, and stay idle between two. Node's own defaults
+ * (60 s for the headers, 5 minutes for the whole request) let a few slow or abandoned connections hold
+ * sockets for minutes; a profile is at most 64 KiB, sent at once by any real client.
+ */
+export interface ServerTimeouts {
+  /** Until the request's headers are in (then 408 and closed). */
+  headersMs: number;
+  /** Until the whole request, body included, is in (then 408 and closed). */
+  requestMs: number;
+  /** A kept-alive connection with no request in flight is closed after this. */
+  keepAliveMs: number;
+  /** How often Node checks the first two: a stalled request is closed at most this late. */
+  checkEveryMs: number;
+}
+
+export const defaultTimeouts: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  checkEveryMs: 1_000,
+};
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Node's HTTP server (its timeouts are those of `timeouts`). */
+  http: Server;
+  /** Where the heavy computations run, with its counters. */
+  heavy: HeavyRunner;
   close: () => Promise<void>;
 }
 
@@ -31,26 +76,93 @@ export function defaultWebRoot(): string {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
   const data = await createDataContext(options);
+  const workers = options.heavy?.workers ?? availableParallelism();
+  const heavy = poolRunner({
+    size: workers,
+    queueLimit: options.heavy?.queueLimit ?? 4 * workers,
+    deadlineMs: options.heavy?.deadlineMs ?? 30_000,
+    tasksModule: options.heavy?.tasksModule,
+  });
   const app = createApp({
     ...data,
+    heavy,
     assets: loadAssets(options.webRoot ?? defaultWebRoot()),
-    logError: options.logError,
+    logError,
     clientsHosts: options.clientsHosts,
   });
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const hostname = options.hostname ?? "0.0.0.0";
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(s));
-    s.once("error", reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = serve(
+        {
+          fetch: app.fetch,
+          port: options.port,
+          hostname,
+          serverOptions: { connectionsCheckingInterval: timeouts.checkEveryMs },
+        },
+        () => resolve(s as Server),
+      ) as Server;
+      s.once("error", reject);
+    });
+  } catch (e) {
+    await heavy.close();
+    await data.close();
+    throw e;
+  }
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  server.on("clientError", answerClientError(logError));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    http: server,
+    heavy,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle kept-alive connections would hold close() for up to keepAliveMs.
+        server.closeIdleConnections();
+      });
+      await heavy.close();
       await data.close();
     },
+  };
+}
+
+/**
+ * What Node does with a connection that sent no valid request (as without a listener: an HTTP error and the
+ * socket closed), plus one log line saying what it was: a request too slow to arrive is a timeout (408),
+ * a malformed one a 400, neither a server error. A client that reset its connection is not logged.
+ */
+function answerClientError(logError: (line: string) => void) {
+  return (e: NodeJS.ErrnoException, socket: Duplex) => {
+    if (e.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const timedOut = e.code === "ERR_HTTP_REQUEST_TIMEOUT";
+    const tooLarge = e.code === "HPE_HEADER_OVERFLOW";
+    const status = timedOut
+      ? "408 Request Timeout"
+      : tooLarge
+        ? "431 Request Header Fields Too Large"
+        : "400 Bad Request";
+    logError(
+      timedOut
+        ? "timeout: a request did not arrive in full in time: answered 408 and closed"
+        : `bad request: ${e.code ?? "malformed HTTP"}: answered ${status.slice(0, 3)} and closed`,
+    );
+    // As Node does: no answer over one already begun, and the socket closed either way.
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (!inFlight?.headersSent)
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.destroy();
   };
 }
 
