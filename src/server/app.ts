@@ -2,6 +2,7 @@
 // its docs page, /healthz, and the web app. Handlers translate HTTP to the domain modules; nothing here
 // knows a rule. Errors are JSON naming the field; no stack trace and no profile data is ever logged.
 
+import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
@@ -15,6 +16,9 @@ import type { Asset } from "./static.js";
 
 /** Profiles are small; anything bigger than this is refused before it is read. */
 export const maxBodyBytes = 64 * 1024;
+
+/** Connections the HTTP server closed itself (start.ts: a request too slow to arrive), already logged. */
+export const socketsClosedByServer = new WeakSet<object>();
 
 export interface AppOptions extends ApiContext {
   /** The built web app, keyed by URL path; empty when the app has not been built. */
@@ -99,10 +103,18 @@ export function createApp(options: AppOptions): Hono {
     // Only the kind of event and the route as registered (/api/clients/:label, not the client's label):
     // messages and paths may name a person.
     const route = `${c.req.method} ${c.req.routePath}`;
+    // A request whose connection is gone failed for that reason, not the server's: nobody is left to answer.
+    const gone = errorBody([{ field: "(request)", problem: "was abandoned by the client" }]);
     if (e instanceof TaskCancelledError) {
-      // Not a failure of the server: nobody is left to read an answer.
       logError(`cancelled: ${route}: the client went away; its computation was stopped`);
-      return c.json(errorBody([{ field: "(request)", problem: "was abandoned by the client" }]), 503);
+      return c.json(gone, 503);
+    }
+    const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
+    if (socket?.destroyed) {
+      // One the server closed (a request too slow to arrive) was logged as such when it was closed.
+      if (!socketsClosedByServer.has(socket))
+        logError(`aborted: ${route}: the client closed its connection before the request was answered`);
+      return c.json(gone, 503);
     }
     const { status, body, headers } = toErrorResponse(e);
     if (status === 503 && headers?.["retry-after"])

@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.js";
+import { createApp, socketsClosedByServer } from "./app.js";
 import { createDataContext, type DataOptions } from "./context.js";
 import { type HeavyRunner, poolRunner } from "./heavy/runner.js";
 import { loadAssets } from "./static.js";
@@ -92,31 +92,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logError,
     clientsHosts: options.clientsHosts,
   });
-  const timeouts = { ...defaultTimeouts, ...options.timeouts };
-  const hostname = options.hostname ?? "0.0.0.0";
   let server: Server;
   try {
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = serve(
-        {
-          fetch: app.fetch,
-          port: options.port,
-          hostname,
-          serverOptions: { connectionsCheckingInterval: timeouts.checkEveryMs },
-        },
-        () => resolve(s as Server),
-      ) as Server;
-      s.once("error", reject);
+    server = await listen(app.fetch, {
+      port: options.port,
+      hostname: options.hostname ?? "0.0.0.0",
+      timeouts: options.timeouts,
+      logError,
     });
   } catch (e) {
     await heavy.close();
     await data.close();
     throw e;
   }
-  server.headersTimeout = timeouts.headersMs;
-  server.requestTimeout = timeouts.requestMs;
-  server.keepAliveTimeout = timeouts.keepAliveMs;
-  server.on("clientError", answerClientError(logError));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -133,6 +121,39 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await data.close();
     },
   };
+}
+
+/**
+ * Serves `fetch` on a Node HTTP server with the given timeouts (the rest default), stalled or malformed
+ * requests logged as what they are.
+ */
+export async function listen(
+  fetch: Parameters<typeof serve>[0]["fetch"],
+  options: {
+    port: number;
+    hostname: string;
+    timeouts?: Partial<ServerTimeouts>;
+    logError: (line: string) => void;
+  },
+): Promise<Server> {
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve(
+      {
+        fetch,
+        port: options.port,
+        hostname: options.hostname,
+        serverOptions: { connectionsCheckingInterval: timeouts.checkEveryMs },
+      },
+      () => resolve(s as Server),
+    ) as Server;
+    s.once("error", reject);
+  });
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  server.on("clientError", answerClientError(options.logError));
+  return server;
 }
 
 /**
@@ -162,6 +183,7 @@ function answerClientError(logError: (line: string) => void) {
     const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     if (!inFlight?.headersSent)
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socketsClosedByServer.add(socket);
     socket.destroy();
   };
 }
