@@ -159,11 +159,18 @@ export async function listen(
 /**
  * What Node does with a connection that sent no valid request (as without a listener: an HTTP error and the
  * socket closed), plus one log line saying what it was: a request too slow to arrive is a timeout (408),
- * a malformed one a 400, neither a server error. A client that reset its connection is not logged.
+ * a malformed one a 400, a connection closed half-way an abort, none of them a server error.
  */
 function answerClientError(logError: (line: string) => void) {
   return (e: NodeJS.ErrnoException, socket: Duplex) => {
-    if (e.code === "ECONNRESET" || !socket.writable) {
+    // A connection reset (often an idle kept-alive one) is the client's business: nothing to log.
+    if (e.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    if (e.code === "HPE_INVALID_EOF_STATE" || !socket.writable) {
+      logError("aborted: a client closed its connection in the middle of its request");
+      socketsClosedByServer.add(socket);
       socket.destroy();
       return;
     }
