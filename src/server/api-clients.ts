@@ -135,11 +135,11 @@ function split<T>(items: readonly T[], parts: number): T[][] {
   return runs;
 }
 
-/** A list of clients worth splitting across the workers: below this, one worker does it sooner. */
+/** A list with probabilities is split across the workers in parts of at least this many clients. */
 const clientsPerPart = 50;
 
 /** Each stored client's status on the date, or the problems of a profile the schema now refuses or the
- * date cannot score; the list is shared among the workers. */
+ * date cannot score; a list with probabilities is shared among the workers. */
 async function statusesOf(
   clients: readonly StoredClient[],
   s: StatusDate,
@@ -148,9 +148,10 @@ async function statusesOf(
 ) {
   const scorable = clients.filter((c) => !c.profileProblems);
   const runner = runnerOf(ctx);
+  // Without a probability a list costs little: one worker, one place in the queue.
   const parts = split(
     scorable.map((c) => c.profile),
-    Math.min(runner.parallelism, Math.ceil(scorable.length / clientsPerPart)),
+    s.options.paths > 0 ? Math.min(runner.parallelism, Math.ceil(scorable.length / clientsPerPart)) : 1,
   );
   const results = (
     await Promise.all(

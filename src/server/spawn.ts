@@ -12,6 +12,8 @@ export async function spawnServer(options: {
   port: number;
   dataDir: string;
   webRoot?: string;
+  /** What becomes of the server's log (stderr): shown here (default), or read by the caller. */
+  stderr?: "inherit" | "pipe";
 }): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: {
@@ -21,7 +23,7 @@ export async function spawnServer(options: {
       ...(options.webRoot ? { EE_WEB_ROOT: options.webRoot } : {}),
       DATABASE_URL: "",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", options.stderr ?? "inherit"],
   });
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
