@@ -25,7 +25,7 @@ import {
 import { staleAfterDays } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
-import { runnerOf } from "./heavy/runner.js";
+import { busyResponse, runnerOf } from "./heavy/runner.js";
 import type { StatusOptions } from "./heavy/tasks.js";
 import { ApiError, seedQuery } from "./http.js";
 import { type AnyOperation, json, operation, type ResponseDoc } from "./operation.js";
@@ -202,7 +202,10 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         .default("label")
         .describe("Order: label (A to Z), crs or chance (26 weeks; highest first)"),
     }),
-    responses: [{ status: 200, description: "The clients, by label", contentType: "application/json" }],
+    responses: [
+      { status: 200, description: "The clients, by label", contentType: "application/json" },
+      busyResponse,
+    ],
     handle: async ({ query, signal }, ctx: ApiContext) => {
       const clients = await listClients(database(ctx));
       const s = await statusDate(ctx, query);
@@ -324,6 +327,7 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         description: "The stored profile no longer passes the profile checks: update it",
         contentType: "application/json",
       },
+      busyResponse,
     ],
     handle: async ({ params, query, signal }, ctx: ApiContext) => {
       const stored = await loadClient(database(ctx), params.label);

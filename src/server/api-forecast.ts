@@ -11,7 +11,7 @@ import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels } from "../rules/index.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
-import { runnerOf } from "./heavy/runner.js";
+import { busyResponse, runnerOf } from "./heavy/runner.js";
 import { ApiError, seedQuery, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
@@ -83,6 +83,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     }),
     responses: [
       { status: 200, description: "The forecast rounds, in date order", contentType: "application/json" },
+      busyResponse,
     ],
     handle: async ({ query, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
@@ -108,6 +109,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         description: "The candidate as the model sees it, and the probabilities",
         contentType: "application/json",
       },
+      busyResponse,
     ],
     handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
@@ -138,6 +140,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         description: "Score, eligibility, forecast and probability",
         contentType: "application/json",
       },
+      busyResponse,
     ],
     handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
@@ -174,6 +177,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     }),
     responses: [
       { status: 200, description: "The advice, best action first", contentType: "application/json" },
+      busyResponse,
     ],
     handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();

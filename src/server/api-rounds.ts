@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isoDate } from "../profile/schema.js";
 import { RoundInputError } from "../rounds/index.js";
 import type { ApiContext } from "./context.js";
-import { runnerOf } from "./heavy/runner.js";
+import { busyResponse, runnerOf } from "./heavy/runner.js";
 import { ApiError, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
@@ -43,6 +43,7 @@ export const roundOperations: AnyOperation<ApiContext>[] = [
         description: "The round's result and the pool it ran on",
         contentType: "application/json",
       },
+      busyResponse,
     ],
     handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();

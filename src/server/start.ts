@@ -84,6 +84,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     queueLimit: options.heavy?.queueLimit ?? 4 * workers,
     deadlineMs: options.heavy?.deadlineMs ?? 30_000,
     tasksModule: options.heavy?.tasksModule,
+    // The error's kind only: its message may quote a task's arguments (a profile).
+    onWorkerError: (e) => logError(`error: a worker thread failed (${e.name}); it is replaced`),
   });
   const app = createApp({
     ...data,

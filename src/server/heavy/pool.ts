@@ -33,6 +33,8 @@ export interface PoolOptions {
   tasksModule?: string;
   /** Rebuilds an error a task threw in a worker from its name, message and own properties. */
   revive?: (failure: TaskFailure) => Error;
+  /** Told when a worker thread fails by itself (it cannot load, or it crashed); it is then replaced. */
+  onWorkerError?: (error: Error) => void;
 }
 
 export interface RunOptions {
@@ -133,11 +135,6 @@ export class WorkerPool<R extends TaskRegistry> {
     };
   }
 
-  /** Resolves when every worker has loaded its tasks (tests; the server need not wait). */
-  async ready(): Promise<void> {
-    while (!this.closed && this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 10));
-  }
-
   run<K extends keyof R & string>(
     name: K,
     args: Parameters<R[K]>[0],
@@ -213,7 +210,7 @@ export class WorkerPool<R extends TaskRegistry> {
     const slot: Slot = { worker, job: null, version: 0, stopping: false, ready: false };
     worker.on("message", (message: FromWorker) => this.onMessage(slot, message));
     // An 'error' is followed by 'exit': the task is failed there.
-    worker.on("error", () => {});
+    worker.on("error", (e) => this.options.onWorkerError?.(e));
     worker.on("exit", () => {
       if (slot.stopping || this.closed) return;
       const job = slot.job;

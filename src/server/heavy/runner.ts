@@ -65,6 +65,15 @@ const busy = (problem: string, seconds: number) =>
     "retry-after": String(seconds),
   });
 
+/** The answer documented for every operation that runs a heavy task (OpenAPI). */
+export const busyResponse = {
+  status: 503,
+  description:
+    "The server is busy: too many long computations are waiting (answered at once), or this one missed its " +
+    "deadline. Retry after the Retry-After header's seconds",
+  contentType: "application/json",
+} as const;
+
 /** Runs the tasks in a pool of worker threads (see pool.ts), with the API's answers to its refusals. */
 export function poolRunner(options: Omit<PoolOptions, "revive">): HeavyRunner {
   const pool = new WorkerPool<HeavyTasks>({ ...options, revive: reviveDomainError });
