@@ -2,13 +2,16 @@
 // while its workers are busy, when its queue is full, past a deadline, and what becomes of a computation
 // whose client hangs up. The test tasks (test/support/heavy-tasks.ts) replace `advice` with a task that
 // holds its worker until the pool stops it, so no assertion depends on how fast anything runs.
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundledRounds } from "../src/draws/index.js";
 import { createApp } from "../src/server/app.js";
 import { type HeavyRunner, poolRunner } from "../src/server/heavy/runner.js";
-import { listen } from "../src/server/start.js";
+import { listen, startServer } from "../src/server/start.js";
 import { engineer, withPteCore, workedProfile } from "./support/profiles.js";
 
 const tasksModule = new URL("./support/heavy-tasks.ts", import.meta.url).href;
@@ -174,5 +177,36 @@ describe("heavy computations in worker threads, through Node", () => {
       expect([path, viaPool.status]).toEqual([path, here.status]);
       expect(await viaPool.json()).toEqual(await here.json());
     }
+  });
+});
+
+describe("startServer", () => {
+  it("runs the heavy operations in its pool of workers, with the configured size and timeouts", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ee-server-heavy-"));
+    const server = await startServer({
+      port: 0,
+      hostname: "127.0.0.1",
+      dataDir,
+      today: () => "2025-06-01",
+      heavy: { workers: 2 },
+      timeouts: { headersMs: 4000 },
+      logError: () => {},
+    });
+    closing.push(async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    expect(server.heavy.parallelism).toBe(2);
+    expect(server.heavy.stats()).toMatchObject({ size: 2, completed: 0 });
+    expect([server.http.headersTimeout, server.http.requestTimeout, server.http.keepAliveTimeout]).toEqual([
+      4000, 30_000, 5000,
+    ]);
+    const res = await fetch(`${server.url}/api/probability`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ profile: engineer, asOf: "2025-06-01", paths: 500 }),
+    });
+    expect(res.status).toBe(200);
+    expect(server.heavy.stats()).toMatchObject({ completed: 1 });
   });
 });
