@@ -23,6 +23,8 @@ mkdirSync(outdir, { recursive: true });
 
 const entryPoints = { ee: "src/cli/main.ts" };
 if (existsSync("src/server/main.ts")) entryPoints.server = "src/server/main.ts";
+// The server's worker threads load this file, found beside the bundle (src/server/heavy/pool.ts).
+if (existsSync("src/server/heavy/worker.ts")) entryPoints["heavy-worker"] = "src/server/heavy/worker.ts";
 const { metafile } = await build({ ...nodeBundleOptions(outdir), entryPoints, metafile: true });
 
 // esbuild names its chunks by content hash and never deletes one, so every build used to leave the

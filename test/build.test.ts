@@ -32,6 +32,8 @@ describe("scripts/build.mjs", () => {
     expect(files).not.toContain("old-folder");
     expect(files).toContain("ee.mjs");
     expect(files).toContain("server.mjs");
+    // The server's worker threads load it from beside the bundle (src/server/heavy/pool.ts).
+    expect(files).toContain("heavy-worker.mjs");
     // web/ is Vite's to empty (it does so when it builds), and this build skipped Vite.
     expect(existsSync(join(outDir, "web", "index.html"))).toBe(true);
 

@@ -507,3 +507,46 @@ describe("the clients API", () => {
     expect(forbidden("/api/draws", "get")).toBeUndefined();
   });
 });
+
+describe("text the database cannot store", () => {
+  // PostgreSQL refuses U+0000 in text and jsonb; an unpaired surrogate is no character (jsonb refuses it,
+  // a text column would store U+FFFD instead): refused on the way in, naming the field, not the value.
+  const unstorable = [
+    ["a NUL character", "private\u0000note"],
+    ["an unpaired surrogate", "private\uD83Dnote"],
+  ] as const;
+
+  it.each(unstorable)(
+    "refuses %s in a client's notes or profile with a 400 naming the field",
+    async (_, text) => {
+      const cases: [string, string, unknown, string][] = [
+        ["POST", "/api/clients", { label: "T-1", profile: engineer, notes: text }, "notes"],
+        ["POST", "/api/clients", { label: "T-1", profile: { ...engineer, id: text } }, "profile.id"],
+        ["POST", "/api/crs", { ...engineer, assessedOn: "2025-06-01", id: text }, "id"],
+      ];
+      for (const [method, path, body, field] of cases) {
+        const res = await send(method, path, body);
+        const answer = await res.text();
+        expect([path, field, res.status]).toEqual([path, field, 400]);
+        expect((JSON.parse(answer) as ErrorBody).error).toMatchObject({
+          field,
+          problem: expect.stringMatching(/cannot be stored/),
+        });
+        expect(answer).not.toContain("private");
+      }
+      expect((await send("GET", "/api/clients/T-1")).status).toBe(404);
+
+      expect(
+        (await send("POST", "/api/clients", { label: "T-2", profile: engineer, notes: "fine" })).status,
+      ).toBe(201);
+      const update = await send("PUT", "/api/clients/T-2", { notes: text });
+      expect(update.status).toBe(400);
+      expect(((await update.json()) as ErrorBody).error.field).toBe("notes");
+      expect(((await (await send("GET", "/api/clients/T-2")).json()) as { notes: string }).notes).toBe(
+        "fine",
+      );
+      expect((await send("DELETE", "/api/clients/T-2")).status).toBe(200);
+      expect(logged.join("\n")).not.toContain("private");
+    },
+  );
+});

@@ -14,6 +14,7 @@ import {
   tefScaleOf,
   testLanguage,
 } from "./language-ranges.js";
+import { storableText } from "./text.js";
 
 export const isoDate = z
   .string()
@@ -151,7 +152,7 @@ export type Spouse = z.infer<typeof spouse>;
 
 export const profile = z
   .object({
-    id: z.string().min(1).max(200).optional(),
+    id: storableText(z.string().min(1).max(200)).optional(),
     /** The date the score is computed for; defaults to today (filled in by the adapters, not the core). */
     assessedOn: isoDate
       .refine((d) => d >= expressEntryLaunch, {

@@ -3,15 +3,9 @@
 // translate HTTP to storage (clients.ts) and advisor (clientStatus). Profiles are personal data: they leave
 // only in the answer to the one who asked for them, never in a log line or an error message.
 import { z } from "zod";
-import {
-  clientOrders,
-  clientStatus,
-  clientStatusOrProblems,
-  compareClients,
-  latestRoundByStream,
-} from "../advisor/index.js";
+import { clientOrders, compareClients } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
-import { daysBetween, type ForecastModel } from "../forecast/index.js";
+import { daysBetween } from "../forecast/index.js";
 import { expressEntryLaunch, isoDate, profile as profileSchema } from "../profile/schema.js";
 import {
   addClient,
@@ -28,9 +22,11 @@ import {
   type StoredClient,
   updateClient,
 } from "../storage/index.js";
-import { modelFor, staleAfterDays } from "./api-forecast.js";
+import { staleAfterDays } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
+import { busyResponse, runnerOf } from "./heavy/runner.js";
+import type { StatusOptions } from "./heavy/tasks.js";
 import { ApiError, seedQuery } from "./http.js";
 import { type AnyOperation, json, operation, type ResponseDoc } from "./operation.js";
 
@@ -111,14 +107,10 @@ const statusQuery = (defaultPaths: number, maxPaths: number) =>
 
 type StatusQuery = z.output<ReturnType<typeof statusQuery>>;
 
-/** What every status shares on one date: the rounds known, the latest of each stream, the forecast model. */
+/** What every status shares on one date: the rounds known then, and how they are run (heavy/tasks.ts). */
 interface StatusDate {
   rounds: readonly Round[];
-  asOf: string;
-  latest: Map<string, Round>;
-  model: ForecastModel | undefined;
-  paths: number;
-  seed: number;
+  options: StatusOptions;
   /** How current the rounds are for that date, said rather than hidden. */
   data: { asOf: string; latestRound: string | null; daysBehind: number | null; stale: boolean };
 }
@@ -130,29 +122,44 @@ async function statusDate(ctx: ApiContext, q: StatusQuery): Promise<StatusDate> 
   const daysBehind = latestRound ? daysBetween(latestRound, asOf) : null;
   return {
     rounds,
-    asOf,
-    latest: latestRoundByStream(rounds, asOf),
-    model: q.paths > 0 && latestRound ? modelFor(rounds, asOf) : undefined,
-    paths: q.paths,
-    seed: q.seed,
+    options: { asOf, paths: q.paths, seed: q.seed, forecast: latestRound !== null },
     data: { asOf, latestRound, daysBehind, stale: daysBehind === null || daysBehind > staleAfterDays },
   };
 }
 
-function statusArgs(profile: Client["profile"], s: StatusDate): Parameters<typeof clientStatus> {
-  return [
-    profile,
-    s.rounds,
-    s.asOf,
-    s.model ? { model: s.model, paths: s.paths, seed: s.seed } : {},
-    s.latest,
-  ];
+/** A list split into `parts` runs of about the same length, in order (none empty). */
+function split<T>(items: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(items.length / Math.max(1, parts));
+  const runs: T[][] = [];
+  for (let at = 0; at < items.length; at += size) runs.push(items.slice(at, at + size));
+  return runs;
 }
 
-/** The status of a stored client, or the problems of a profile the schema now refuses or the date cannot score. */
-function statusOrProblems(client: StoredClient, s: StatusDate) {
-  if (client.profileProblems) return { status: null, problems: client.profileProblems };
-  return clientStatusOrProblems(...statusArgs(client.profile, s));
+/** A list with probabilities is split across the workers in parts of at least this many clients. */
+const clientsPerPart = 50;
+
+/** Each stored client's status on the date, or the problems of a profile the schema now refuses or the
+ * date cannot score; a list with probabilities is shared among the workers. */
+async function statusesOf(
+  clients: readonly StoredClient[],
+  s: StatusDate,
+  ctx: ApiContext,
+  signal: AbortSignal,
+) {
+  const scorable = clients.filter((c) => !c.profileProblems);
+  const runner = runnerOf(ctx);
+  // Without a probability a list costs little: one worker, one place in the queue.
+  const parts = split(
+    scorable.map((c) => c.profile),
+    s.options.paths > 0 ? Math.min(runner.parallelism, Math.ceil(scorable.length / clientsPerPart)) : 1,
+  );
+  const results = (
+    await Promise.all(
+      parts.map((profiles) => runner.run("clientStatuses", { ...s.options, profiles }, s.rounds, signal)),
+    )
+  ).flat();
+  const byLabel = new Map(scorable.map((c, i) => [c.label, results[i]!]));
+  return clients.map((c) => byLabel.get(c.label) ?? { status: null, problems: c.profileProblems ?? [] });
 }
 
 /** A stored profile the schema now refuses cannot be scored: 422, naming its fields, until it is updated. */
@@ -195,20 +202,24 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         .default("label")
         .describe("Order: label (A to Z), crs or chance (26 weeks; highest first)"),
     }),
-    responses: [{ status: 200, description: "The clients, by label", contentType: "application/json" }],
-    handle: async ({ query }, ctx: ApiContext) => {
+    responses: [
+      { status: 200, description: "The clients, by label", contentType: "application/json" },
+      busyResponse,
+    ],
+    handle: async ({ query, signal }, ctx: ApiContext) => {
       const clients = await listClients(database(ctx));
       const s = await statusDate(ctx, query);
+      const statuses = await statusesOf(clients, s, ctx, signal);
       return json({
         data: s.data,
-        paths: s.model ? s.paths : 0,
-        seed: s.seed,
+        paths: s.options.forecast ? s.options.paths : 0,
+        seed: s.options.seed,
         count: clients.length,
         // A profile that cannot be scored on that date gets its problems instead of failing the list.
         clients: clients
-          .map((client) => {
+          .map((client, i) => {
             const { profile: _, profileProblems: __, ...rest } = client;
-            return { ...rest, ...statusOrProblems(client, s) };
+            return { ...rest, ...statuses[i]! };
           })
           .sort(compareClients(query.sort)),
       });
@@ -316,16 +327,18 @@ export const clientOperations: AnyOperation<ApiContext>[] = [
         description: "The stored profile no longer passes the profile checks: update it",
         contentType: "application/json",
       },
+      busyResponse,
     ],
-    handle: async ({ params, query }, ctx: ApiContext) => {
+    handle: async ({ params, query, signal }, ctx: ApiContext) => {
       const stored = await loadClient(database(ctx), params.label);
       if (!stored) throw notFound();
       const client = requireCurrentProfile(stored);
       const s = await statusDate(ctx, query);
+      const args = { ...s.options, profile: client.profile };
       return json({
         label: client.label,
         data: s.data,
-        status: clientStatus(...statusArgs(client.profile, s)),
+        status: await runnerOf(ctx).run("clientStatus", args, s.rounds, signal),
       });
     },
   }),

@@ -1,26 +1,17 @@
 // The forecast side of the API: eligibility, next rounds, invitation probability, and "your chances"
-// (all of them for one profile, in one call, for the web app). Handlers only call the domain modules.
+// (all of them for one profile, in one call, for the web app). Handlers only call the domain modules;
+// the Monte Carlo ones (forecast, probability, chances, advice) through the worker pool (heavy/tasks.ts).
 
 import { z } from "zod";
-import { advise, withoutChangedProfiles } from "../advisor/index.js";
 import type { Round } from "../draws/index.js";
-import {
-  assumingUnknownEligible,
-  buildForecastModel,
-  candidateFromProfile,
-  daysBetween,
-  type ForecastModel,
-  forecastRounds,
-  invitationProbability,
-  streamVersionsOf,
-} from "../forecast/index.js";
+import { daysBetween } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
-import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { withAgeOn } from "../profile/age.js";
 import { isoDate, profile as profileSchema } from "../profile/schema.js";
-import { languageLevels, scoreProfile } from "../rules/index.js";
+import { languageLevels } from "../rules/index.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
+import { busyResponse, runnerOf } from "./heavy/runner.js";
 import { ApiError, seedQuery, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
@@ -51,29 +42,12 @@ function dataNote(rounds: readonly Round[], asOf: string, today: string) {
   };
 }
 
-/** The list version of each forecast stream (categories are judged on it), as `ee probability` and
- * the advisor take it. */
-
-// Building the model costs tens of milliseconds; the same rounds and date give the same model (one cache
-// for every operation that forecasts: these and the clients' statuses).
-const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
-export function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
-  const cached = models.get(asOf);
-  if (cached && cached.rounds === rounds) return cached.model;
-  const model = buildForecastModel(rounds, asOf);
-  if (models.size > 32) models.clear();
-  models.set(asOf, { rounds, model });
-  return model;
-}
-
 const forProfile = z.object({
   profile: profileSchema,
   asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
   seed: seedSchema,
   paths: z.number().int().min(100).max(20_000).default(10_000),
 });
-
-const weekly = Array.from({ length: 26 }, (_, i) => i + 1);
 
 export const forecastOperations: AnyOperation<ApiContext>[] = [
   operation({
@@ -109,13 +83,15 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     }),
     responses: [
       { status: 200, description: "The forecast rounds, in date order", contentType: "application/json" },
+      busyResponse,
     ],
-    handle: async ({ query }, ctx: ApiContext) => {
+    handle: async ({ query, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, query.asOf);
+      const args = { asOf, weeks: query.weeks, seed: query.seed };
       return json({
         data: dataNote(rounds, asOf, ctx.today()),
-        rounds: forecastRounds(modelFor(rounds, asOf), { weeks: query.weeks, seed: query.seed }),
+        rounds: await runnerOf(ctx).run("forecast", args, rounds, signal),
       });
     },
   }),
@@ -133,20 +109,13 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         description: "The candidate as the model sees it, and the probabilities",
         contentType: "application/json",
       },
+      busyResponse,
     ],
-    handle: async ({ body }, ctx: ApiContext) => {
+    handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const model = modelFor(rounds, asOf);
-      const candidate = candidateFromProfile(
-        withDefaultDate(body.profile, asOf),
-        asOf,
-        streamVersionsOf(model),
-      );
-      const probability = invitationProbability(model, candidate, {
-        seed: body.seed,
-        paths: body.paths,
-      });
+      const args = { profile: withDefaultDate(body.profile, asOf), asOf, seed: body.seed, paths: body.paths };
+      const { candidate, probability } = await runnerOf(ctx).run("probability", args, rounds, signal);
       return json({ data: dataNote(rounds, asOf, ctx.today()), candidate, probability });
     },
   }),
@@ -171,26 +140,20 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         description: "Score, eligibility, forecast and probability",
         contentType: "application/json",
       },
+      busyResponse,
     ],
-    handle: async ({ body }, ctx: ApiContext) => {
+    handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const profile = withExperienceFromHistory(withAgeOn(withDefaultDate(body.profile, asOf)));
-      const model = modelFor(rounds, asOf);
-      const judged = candidateFromProfile(profile, asOf, streamVersionsOf(model));
-      const candidate = body.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
-      return json({
-        data: dataNote(rounds, asOf, ctx.today()),
-        crs: scoreProfile(profile),
-        eligibility: assessEligibility(profile, languageLevels(profile), asOf),
-        candidate,
-        forecast: forecastRounds(model, { weeks: 26, seed: body.seed }),
-        probability: invitationProbability(model, candidate, {
-          seed: body.seed,
-          paths: body.paths,
-          horizons: weekly,
-        }),
-      });
+      const args = {
+        profile: withDefaultDate(body.profile, asOf),
+        asOf,
+        seed: body.seed,
+        paths: body.paths,
+        assumeUnknownEligible: body.assumeUnknownEligible,
+      };
+      const chances = await runnerOf(ctx).run("chances", args, rounds, signal);
+      return json({ data: dataNote(rounds, asOf, ctx.today()), ...chances });
     },
   }),
   operation({
@@ -214,17 +177,21 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     }),
     responses: [
       { status: 200, description: "The advice, best action first", contentType: "application/json" },
+      busyResponse,
     ],
-    handle: async ({ body }, ctx: ApiContext) => {
+    handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const advice = advise(withDefaultDate(body.profile, asOf), modelFor(rounds, asOf), {
+      const args = {
+        profile: withDefaultDate(body.profile, asOf),
+        asOf,
         seed: body.seed,
         paths: body.paths,
         assumeUnknownEligible: body.assumeUnknownEligible,
-      });
-      // The changed profiles stay out of the answer (as in `ee advise --json`): they are the person's data.
-      return json({ data: dataNote(rounds, asOf, ctx.today()), ...withoutChangedProfiles(advice) });
+      };
+      // The changed profiles stay out of the answer (tasks.ts): they are the person's data.
+      const advice = await runnerOf(ctx).run("advice", args, rounds, signal);
+      return json({ data: dataNote(rounds, asOf, ctx.today()), ...advice });
     },
   }),
 ];

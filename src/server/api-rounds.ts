@@ -1,26 +1,12 @@
 // A simulated round of invitations on a synthetic pool shaped like a published distribution, run by
-// the round engine with IRCC's tie-breaking (as `ee round run` without --pool).
+// the round engine with IRCC's tie-breaking (as `ee round run` without --pool), in the worker pool.
 import { z } from "zod";
-import type { Round } from "../draws/index.js";
 import { isoDate } from "../profile/schema.js";
-import {
-  type BinShape,
-  learnShapes,
-  RoundInputError,
-  runRound,
-  shapePoints,
-  synthesizePool,
-} from "../rounds/index.js";
+import { RoundInputError } from "../rounds/index.js";
 import type { ApiContext } from "./context.js";
+import { busyResponse, runnerOf } from "./heavy/runner.js";
 import { ApiError, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
-
-// Learning the within-bin shapes reads every round; the same rounds give the same shapes.
-let shapesCache: { rounds: readonly Round[]; shapes: BinShape[] } | null = null;
-function shapesFor(rounds: readonly Round[]): BinShape[] {
-  if (shapesCache?.rounds !== rounds) shapesCache = { rounds, shapes: learnShapes(shapePoints(rounds)) };
-  return shapesCache.shapes;
-}
 
 /** "stream: unknown stream …" → a field problem naming `stream`. */
 function roundInputProblem(e: RoundInputError) {
@@ -57,8 +43,9 @@ export const roundOperations: AnyOperation<ApiContext>[] = [
         description: "The round's result and the pool it ran on",
         contentType: "application/json",
       },
+      busyResponse,
     ],
-    handle: async ({ body }, ctx: ApiContext) => {
+    handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const source = rounds.filter((r) => r.distribution && r.date <= body.date).at(-1);
       if (!source)
@@ -69,18 +56,18 @@ export const roundOperations: AnyOperation<ApiContext>[] = [
             allowed: "a later date",
           },
         ]);
-      const pool = synthesizePool({
-        distribution: source.distribution!,
-        seed: body.seed,
-        shapes: shapesFor(rounds),
-      });
       try {
-        const { pool: _after, invitedIndices: _indices, ...result } = runRound(pool, body);
+        const { poolSize, result } = await runnerOf(ctx).run(
+          "simulateRound",
+          { ...body, like: rounds.indexOf(source) },
+          rounds,
+          signal,
+        );
         return json({
           pool: {
             like: { round: source.round, asOn: source.distribution!.asOn },
             seed: body.seed,
-            size: pool.size,
+            size: poolSize,
           },
           result,
         });

@@ -2,12 +2,14 @@
 // its docs page, /healthz, and the web app. Handlers translate HTTP to the domain modules; nothing here
 // knows a rule. Errors are JSON naming the field; no stack trace and no profile data is ever logged.
 
+import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { DatabaseUnavailableError } from "../storage/index.js";
 import { type ApiContext, operations } from "./api.js";
 import { type ClientsPolicy, type ClientsRefusal, clientsRefusal, normalizeAddress } from "./caller.js";
+import { TaskCancelledError } from "./heavy/pool.js";
 import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from "./http.js";
 import { limitBodySize } from "./node-body-limit.js";
 import { buildOpenApi, renderDocsPage } from "./openapi.js";
@@ -16,6 +18,9 @@ import type { Asset } from "./static.js";
 
 /** Profiles are small; anything bigger than this is refused before it is read. */
 export const maxBodyBytes = 64 * 1024;
+
+/** Connections the HTTP server closed itself (start.ts: a request too slow to arrive), already logged. */
+export const socketsClosedByServer = new WeakSet<object>();
 
 export interface AppOptions extends ApiContext {
   /** The built web app, keyed by URL path; empty when the app has not been built. */
@@ -137,12 +142,28 @@ export function createApp(options: AppOptions): Hono {
   const docsPage = renderDocsPage(openApi);
 
   app.onError((e, c) => {
+    // Only the kind of event and the route as registered (/api/clients/:label, not the client's label):
+    // messages and paths may name a person.
+    const route = `${c.req.method} ${c.req.routePath}`;
+    // A request whose connection is gone failed for that reason, not the server's: nobody is left to answer.
+    const gone = errorBody([{ field: "(request)", problem: "was abandoned by the client" }]);
+    if (e instanceof TaskCancelledError) {
+      logError(`cancelled: ${route}: the client went away; its computation was stopped`);
+      return c.json(gone, 503);
+    }
+    const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
+    if (socket?.destroyed) {
+      // One the server closed (a request too slow to arrive) was logged as such when it was closed.
+      if (!socketsClosedByServer.has(socket))
+        logError(`aborted: ${route}: the client closed its connection before the request was answered`);
+      return c.json(gone, 503);
+    }
     const { status, body, headers } = toErrorResponse(e);
-    // Only the kind of failure and the route as registered (/api/clients/:label, not the client's label):
-    // messages and paths may name a person. A database that is away is logged by the database adapter,
-    // once, not by every request it turns away.
-    if (status >= 500 && !(e instanceof DatabaseUnavailableError))
-      logError(`error: ${c.req.method} ${c.req.routePath}: ${(e as Error)?.name ?? "Error"}`);
+    // A database that is away is logged by the database adapter, once, not by every request it turns away.
+    if (e instanceof DatabaseUnavailableError) return c.json(body, status as 503, headers);
+    if (status === 503 && headers?.["retry-after"])
+      logError(`busy: ${route}: answered 503 (${body.error.problem})`);
+    else if (status >= 500) logError(`error: ${route}: ${(e as Error)?.name ?? "Error"}`);
     return c.json(body, status as 500, headers);
   });
 
@@ -247,7 +268,17 @@ export function createApp(options: AppOptions): Hono {
           ]);
         body = validate(op.body, parseJsonBody(await c.req.text()));
       }
-      const reply = await op.handle({ query, params, body }, options);
+      // The signal is read only by the handlers that wait on a worker: under @hono/node-server, reading
+      // `c.req.raw` builds a full web Request, a cost the cheap operations need not pay.
+      const input = {
+        query,
+        params,
+        body,
+        get signal() {
+          return c.req.raw.signal;
+        },
+      };
+      const reply = await op.handle(input, options);
       return send(c, reply);
     });
   }

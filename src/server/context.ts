@@ -10,6 +10,7 @@ import {
   openDatabase,
   seedFromBundledSnapshot,
 } from "../storage/index.js";
+import type { HeavyRunner } from "./heavy/runner.js";
 
 export interface ApiContext {
   /** Today's date, YYYY-MM-DD (UTC), the default "as of" for scores and forecasts. */
@@ -18,6 +19,8 @@ export interface ApiContext {
   rounds: () => Promise<Round[]>;
   /** The database itself, for the consultant's clients (absent: the clients operations answer 503). */
   db?: Db;
+  /** Where the heavy computations run (heavy/tasks.ts): a pool of worker threads; absent, this thread. */
+  heavy?: HeavyRunner;
 }
 
 export interface DataOptions {
@@ -75,14 +78,22 @@ export async function createDataContext(options: DataOptions): Promise<DataConte
 function cachedRounds(db: Db): () => Promise<Round[]> {
   let cache: { at: number; rounds: Promise<Round[]> } | null = null;
   let lastRead: Round[] | null = null;
+  // An unchanged reload keeps the same list, so that what is cached by list (the forecast models, the
+  // rounds each worker holds) stays valid: the workers are sent the rounds once per change, not per minute.
+  let current: { rounds: Round[]; json: string } | null = null;
+  const sameAsBefore = (loaded: Round[]): Round[] => {
+    const json = JSON.stringify(loaded);
+    if (current?.json !== json) current = { rounds: loaded, json };
+    return current.rounds;
+  };
   return () => {
     if (!cache || Date.now() - cache.at > 60_000) {
       const entry = {
         at: Date.now(),
         rounds: loadRounds(db).then(
           (rounds) => {
-            lastRead = rounds;
-            return rounds;
+            lastRead = sameAsBefore(rounds);
+            return lastRead;
           },
           (e: unknown) => {
             if (cache === entry) cache = null; // read again on the next request

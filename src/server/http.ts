@@ -29,6 +29,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503,
     readonly problems: FieldProblem[],
+    /** Headers the answer carries besides the body's (e.g. Retry-After on a 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(problems.map((p) => `${p.field}: ${p.problem}`).join("; "));
     this.name = "ApiError";
@@ -49,7 +51,7 @@ export function toErrorResponse(e: unknown): {
   body: ErrorBody;
   headers?: Record<string, string>;
 } {
-  if (e instanceof ApiError) return { status: e.status, body: errorBody(e.problems) };
+  if (e instanceof ApiError) return { status: e.status, body: errorBody(e.problems), headers: e.headers };
   if (e instanceof FieldError) return { status: 400, body: errorBody(e.problems) };
   if (e instanceof DatabaseUnavailableError)
     return {

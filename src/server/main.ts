@@ -1,13 +1,20 @@
 // `npm start`: the API and the web app on http://localhost:8080 (PORT to change), on the embedded
 // database in the same data folder as the `ee` command (EE_DATA_DIR to change), or PostgreSQL when
-// DATABASE_URL is set. It listens on this machine's loopback only unless HOST names another interface.
+// DATABASE_URL is set; the heavy computations in EE_WORKERS worker threads (default: one per core). It
+// listens on this machine's loopback only unless HOST names another interface.
 import { databaseWaitSeconds, defaultDataDir } from "../storage/index.js";
 import { startServer } from "./start.js";
 
-const port = Number(process.env.PORT ?? 8080);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`error: PORT: must be a whole number from 0 to 65535 (got "${process.env.PORT}")\n`);
-  process.exit(2);
+/** A whole-number setting from the environment, or undefined when not set; exits on a bad one. */
+function wholeNumber(name: string, min: number, max: number): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === "") return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    process.stderr.write(`error: ${name}: must be a whole number from ${min} to ${max} (got "${text}")\n`);
+    process.exit(2);
+  }
+  return n;
 }
 
 const list = (value: string | undefined) =>
@@ -25,6 +32,9 @@ try {
   process.exit(2);
 }
 
+const port = wholeNumber("PORT", 0, 65535) ?? 8080;
+const deadlineSeconds = wholeNumber("EE_DEADLINE_SECONDS", 1, 3600);
+
 startServer({
   port,
   host: process.env.HOST || undefined,
@@ -36,6 +46,12 @@ startServer({
   clientsHosts: list(process.env.EE_CLIENTS_HOSTS),
   // A reverse proxy's X-Forwarded-For is believed only from the addresses listed here.
   trustedProxies: list(process.env.EE_TRUSTED_PROXIES),
+  // The heavy computations' worker threads, their queue and their deadline (see src/server/README.md).
+  heavy: {
+    workers: wholeNumber("EE_WORKERS", 1, 256),
+    queueLimit: wholeNumber("EE_QUEUE_LIMIT", 0, 100_000),
+    deadlineMs: deadlineSeconds === undefined ? undefined : deadlineSeconds * 1000,
+  },
 }).then(
   (server) => {
     const where = server.addresses.map((a) =>

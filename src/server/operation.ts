@@ -17,6 +17,15 @@ export const text = (body: string, contentType: string, filename?: string): Repl
   filename,
 });
 
+/** A handler's input: the validated request, and the signal of the client going away. */
+export interface OperationInput<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
+  query: z.output<Q>;
+  params: z.output<P>;
+  body: z.output<B>;
+  /** Aborted when the client disconnects before its answer: a long computation for it may stop. */
+  readonly signal: AbortSignal;
+}
+
 export interface ResponseDoc {
   status: number;
   description: string;
@@ -47,10 +56,7 @@ export interface Operation<
   example?: unknown;
   responses: ResponseDoc[];
   // Method syntax on purpose: a list of operations with different schemas must fit one array type.
-  handle(
-    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
-    ctx: Ctx,
-  ): Reply | Promise<Reply>;
+  handle(input: OperationInput<Q, P, B>, ctx: Ctx): Reply | Promise<Reply>;
 }
 
 /** Any operation, whatever its schemas (for lists of operations). */

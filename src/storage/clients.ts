@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { describeIssues, FieldError, type FieldProblem } from "../profile/errors.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";
+import { storableText } from "../profile/text.js";
 import type { Db, Queryable } from "./db.js";
 
 /** A label is the consultant's own reference (a file number): short, and safe in a URL path and a file name. */
@@ -15,7 +16,7 @@ export const clientLabel = z
     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
   );
 
-export const clientNotes = z.string().max(2000).nullable();
+export const clientNotes = storableText(z.string().max(2000)).nullable();
 
 export interface Client {
   label: string;
