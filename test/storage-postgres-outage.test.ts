@@ -18,6 +18,7 @@ import {
   openDatabase,
 } from "../src/storage/index.js";
 import { dump, freshDatabase, type TestDatabase } from "./fixtures/feed/databases.js";
+import { onThisMachine } from "./support/connection.js";
 import { workedProfile } from "./support/profiles.js";
 
 const adminUrl = inject("postgresUrl");
@@ -155,13 +156,15 @@ describe("connections ended by pg_terminate_backend under a running API", () => 
     try {
       const app = createApp({ ...data, logError: (line) => logged.push(line) });
       // Several requests at once, so that the pool holds several connections.
-      const warm = await Promise.all(Array.from({ length: 5 }, () => app.request("/api/clients")));
+      const warm = await Promise.all(
+        Array.from({ length: 5 }, () => app.request("/api/clients", {}, onThisMachine)),
+      );
       expect(warm.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
       expect(await terminateAll(name)).toBeGreaterThan(0);
 
       const answers: number[] = [];
       await until(async () => {
-        const res = await app.request("/api/clients");
+        const res = await app.request("/api/clients", {}, onThisMachine);
         answers.push(res.status);
         if (res.status === 503) {
           expect(res.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
