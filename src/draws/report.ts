@@ -6,7 +6,13 @@ import { daysBetween, yearOf } from "./analytics.js";
 import { compareRounds } from "./feed.js";
 import { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
 import { frenchLabelsNote, type Lang, type StreamLabel, streamLabel } from "./labels.js";
-import { finestScoreBins, type PoolDistribution, type Round } from "./round.js";
+import {
+  type CompleteRound,
+  completeRounds,
+  finestScoreBins,
+  type PoolDistribution,
+  type Round,
+} from "./round.js";
 import type { StreamRef } from "./stream.js";
 
 export interface RoundMention {
@@ -77,7 +83,7 @@ function rank(values: number[], value: number, better: (a: number, b: number) =>
   return { rank: ahead + 1, tied: same > 1 };
 }
 
-const mention = (r: Round): RoundMention => ({
+const mention = (r: CompleteRound): RoundMention => ({
   round: r.round,
   date: r.date,
   cutoff: r.cutoff,
@@ -89,15 +95,29 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
   const ordered = [...rounds].sort(compareRounds);
   if (ordered.length === 0) throw new ReportError("no rounds are stored");
   const wanted = roundId.trim().toLowerCase();
-  const index = wanted === "latest" ? ordered.length - 1 : ordered.findIndex((r) => r.round === wanted);
+  // "latest" is the latest round with figures to report on.
+  const index =
+    wanted === "latest"
+      ? ordered.findLastIndex((r) => !r.incomplete)
+      : ordered.findIndex((r) => r.round === wanted);
   if (index < 0) {
     throw new ReportError(
       `round: "${roundId}" is not a stored round (allowed: a round number from ${ordered[0]!.round} to ${ordered.at(-1)!.round}, e.g. "91a", or "latest")`,
     );
   }
-  const target = ordered[index]!;
-  // Facts as they stood: this round and the ones before it, never later ones.
-  const history = ordered.slice(0, index + 1);
+  const wantedRound = ordered[index]!;
+  if (wantedRound.incomplete) {
+    const missing = [wantedRound.size === null && "size", wantedRound.cutoff === null && "cut-off"].filter(
+      Boolean,
+    );
+    throw new ReportError(
+      `round: ${wantedRound.round} is incomplete (IRCC's ${missing.join(" and ")} could not be read), so there is no report to write`,
+    );
+  }
+  const target = wantedRound as CompleteRound;
+  // Facts as they stood: this round and the ones before it, never later ones; only rounds whose figures
+  // were read can be ranked or compared.
+  const history = completeRounds(ordered.slice(0, index + 1));
   const stream = history.filter((r) => r.stream.id === target.stream.id);
   const year = yearOf(target.date);
   const streamYear = stream.filter((r) => yearOf(r.date) === year);

@@ -10,7 +10,7 @@ import {
   compareClients,
   latestRoundByStream,
 } from "../advisor/index.js";
-import type { Round } from "../draws/index.js";
+import type { CompleteRound } from "../draws/index.js";
 import { daysBetween, type ForecastModel } from "../forecast/index.js";
 import { expressEntryLaunch, isoDate, profile as profileSchema } from "../profile/schema.js";
 import {
@@ -29,7 +29,7 @@ import {
   updateClient,
 } from "../storage/index.js";
 import { modelFor, staleAfterDays } from "./api-forecast.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, roundsWithFigures } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError, seedQuery } from "./http.js";
 import { type AnyOperation, json, operation, type ResponseDoc } from "./operation.js";
@@ -113,9 +113,9 @@ type StatusQuery = z.output<ReturnType<typeof statusQuery>>;
 
 /** What every status shares on one date: the rounds known, the latest of each stream, the forecast model. */
 interface StatusDate {
-  rounds: readonly Round[];
+  rounds: readonly CompleteRound[];
   asOf: string;
-  latest: Map<string, Round>;
+  latest: Map<string, CompleteRound>;
   model: ForecastModel | undefined;
   paths: number;
   seed: number;
@@ -124,7 +124,7 @@ interface StatusDate {
 }
 
 async function statusDate(ctx: ApiContext, q: StatusQuery): Promise<StatusDate> {
-  const rounds = await ctx.rounds();
+  const rounds = roundsWithFigures(await ctx.rounds());
   const asOf = q.asOf ?? ctx.today();
   const latestRound = rounds.filter((r) => r.date <= asOf).at(-1)?.date ?? null;
   const daysBehind = latestRound ? daysBetween(latestRound, asOf) : null;

@@ -19,7 +19,7 @@ import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { withAgeOn } from "../profile/age.js";
 import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels, scoreProfile } from "../rules/index.js";
-import { type ApiContext, withDefaultDate } from "./context.js";
+import { type ApiContext, roundsWithFigures, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError, seedQuery, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
@@ -56,11 +56,12 @@ function dataNote(rounds: readonly Round[], asOf: string, today: string) {
 
 // Building the model costs tens of milliseconds; the same rounds and date give the same model (one cache
 // for every operation that forecasts: these and the clients' statuses).
+// Rounds whose size or cut-off could not be read are left out: a forecast learns from figures.
 const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
 export function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
   const cached = models.get(asOf);
   if (cached && cached.rounds === rounds) return cached.model;
-  const model = buildForecastModel(rounds, asOf);
+  const model = buildForecastModel(roundsWithFigures(rounds), asOf);
   if (models.size > 32) models.clear();
   models.set(asOf, { rounds, model });
   return model;

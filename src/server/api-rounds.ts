@@ -11,14 +11,15 @@ import {
   shapePoints,
   synthesizePool,
 } from "../rounds/index.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, roundsWithFigures } from "./context.js";
 import { ApiError, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
 
 // Learning the within-bin shapes reads every round; the same rounds give the same shapes.
 let shapesCache: { rounds: readonly Round[]; shapes: BinShape[] } | null = null;
 function shapesFor(rounds: readonly Round[]): BinShape[] {
-  if (shapesCache?.rounds !== rounds) shapesCache = { rounds, shapes: learnShapes(shapePoints(rounds)) };
+  if (shapesCache?.rounds !== rounds)
+    shapesCache = { rounds, shapes: learnShapes(shapePoints(roundsWithFigures(rounds))) };
   return shapesCache.shapes;
 }
 

@@ -31,6 +31,7 @@ export {
 export { migrate } from "./migrate.js";
 export { type Migration, migrations } from "./migrations/index.js";
 export {
+  type FeedUpdate,
   type FetchRecord,
   type IngestOptions,
   type IngestResult,
@@ -40,7 +41,9 @@ export {
   loadRound,
   loadRoundChanges,
   loadRounds,
+  loadUpdateStatus,
   type RoundChange,
+  recordFailedUpdate,
   seedFromBundledSnapshot,
   sha256,
 } from "./rounds.js";
