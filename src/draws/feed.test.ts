@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "./bundled.js";
 import { FeedError, parseFeed, type RawRow } from "./feed.js";

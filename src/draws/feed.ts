@@ -8,7 +8,6 @@
 //   with a warning. A round without a readable size or cut-off is kept too, marked incomplete.
 // Values that are read but implausible (a CRS above 1,200, misplaced thousands separators, a round
 // dated after the fetch, a tie-break after the draw, sub-bands that do not add up) are kept and flagged.
-import { isCalendarDate } from "../profile/dates.js";
 import { type PoolDistribution, poolDistributionFields, type Round, type RoundIssue } from "./round.js";
 import { classifyDrawName } from "./streams.js";
 import { parseFeedDate, parseFeedDateTime, squeeze } from "./timestamps.js";

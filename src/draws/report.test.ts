@@ -281,6 +281,7 @@ describe("stats", () => {
       stream: "healthcare-social-services",
       kind: "category",
       rounds: 6,
+      incompleteRounds: 0,
       invitations: 13500,
       minCutoff: 462,
       medianCutoff: 473.5,
