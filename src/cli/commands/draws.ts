@@ -273,7 +273,7 @@ function rowOf(r: Round): Record<(typeof columns)[number], string> {
     cutoff: r.cutoff === null ? "" : String(r.cutoff),
     tieBreakAt: r.tieBreakAt ?? "",
     name: r.name,
-    incomplete: r.incomplete ? "true" : "",
+    incomplete: r.incomplete ? "true" : "false",
   };
 }
 
