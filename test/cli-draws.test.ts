@@ -72,7 +72,11 @@ beforeAll(async () => {
       const more = () => {
         while (sent < 25 && res.write(chunk)) sent++;
         if (sent >= 25) res.end();
-        else res.once("drain", () => (sent++, more()));
+        else
+          res.once("drain", () => {
+            sent++;
+            more();
+          });
       };
       res.on("error", () => undefined);
       more();
