@@ -46,6 +46,8 @@ export interface DrawReport {
   drawnAt: string | null;
   /** ISO 8601 UTC; null for the early rounds that published none. */
   tieBreakAt: string | null;
+  /** The tie-break as published when it could not be read (tieBreakAt is then null). */
+  unreadableTieBreak: string | null;
   /** This round is the n-th of its stream in its calendar year. */
   streamOrdinalInYear: number;
   /** 1 = largest among the stream's rounds of the year so far (this one included). */
@@ -152,6 +154,8 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
     cutoff: target.cutoff,
     drawnAt: target.drawnAt,
     tieBreakAt: target.tieBreakAt,
+    unreadableTieBreak:
+      target.issues.find((i) => i.kind === "unreadable" && i.field === "drawCutOff")?.text ?? null,
     streamOrdinalInYear: streamYear.length,
     sizeRankInYear: size.rank,
     sizeRankTied: size.tied,
@@ -241,7 +245,7 @@ function englishReport(r: DrawReport): string {
   lines.push(`- Invitations: ${n(r.size)}`);
   lines.push(`- CRS cut-off: ${r.cutoff}`);
   lines.push(
-    `- Tie-breaking rule: ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "en") : "not published for this round"}`,
+    `- Tie-breaking rule: ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "en") : r.unreadableTieBreak !== null ? `published as "${r.unreadableTieBreak}", which is not one certain date and time` : "not published for this round"}`,
   );
   if (r.drawnAt) lines.push(`- Round held: ${formatTimestamp(r.drawnAt, "en")}`);
   lines.push(
@@ -349,7 +353,7 @@ function frenchReport(r: DrawReport): string {
   lines.push(`- Invitations : ${n(r.size)}`);
   lines.push(`- Note limite (SCG) : ${r.cutoff}`);
   lines.push(
-    `- Règle de départage : ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "fr") : "non publiée pour cette ronde"}`,
+    `- Règle de départage : ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "fr") : r.unreadableTieBreak !== null ? `publiée sous la forme « ${r.unreadableTieBreak} », qui n'est pas une date et une heure certaines` : "non publiée pour cette ronde"}`,
   );
   if (r.drawnAt) lines.push(`- Ronde tenue le ${formatTimestamp(r.drawnAt, "fr")}`);
   lines.push("", "## Sa place", "", "En comptant cette ronde et les précédentes, jamais les suivantes :", "");
