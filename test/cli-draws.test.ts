@@ -211,6 +211,11 @@ describe("ee draws update", () => {
     expect(r.stderr).toContain("nothing changed");
     const list = await ee("draws", ["list", "--since", "2025-11-01", "--csv", "--data-dir", dir]);
     expect(list.stdout.split("\n")).toHaveLength(1 + 3);
+    // The failed attempt is recorded beside the last success (the seeding).
+    const status = JSON.parse((await ee("draws", ["status", "--json", "--data-dir", dir])).stdout);
+    expect(status.updates.lastFailure).toMatchObject({ source: `${base}${path}`, outcome: "failure" });
+    expect(status.updates.lastFailure.message).toContain(why);
+    expect(status.updates.lastSuccess.source).toContain("bundled snapshot");
   });
 
   it("takes IRCC's 2026 feed from a file on a fresh data folder, warning about what it could only partly read", async () => {
