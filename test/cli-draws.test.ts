@@ -1,7 +1,7 @@
 // `ee draws` and `ee report` end to end through their command modules (the database on disk, a local
 // HTTP server standing in for IRCC's site), and once through the real `ee` entry point.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -46,6 +46,8 @@ const withRound380 = (() => {
   });
   return JSON.stringify(feed);
 })();
+const feed2026 = new URL("./fixtures/feed/ee_rounds_123_en-2026-08-07.json", import.meta.url).pathname;
+const rowFault = new URL("./fixtures/feed/row-cutoff.json", import.meta.url).pathname;
 const pages: Record<string, [number, string]> = {
   "/feed.json": [200, withRound380],
   "/html": [200, "<!DOCTYPE html><html><head><title>Maintenance</title></head><body></body></html>"],
@@ -57,6 +59,29 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    // Over the 20 MB cap: declared in Content-Length, or only counted while it streams in.
+    if (req.url === "/declared-huge") {
+      res.writeHead(200, { "content-length": String(30 * 1024 * 1024) });
+      res.end(" ".repeat(1024));
+      return;
+    }
+    if (req.url === "/streamed-huge") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = " ".repeat(1024 * 1024);
+      let sent = 0;
+      const more = () => {
+        while (sent < 25 && res.write(chunk)) sent++;
+        if (sent >= 25) res.end();
+        else
+          res.once("drain", () => {
+            sent++;
+            more();
+          });
+      };
+      res.on("error", () => undefined);
+      more();
+      return;
+    }
     const [status, body] = pages[req.url ?? ""] ?? [404, "not found"];
     res.writeHead(status, { "content-type": "application/json" }).end(body);
   });
@@ -95,10 +120,10 @@ describe("ee draws list", () => {
   it("writes CSV and JSON", async () => {
     const csv = await ee("draws", ["list", "--since", "2025-11-10", "--csv", "--data-dir", seeded]);
     expect(csv.stdout.split("\n")).toEqual([
-      "round,date,stream,version,size,cutoff,tieBreakAt,name",
-      "379,2025-11-14,healthcare-social-services,2025-v2,3500,462,2024-12-02T22:19:41Z,Healthcare and social services occupations (Version 2)",
-      "378,2025-11-12,cec,,1000,533,2025-10-17T03:39:05Z,Canadian Experience Class",
-      "377,2025-11-10,pnp,,714,738,2025-02-22T02:12:01Z,Provincial Nominee Program",
+      "round,date,stream,version,size,cutoff,tieBreakAt,name,incomplete",
+      "379,2025-11-14,healthcare-social-services,2025-v2,3500,462,2024-12-02T22:19:41Z,Healthcare and social services occupations (Version 2),false",
+      "378,2025-11-12,cec,,1000,533,2025-10-17T03:39:05Z,Canadian Experience Class,false",
+      "377,2025-11-10,pnp,,714,738,2025-02-22T02:12:01Z,Provincial Nominee Program,false",
     ]);
     const json = await ee("draws", ["list", "--stream", "fsw", "--json", "--data-dir", seeded]);
     const parsed = JSON.parse(json.stdout);
@@ -118,7 +143,7 @@ describe("ee draws list", () => {
     expect(since.stderr).toBe('error: --since: "2025-13-01" is not a date (allowed: YYYY-MM-DD)');
     const sub = await ee("draws", ["lsit"]);
     expect(sub.stderr).toBe(
-      'error: unknown subcommand "lsit" (allowed: update | list | show | stats; see ee draws --help)',
+      'error: unknown subcommand "lsit" (allowed: update | status | list | show | stats; see ee draws --help)',
     );
     const option = await ee("draws", ["list", "--colour"]);
     expect(option.code).toBe(2);
@@ -186,6 +211,81 @@ describe("ee draws update", () => {
     expect(r.stderr).toContain("nothing changed");
     const list = await ee("draws", ["list", "--since", "2025-11-01", "--csv", "--data-dir", dir]);
     expect(list.stdout.split("\n")).toHaveLength(1 + 3);
+    // The failed attempt is recorded beside the last success (the seeding).
+    const status = JSON.parse((await ee("draws", ["status", "--json", "--data-dir", dir])).stdout);
+    expect(status.updates.lastFailure).toMatchObject({ source: `${base}${path}`, outcome: "failure" });
+    expect(status.updates.lastFailure.message).toContain(why);
+    expect(status.updates.lastSuccess.source).toContain("bundled snapshot");
+  });
+
+  it("takes IRCC's 2026 feed from a file on a fresh data folder, warning about what it could only partly read", async () => {
+    const dir = join(scratch, "update-2026");
+    const r = await ee("draws", ["update", "--from", feed2026, "--data-dir", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: 55 added, \d+ corrected, \d+ re-read, \d+ unchanged/);
+    expect(r.stderr).toContain(
+      'warning: round 208: drawCutOff "October 7 at 16:38:21 UTC" cannot be read (not one certain date and time); stored as null',
+    );
+    expect(r.stderr).not.toContain("error");
+    const list = await ee("draws", ["list", "--csv", "--data-dir", dir]);
+    expect(list.stdout.split("\n")).toHaveLength(1 + 435);
+    expect(list.stdout.split("\n")[3]).toMatch(/^432,2026-08-05,.*,2026-07-03T21:35:13Z,/);
+    const again = await ee("draws", ["update", "--from", feed2026, "--data-dir", dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/: unchanged \(435 rounds; sha256 [0-9a-f]{12}\)/);
+    const status = await ee("draws", ["status", "--json", "--data-dir", dir]);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      data: { latestRound: "434", latestRoundDate: "2026-08-07" },
+      updates: { lastSuccess: { source: feed2026, message: "unchanged" }, lastFailure: null },
+    });
+  });
+
+  it("lists a round without a readable cut-off as incomplete; --strict refuses it", async () => {
+    const dir = join(scratch, "update-row-fault");
+    const strict = await ee("draws", ["update", "--strict", "--from", feed2026, "--data-dir", dir]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('round 208: drawCutOff "October 7 at 16:38:21 UTC" cannot be read');
+    expect(strict.stderr).toContain("nothing changed");
+    // Five 2026 rounds in a folder that holds the 380 of the snapshot are far fewer: refused as broken.
+    const short = await ee("draws", ["update", "--from", rowFault, "--data-dir", dir]);
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("lists 5 rounds but 380 are stored");
+    const status = await ee("draws", ["status", "--data-dir", dir]);
+    expect(status.stdout).toMatch(/^latest round {3}379 of 2025-11-14 \(\d+ days before today\)$/m);
+    expect(status.stdout).toMatch(/^last failure {3}\S+ from .*row-cutoff\.json: feed: lists 5 rounds/m);
+    // Into the full feed, with round 433's cut-off blanked: stored, listed, incomplete.
+    const feed = JSON.parse(readFileSync(feed2026, "utf8")) as { rounds: Record<string, string>[] };
+    feed.rounds.find((r) => r.drawNumber === "433")!.drawCRS = "";
+    const file = join(scratch, "blank-433.json");
+    writeFileSync(file, JSON.stringify(feed));
+    const r = await ee("draws", ["update", "--from", file, "--data-dir", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: round 433: drawCRS "" cannot be read (empty); stored as null');
+    const list = await ee("draws", ["list", "--since", "2026-08-06", "--data-dir", dir]);
+    expect(list.stdout).toMatch(/^433 .* \? .*\(incomplete: see ee draws show 433\)$/m);
+    const show = await ee("draws", ["show", "433", "--data-dir", dir]);
+    expect(show.stdout).toContain('cut-off       unreadable ("")');
+  });
+
+  it.each([
+    ["/declared-huge", "Content-Length"],
+    ["/streamed-huge", "more than 20971520 bytes"],
+  ])("refuses a body over 20 MB before reading it whole (%s)", async (path, why) => {
+    const dir = copyOfSeeded(`update-huge-${path.slice(1)}`);
+    const r = await ee("draws", ["update", "--from", `${base}${path}`, "--data-dir", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr).toContain("nothing changed");
+  });
+
+  it("refuses a file over 20 MB by its size", async () => {
+    const dir = copyOfSeeded("update-huge-file");
+    const file = join(scratch, "huge.json");
+    writeFileSync(file, "");
+    truncateSync(file, 21 * 1024 * 1024);
+    const r = await ee("draws", ["update", "--from", file, "--data-dir", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("22020096 bytes, over the 20 MB");
   });
 
   it("reads a feed from a file, and reports a missing file", async () => {

@@ -39,6 +39,32 @@ describe("server basics", () => {
     expect(doc.paths["/api/rounds/{round}"]?.get?.operationId).toBe("getRound");
   });
 
+  it("says how current the rounds are: GET /api/status, declared in the OpenAPI document", async () => {
+    const res = await get("/api/status");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      data: unknown;
+      updates: { lastSuccess: { source: string; outcome: string } | null; lastFailure: unknown };
+    };
+    // The bundled snapshot ends with round 379 of 2025-11-14; "today" is 2025-06-01 in these tests.
+    expect(body.data).toEqual({ latestRound: "379", latestRoundDate: "2025-11-14", daysBehindToday: -166 });
+    expect(body.updates.lastSuccess).toMatchObject({ outcome: "success" });
+    expect(body.updates.lastSuccess?.source).toContain("bundled snapshot");
+    expect(body.updates.lastFailure).toBeNull();
+    const doc = (await (await get("/api/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: unknown }> }> }>
+      >;
+    };
+    const schema = JSON.stringify(
+      doc.paths["/api/status"]?.get?.responses["200"]?.content["application/json"]?.schema,
+    );
+    for (const key of ["latestRound", "latestRoundDate", "daysBehindToday", "lastSuccess", "lastFailure"]) {
+      expect(schema).toContain(`"${key}"`);
+    }
+  });
+
   it("serves a readable docs page", async () => {
     const res = await get("/api/docs");
     expect(res.headers.get("content-type")).toContain("text/html");

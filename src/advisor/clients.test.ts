@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { engineer as engineerInput, withPteCore } from "../../test/support/profiles.js";
-import type { Round } from "../draws/index.js";
+import type { CompleteRound } from "../draws/index.js";
 import { buildForecastModel } from "../forecast/index.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";
 import {
@@ -22,7 +22,7 @@ function round(
   cutoff: number,
   tieBreakAt: string | null = null,
   version: string | null = null,
-): Round {
+): CompleteRound {
   const kind =
     id === "general" ? "general" : ["cec", "fsw", "fst", "pnp"].includes(id) ? "program" : "category";
   return {
@@ -34,9 +34,11 @@ function round(
     stream: { kind, id, version, recognized: true },
     size: 1000,
     cutoff,
+    incomplete: false,
     drawnAt: null,
     tieBreakAt,
     distribution: null,
+    issues: [],
   };
 }
 
@@ -53,7 +55,7 @@ const asOf = "2025-06-01";
  */
 const engineerCrs = 482;
 
-const rounds: Round[] = [
+const rounds: CompleteRound[] = [
   round(1, "2025-04-02", "general", 470),
   round(2, "2025-05-10", "general", 483), // the latest general round: one point above the score
   round(3, "2025-05-20", "cec", 482, "2025-05-01T12:00:00Z"), // exactly at the score; tie-break after submission

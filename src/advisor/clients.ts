@@ -2,7 +2,7 @@
 // profile is eligible for, the latest round of each of those streams and whether the score reached its
 // cut-off, and (when a forecast model is given) the chance of an invitation. Pure: the rounds, the date and
 // the model are parameters, so one call per client scales to a list of hundreds.
-import type { Round } from "../draws/index.js";
+import type { CompleteRound } from "../draws/index.js";
 import { byStream, roundsKnownOn } from "../forecast/history.js";
 import {
   candidateFromProfile,
@@ -69,8 +69,11 @@ export interface ClientStatusOptions {
 }
 
 /** The latest round of each stream known on `asOf`, by stream id. */
-export function latestRoundByStream(rounds: readonly Round[], asOf: string): Map<string, Round> {
-  const latest = new Map<string, Round>();
+export function latestRoundByStream(
+  rounds: readonly CompleteRound[],
+  asOf: string,
+): Map<string, CompleteRound> {
+  const latest = new Map<string, CompleteRound>();
   for (const [key, history] of byStream(roundsKnownOn(rounds, asOf))) latest.set(key, history.rounds.at(-1)!);
   return latest;
 }
@@ -79,7 +82,7 @@ export function latestRoundByStream(rounds: readonly Round[], asOf: string): Map
 export function checkAgainstRound(
   score: number,
   submittedAt: string | undefined,
-  round: Round,
+  round: CompleteRound,
 ): Pick<LatestRoundCheck, "margin" | "reached" | "invited"> {
   const margin = score - round.cutoff;
   let invited: boolean | "unknown" = margin > 0;
@@ -97,10 +100,10 @@ export function checkAgainstRound(
  */
 export function clientStatus(
   profile: Profile,
-  rounds: readonly Round[],
+  rounds: readonly CompleteRound[],
   asOf: string,
   options: ClientStatusOptions = {},
-  latest: ReadonlyMap<string, Round> = latestRoundByStream(rounds, asOf),
+  latest: ReadonlyMap<string, CompleteRound> = latestRoundByStream(rounds, asOf),
 ): ClientStatus {
   if (options.model && options.model.asOf !== asOf)
     throw new Error(`the forecast model is as of ${options.model.asOf}, not ${asOf}`);

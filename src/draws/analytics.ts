@@ -1,7 +1,7 @@
 // Analytics over parsed rounds: filtering (`ee draws list`) and per-stream statistics (`ee draws
 // stats`). Pure functions over plain rounds; dates are ISO strings, never the clock.
 import { dayNumber } from "../occupations/workHistory.js";
-import type { Round } from "./round.js";
+import { completeRounds, type Round } from "./round.js";
 
 export interface RoundFilter {
   /** A stream id: general, cec, fsw, fst, pnp, or a category id. */
@@ -44,10 +44,13 @@ export interface StreamStats {
   stream: string;
   kind: Round["stream"]["kind"];
   rounds: number;
+  /** Rounds whose size or cut-off could not be read: counted in `rounds`, not in the figures. */
+  incompleteRounds: number;
   invitations: number;
-  minCutoff: number;
-  medianCutoff: number;
-  maxCutoff: number;
+  /** Null when no round of the stream has a readable cut-off. */
+  minCutoff: number | null;
+  medianCutoff: number | null;
+  maxCutoff: number | null;
   firstDate: string;
   lastDate: string;
   /** Median days between consecutive rounds of the stream; null with fewer than two rounds. */
@@ -67,17 +70,19 @@ export function streamStats(
   }
   const stats: StreamStats[] = [];
   for (const [stream, list] of byStream) {
-    const cutoffs = list.map((r) => r.cutoff);
+    const complete = completeRounds(list);
+    const cutoffs = complete.map((r) => r.cutoff);
     const dates = list.map((r) => r.date).sort();
     const gaps = dates.slice(1).map((d, i) => daysBetween(dates[i]!, d));
     stats.push({
       stream,
       kind: list[0]!.stream.kind,
       rounds: list.length,
-      invitations: list.reduce((sum, r) => sum + r.size, 0),
-      minCutoff: Math.min(...cutoffs),
-      medianCutoff: median(cutoffs)!,
-      maxCutoff: Math.max(...cutoffs),
+      incompleteRounds: list.length - complete.length,
+      invitations: complete.reduce((sum, r) => sum + r.size, 0),
+      minCutoff: cutoffs.length > 0 ? Math.min(...cutoffs) : null,
+      medianCutoff: median(cutoffs),
+      maxCutoff: cutoffs.length > 0 ? Math.max(...cutoffs) : null,
       firstDate: dates[0]!,
       lastDate: dates.at(-1)!,
       typicalSpacingDays: median(gaps),
@@ -89,4 +94,22 @@ export function streamStats(
 /** The stream ids present in `rounds`, for error messages. */
 export function streamIdsIn(rounds: readonly Round[]): string[] {
   return [...new Set(rounds.map((r) => r.stream.id))].sort();
+}
+
+export interface DataFreshness {
+  /** The latest stored round ("434"), null when none is stored. */
+  latestRound: string | null;
+  latestRoundDate: string | null;
+  /** Whole days from the latest round to `today`; null when no round is stored. */
+  daysBehindToday: number | null;
+}
+
+/** How far the stored rounds lag behind `today` (YYYY-MM-DD, the caller's clock). `rounds` oldest first. */
+export function dataFreshness(rounds: readonly Round[], today: string): DataFreshness {
+  const latest = rounds.at(-1);
+  return {
+    latestRound: latest?.round ?? null,
+    latestRoundDate: latest?.date ?? null,
+    daysBehindToday: latest ? daysBetween(latest.date, today) : null,
+  };
 }

@@ -3,7 +3,7 @@
 // Pure: the JSON is imported (bundled by esbuild and Vite), nothing is read at run time.
 import snapshot from "./data/ee_rounds_123_en.json" with { type: "json" };
 import { type ParsedFeed, parseFeedObject } from "./feed.js";
-import type { Round } from "./round.js";
+import { type CompleteRound, completeRounds } from "./round.js";
 
 /** Where the bundled snapshot came from. */
 export const bundledFeedSource =
@@ -17,9 +17,12 @@ export function bundledFeed(): ParsedFeed {
   return cached;
 }
 
-/** The bundled snapshot's rounds, oldest first. */
-export function bundledRounds(): Round[] {
-  return bundledFeed().rounds;
+let complete: CompleteRound[] | null = null;
+
+/** The bundled snapshot's rounds with their figures read (every one of them), oldest first. */
+export function bundledRounds(): CompleteRound[] {
+  complete ??= completeRounds(bundledFeed().rounds);
+  return complete;
 }
 
 /** The bundled snapshot as decoded JSON, for seeding the database. */

@@ -1,9 +1,7 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "./bundled.js";
 import { FeedError, parseFeed, type RawRow } from "./feed.js";
 import { classifyDrawName } from "./streams.js";
-import { parseFeedTimestamp } from "./timestamps.js";
 
 // Round 379 as IRCC published it (copied from the feed), the base for the pinned variants below.
 const round379: RawRow = {
@@ -93,8 +91,12 @@ describe("parseFeed", () => {
     const { rounds, warnings } = parseFeed(feedOf({ ...round379, dd3: "70,000" }));
     expect(rounds[0]!.distribution!.r451to500).toBe(70000);
     expect(warnings).toEqual([
-      "round 379: distribution does not add up: dd3 (451–500) should equal dd4..dd8, but 70000 ≠ 70175",
-      "round 379: distribution does not add up: dd18 (total) should equal dd1+dd2+dd3+dd9+dd15+dd16+dd17, but 245706 ≠ 245531",
+      'round 379: dd3 "70,000" looks wrong (distribution does not add up: dd3 (451–500) should equal dd4..dd8, but 70000 ≠ 70175); kept as read',
+      'round 379: dd18 "245,706" looks wrong (distribution does not add up: dd18 (total) should equal dd1+dd2+dd3+dd9+dd15+dd16+dd17, but 245706 ≠ 245531); kept as read',
+    ]);
+    expect(rounds[0]!.issues.map((i) => [i.kind, i.field])).toEqual([
+      ["implausible", "dd3"],
+      ["implausible", "dd18"],
     ]);
   });
 
@@ -111,7 +113,7 @@ describe("parseFeed", () => {
     expect(warnings[0]).toContain('"Researchers, 2027-Version 1"');
   });
 
-  it("rejects an empty body, an HTML page, truncated JSON and unparseable rows, naming the problem", () => {
+  it("rejects a broken feed as a whole: empty, HTML, truncated, no rounds, a round twice with other facts", () => {
     expect(() => parseFeed("")).toThrow(/body is empty/);
     expect(() => parseFeed("  \n")).toThrow(FeedError);
     expect(() => parseFeed("<!DOCTYPE html><html><head><title>Page not found</title>")).toThrow(
@@ -120,79 +122,64 @@ describe("parseFeed", () => {
     const text = feedOf(round379);
     expect(() => parseFeed(text.slice(0, text.length / 2))).toThrow(/not valid JSON, perhaps truncated/);
     expect(() => parseFeed('{"classes":"x"}')).toThrow(/no "rounds" array/);
-    expect(() => parseFeed(feedOf({ ...round379, drawCRS: "n/a" }))).toThrow(
-      'round 379: drawCRS "n/a" is not a whole number',
+    expect(() => parseFeed("{")).toThrow(/not valid JSON/);
+    expect(() => parseFeed(feedOf({ ...round379, drawNumber: "three" }))).toThrow(/not a round number/);
+    expect(() => parseFeed(feedOf(round379, { ...round379, drawCRS: "463" }))).toThrow(
+      "round 379: published twice with different facts",
     );
-    expect(() => parseFeed(feedOf({ ...round379, drawCutOff: "sometime in December" }))).toThrow(
-      /round 379: drawCutOff "sometime in December" is not a date and time/,
-    );
-    expect(() => parseFeed(feedOf(round379, round379))).toThrow("round 379: published twice");
-  });
-});
-
-describe("parseFeedTimestamp: the real feed's variants", () => {
-  const cases: [string, string, string][] = [
-    ["November 14, 2025 at 11:53:39 UTC", "2025-11-14", "2025-11-14T11:53:39Z"],
-    ["July 06, 2023 14:25:05 UTC", "2023-07-06", "2023-07-06T14:25:05Z"], // no "at"
-    ["April 26,2023 18:10:04 UTC", "2023-04-26", "2023-04-26T18:10:04Z"], // no space after the comma
-    ["March 02. 2024 at 01:58:34 UTC", "2024-03-14", "2024-03-02T01:58:34Z"], // a period
-    ["February 18 2021 at 05:05:15 UTC", "2022-02-02", "2021-02-18T05:05:15Z"], // no comma
-    ["May 31, 2024 at12:48:30 UTC", "2024-05-31", "2024-05-31T12:48:30Z"],
-    ["December 12, 2022, at 10:48:12 UTC", "2023-03-01", "2022-12-12T10:48:12Z"],
-    [" January 17, 2018 at 12:33:00 UTC", "2018-01-24", "2018-01-17T12:33:00Z"],
-    ["July 04, 2023 at  19:36:18 UTC ", "2023-07-11", "2023-07-04T19:36:18Z"], // double space
-    ["January 23, 2025 at 2025-01-23 15:30:04 UTC", "2025-01-23", "2025-01-23T15:30:04Z"],
-    ["November 11, 2019 at 6:29:10 UTC", "2019-11-27", "2019-11-11T06:29:10Z"],
-    ["September 30, 2023 at 04:22:17 AM UTC", "2023-10-25", "2023-09-30T04:22:17Z"],
-    ["September 30, 2023 at 04:22:17 PM UTC", "2023-10-25", "2023-09-30T16:22:17Z"],
-    ["September 30, 2023 at 12:05:00 AM UTC", "2023-10-25", "2023-09-30T00:05:00Z"],
-  ];
-  it.each(cases)("%s", (text, roundDate, iso) => {
-    expect(parseFeedTimestamp(text, roundDate)?.iso).toBe(iso);
-    expect(parseFeedTimestamp(text, roundDate)?.notes).toEqual([]);
   });
 
-  it("notes the assumptions: a missing time zone, a missing year, AM/PM after a 24-hour time", () => {
-    expect(parseFeedTimestamp("March 27, 2015 at 23:59:47", "2015-03-27")).toEqual({
-      iso: "2015-03-27T23:59:47Z",
-      notes: ["no time zone published; read as UTC like the rest of the feed"],
-    });
-    // Round 208 (2021-10-27) published "October 7 at 16:38:21 UTC".
-    expect(parseFeedTimestamp("October 7 at 16:38:21 UTC", "2021-10-27")?.iso).toBe("2021-10-07T16:38:21Z");
-    // A month after the round's own month must be the year before.
-    expect(parseFeedTimestamp("December 7 at 16:38:21 UTC", "2021-10-27")?.iso).toBe("2020-12-07T16:38:21Z");
-    expect(parseFeedTimestamp("June 22, 2021 at 20:19:59 PM UTC", "2021-11-24")?.iso).toBe(
-      "2021-06-22T20:19:59Z",
-    );
-    expect(parseFeedTimestamp("June 22, 2021 at 20:19:59 PM UTC", "2021-11-24")?.notes).toHaveLength(1);
+  it("reads the same row published twice once, with a warning", () => {
+    const { rounds, warnings } = parseFeed(feedOf(round379, round379));
+    expect(rounds).toHaveLength(1);
+    expect(warnings).toEqual(["round 379: published twice, identically; read once"]);
   });
 
-  it("rejects impossible dates and times", () => {
-    expect(parseFeedTimestamp("February 30, 2025 at 10:00:00 UTC", "2025-03-01")).toBeNull();
-    expect(parseFeedTimestamp("Smarch 3, 2025 at 10:00:00 UTC", "2025-03-01")).toBeNull();
-    expect(parseFeedTimestamp("March 3, 2025 at 24:00:00 UTC", "2025-03-01")).toBeNull();
+  it("keeps a round whose cut-off cannot be read, incomplete, with the published text", () => {
+    const { rounds, warnings } = parseFeed(feedOf({ ...round379, drawCRS: "n/a" }));
+    expect(rounds[0]).toMatchObject({ round: "379", cutoff: null, size: 3500, incomplete: true });
+    expect(rounds[0]!.issues).toEqual([
+      { kind: "unreadable", field: "drawCRS", text: "n/a", problem: "not a whole number" },
+    ]);
+    expect(warnings).toEqual([
+      'round 379: drawCRS "n/a" cannot be read (not a whole number); stored as null',
+      "round 379: incomplete (no readable cut-off); listed without it",
+    ]);
   });
 
-  it("law: any well-formed timestamp reads back to itself, with or without 'at', comma and UTC", () => {
-    const months =
-      "January February March April May June July August September October November December".split(" ");
-    fc.assert(
-      fc.property(
-        fc.date({
-          min: new Date("2015-01-01T00:00:00Z"),
-          max: new Date("2030-12-31T23:59:59Z"),
-          noInvalidDate: true,
-        }),
-        fc.boolean(),
-        fc.boolean(),
-        (when, withAt, withComma) => {
-          const iso = `${when.toISOString().slice(0, 19)}Z`;
-          const [y, mo, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-          const text = `${months[mo - 1]} ${d}${withComma ? "," : ""} ${y} ${withAt ? "at " : ""}${iso.slice(11, 19)} UTC`;
-          expect(parseFeedTimestamp(text, iso.slice(0, 10))?.iso).toBe(iso);
-        },
-      ),
+  it("keeps a round whose tie-break cannot be read, its tie-break null", () => {
+    const { rounds, warnings } = parseFeed(feedOf({ ...round379, drawCutOff: "sometime in December" }));
+    expect(rounds[0]).toMatchObject({ tieBreakAt: null, cutoff: 462, incomplete: false });
+    expect(warnings).toEqual([
+      'round 379: drawCutOff "sometime in December" cannot be read (not one certain date and time); stored as null',
+    ]);
+  });
+
+  it("keeps a round whose distribution date cannot be read, without its distribution", () => {
+    const { rounds, warnings } = parseFeed(feedOf({ ...round379, drawDistributionAsOn: "November 2025" }));
+    expect(rounds[0]).toMatchObject({ distribution: null, cutoff: 462 });
+    expect(warnings).toEqual([
+      'round 379: drawDistributionAsOn "November 2025" cannot be read (not a date); stored as null',
+    ]);
+  });
+
+  it("flags implausible values and keeps them: separators out of place, CRS above 1,200, dates", () => {
+    const { rounds } = parseFeed(
+      feedOf({
+        ...round379,
+        drawSize: "1,2,3",
+        drawCRS: "1,462",
+        drawCutOff: "December 02, 2025 at 22:19:41 UTC",
+      }),
+      { fetchedOn: "2025-11-13" },
     );
+    expect(rounds[0]).toMatchObject({ size: 123, cutoff: 1462, tieBreakAt: "2025-12-02T22:19:41Z" });
+    expect(rounds[0]!.issues.map((i) => [i.kind, i.field])).toEqual([
+      ["implausible", "drawSize"],
+      ["implausible", "drawCRS"],
+      ["implausible", "drawDate"],
+      ["implausible", "drawCutOff"],
+    ]);
   });
 });
 

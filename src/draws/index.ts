@@ -2,6 +2,8 @@
 // snapshot, analytics and draw reports. Pure: no I/O, no clock.
 
 export {
+  type DataFreshness,
+  dataFreshness,
   daysBetween,
   filterRounds,
   mean,
@@ -16,7 +18,9 @@ export { bundledFeed, bundledFeedObject, bundledFeedSource, bundledRounds } from
 export {
   compareRounds,
   FeedError,
+  issueWarning,
   type ParsedFeed,
+  type ParseOptions,
   parseCount,
   parseFeed,
   parseFeedObject,
@@ -35,12 +39,16 @@ export {
   renderReport,
 } from "./report.js";
 export {
+  type CompleteRound,
+  completeRounds,
   finestScoreBins,
+  isComplete,
   type PoolDistribution,
   poolDistributionFields,
   type Round,
+  type RoundIssue,
   type ScoreBin,
 } from "./round.js";
 export { type ProgramId, programIds, type StreamKind, type StreamRef } from "./stream.js";
 export { type Classification, classifyDrawName, knownStreamIds, unrecognizedCategoryId } from "./streams.js";
-export { parseFeedTimestamp, parseLongDate } from "./timestamps.js";
+export { type ParsedTimestamp, parseFeedDate, parseFeedDateTime } from "./timestamps.js";

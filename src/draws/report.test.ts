@@ -6,7 +6,7 @@ import { daysBetween, median, streamStats } from "./analytics.js";
 import { bundledRounds } from "./bundled.js";
 import { formatCount, formatDate, ordinal } from "./format.js";
 import { aboveCutoff, drawReport, ReportError, renderReport } from "./report.js";
-import type { PoolDistribution } from "./round.js";
+import type { PoolDistribution, Round } from "./round.js";
 
 const rounds = bundledRounds();
 
@@ -281,6 +281,7 @@ describe("stats", () => {
       stream: "healthcare-social-services",
       kind: "category",
       rounds: 6,
+      incompleteRounds: 0,
       invitations: 13500,
       minCutoff: 462,
       medianCutoff: 473.5,
@@ -308,5 +309,38 @@ describe("format", () => {
     expect(ordinal(13, "en")).toBe("thirteenth");
     expect(ordinal(111, "en")).toBe("111th");
     expect(ordinal(21, "fr")).toBe("21e");
+  });
+});
+
+describe("reports on rounds IRCC published unreadably", () => {
+  const unreadable = (field: string, text: string) => ({
+    kind: "unreadable" as const,
+    field,
+    text,
+    problem: "not one certain date and time",
+  });
+
+  it("has no report for an incomplete round; 'latest' is the latest complete one", () => {
+    const withIncomplete: Round[] = rounds.map((r) =>
+      r.round === "379"
+        ? { ...r, cutoff: null, incomplete: true, issues: [unreadable("drawCRS", "n/a")] }
+        : r,
+    );
+    expect(() => drawReport(withIncomplete, "379")).toThrow(ReportError);
+    expect(() => drawReport(withIncomplete, "379")).toThrow(
+      /379 is incomplete \(IRCC's cut-off could not be read\)/,
+    );
+    expect(drawReport(withIncomplete, "latest").round).toBe("378");
+  });
+
+  it("says a tie-break was published but could not be read, quoting it", () => {
+    const text = "October 7 at 16:38:21 UTC";
+    const withUnreadable: Round[] = rounds.map((r) =>
+      r.round === "379" ? { ...r, tieBreakAt: null, issues: [unreadable("drawCutOff", text)] } : r,
+    );
+    const report = drawReport(withUnreadable, "379");
+    expect(report.unreadableTieBreak).toBe(text);
+    expect(renderReport(report, "en", "md")).toContain(`- Tie-breaking rule: published as "${text}"`);
+    expect(renderReport(report, "fr", "md")).toContain(`publiée sous la forme « ${text} »`);
   });
 });

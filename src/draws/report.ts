@@ -6,7 +6,13 @@ import { daysBetween, yearOf } from "./analytics.js";
 import { compareRounds } from "./feed.js";
 import { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
 import { frenchLabelsNote, type Lang, type StreamLabel, streamLabel } from "./labels.js";
-import { finestScoreBins, type PoolDistribution, type Round } from "./round.js";
+import {
+  type CompleteRound,
+  completeRounds,
+  finestScoreBins,
+  type PoolDistribution,
+  type Round,
+} from "./round.js";
 import type { StreamRef } from "./stream.js";
 
 export interface RoundMention {
@@ -40,6 +46,8 @@ export interface DrawReport {
   drawnAt: string | null;
   /** ISO 8601 UTC; null for the early rounds that published none. */
   tieBreakAt: string | null;
+  /** The tie-break as published when it could not be read (tieBreakAt is then null). */
+  unreadableTieBreak: string | null;
   /** This round is the n-th of its stream in its calendar year. */
   streamOrdinalInYear: number;
   /** 1 = largest among the stream's rounds of the year so far (this one included). */
@@ -77,7 +85,7 @@ function rank(values: number[], value: number, better: (a: number, b: number) =>
   return { rank: ahead + 1, tied: same > 1 };
 }
 
-const mention = (r: Round): RoundMention => ({
+const mention = (r: CompleteRound): RoundMention => ({
   round: r.round,
   date: r.date,
   cutoff: r.cutoff,
@@ -89,15 +97,29 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
   const ordered = [...rounds].sort(compareRounds);
   if (ordered.length === 0) throw new ReportError("no rounds are stored");
   const wanted = roundId.trim().toLowerCase();
-  const index = wanted === "latest" ? ordered.length - 1 : ordered.findIndex((r) => r.round === wanted);
+  // "latest" is the latest round with figures to report on.
+  const index =
+    wanted === "latest"
+      ? ordered.findLastIndex((r) => !r.incomplete)
+      : ordered.findIndex((r) => r.round === wanted);
   if (index < 0) {
     throw new ReportError(
       `round: "${roundId}" is not a stored round (allowed: a round number from ${ordered[0]!.round} to ${ordered.at(-1)!.round}, e.g. "91a", or "latest")`,
     );
   }
-  const target = ordered[index]!;
-  // Facts as they stood: this round and the ones before it, never later ones.
-  const history = ordered.slice(0, index + 1);
+  const wantedRound = ordered[index]!;
+  if (wantedRound.incomplete) {
+    const missing = [wantedRound.size === null && "size", wantedRound.cutoff === null && "cut-off"].filter(
+      Boolean,
+    );
+    throw new ReportError(
+      `round: ${wantedRound.round} is incomplete (IRCC's ${missing.join(" and ")} could not be read), so there is no report to write`,
+    );
+  }
+  const target = wantedRound as CompleteRound;
+  // Facts as they stood: this round and the ones before it, never later ones; only rounds whose figures
+  // were read can be ranked or compared.
+  const history = completeRounds(ordered.slice(0, index + 1));
   const stream = history.filter((r) => r.stream.id === target.stream.id);
   const year = yearOf(target.date);
   const streamYear = stream.filter((r) => yearOf(r.date) === year);
@@ -132,6 +154,8 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
     cutoff: target.cutoff,
     drawnAt: target.drawnAt,
     tieBreakAt: target.tieBreakAt,
+    unreadableTieBreak:
+      target.issues.find((i) => i.kind === "unreadable" && i.field === "drawCutOff")?.text ?? null,
     streamOrdinalInYear: streamYear.length,
     sizeRankInYear: size.rank,
     sizeRankTied: size.tied,
@@ -221,7 +245,7 @@ function englishReport(r: DrawReport): string {
   lines.push(`- Invitations: ${n(r.size)}`);
   lines.push(`- CRS cut-off: ${r.cutoff}`);
   lines.push(
-    `- Tie-breaking rule: ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "en") : "not published for this round"}`,
+    `- Tie-breaking rule: ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "en") : r.unreadableTieBreak !== null ? `published as "${r.unreadableTieBreak}", which is not one certain date and time` : "not published for this round"}`,
   );
   if (r.drawnAt) lines.push(`- Round held: ${formatTimestamp(r.drawnAt, "en")}`);
   lines.push(
@@ -329,7 +353,7 @@ function frenchReport(r: DrawReport): string {
   lines.push(`- Invitations : ${n(r.size)}`);
   lines.push(`- Note limite (SCG) : ${r.cutoff}`);
   lines.push(
-    `- Règle de départage : ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "fr") : "non publiée pour cette ronde"}`,
+    `- Règle de départage : ${r.tieBreakAt ? formatTimestamp(r.tieBreakAt, "fr") : r.unreadableTieBreak !== null ? `publiée sous la forme « ${r.unreadableTieBreak} », qui n'est pas une date et une heure certaines` : "non publiée pour cette ronde"}`,
   );
   if (r.drawnAt) lines.push(`- Ronde tenue le ${formatTimestamp(r.drawnAt, "fr")}`);
   lines.push("", "## Sa place", "", "En comptant cette ronde et les précédentes, jamais les suivantes :", "");

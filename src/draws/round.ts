@@ -74,6 +74,20 @@ export const finestScoreBins: readonly ScoreBin[] = [
   { lo: 0, hi: 300, field: "r0to300" },
 ];
 
+/**
+ * A field of a round that could not be read, or was read but is implausible. Unreadable fields are
+ * `null` in the round (a whole distribution is `null` when any of its counts or its date is
+ * unreadable); implausible values are kept as read. `text` is the field exactly as published.
+ */
+export interface RoundIssue {
+  kind: "unreadable" | "implausible";
+  /** The feed's field name: drawCutOff, drawSize, dd3, … */
+  field: string;
+  text: string;
+  /** What is wrong, in words ("not a date and time", "above 1,200, the highest possible CRS"). */
+  problem: string;
+}
+
 export interface Round {
   /** As published: "379", "91a". */
   round: string;
@@ -86,12 +100,30 @@ export interface Round {
   /** drawText2: the programs invited, as published. */
   programs: string;
   stream: StreamRef;
-  size: number;
-  cutoff: number;
-  /** drawDateTime as ISO 8601 UTC, null when absent. */
+  /** Invitations; null when drawSize could not be read. */
+  size: number | null;
+  /** The lowest CRS invited; null when drawCRS could not be read. */
+  cutoff: number | null;
+  /** True when the size or the cut-off could not be read: the round is listed, its figures are not. */
+  incomplete: boolean;
+  /** drawDateTime as ISO 8601 UTC, null when absent or unreadable. */
   drawnAt: string | null;
-  /** drawCutOff (tie-breaking rule) as ISO 8601 UTC; null for early rounds that published none. */
+  /** drawCutOff (tie-breaking rule) as ISO 8601 UTC; null for early rounds that published none, or unreadable. */
   tieBreakAt: string | null;
-  /** Null when the feed published no distribution (all dd fields "0"), never an empty pool. */
+  /** Null when the feed published no distribution (all dd fields "0"), never an empty pool; null too when unreadable. */
   distribution: PoolDistribution | null;
+  /** Fields that could not be read or look wrong, with their published text; empty for a clean row. */
+  issues: RoundIssue[];
+}
+
+/** A round whose size and cut-off were read: what the analytics, forecasts and reports compute with. */
+export type CompleteRound = Round & { size: number; cutoff: number; incomplete: false };
+
+export function isComplete(round: Round): round is CompleteRound {
+  return round.size !== null && round.cutoff !== null;
+}
+
+/** The rounds whose size and cut-off were read (an incomplete round has no figures to count). */
+export function completeRounds(rounds: readonly Round[]): CompleteRound[] {
+  return rounds.filter(isComplete);
 }

@@ -1,20 +1,18 @@
-// Reading the dates and times IRCC writes by hand in its rounds feed. The published strings vary:
-// "November 14, 2025 at 11:53:39 UTC", "July 06, 2023 14:25:05 UTC" (no "at"), "April 26,2023 …",
-// "March 02. 2024 …", "February 02 2022 …", "May 31, 2024 at12:48:30 UTC", "… 20:19:59 PM UTC",
-// "January 23, 2025 at 2025-01-23 15:30:04 UTC", "October 7 at 16:38:21 UTC" (no year) and
-// "March 27, 2015 at 23:59:47" (no time zone). Cosmetic variations are read silently; anything that
-// needed an assumption (a missing year or time zone, a contradictory AM/PM) is reported as a note.
+// Reading the dates and times IRCC types by hand in its rounds feed. One reader for every date and
+// date-time field (drawDateFull, drawDateTime, drawCutOff, drawDistributionAsOn), accepting every form a
+// person reads without doubt: "November 14, 2025 at 11:53:39 UTC", "July 3rd 2026 at 21:35:13 UTC",
+// "March 02. 2024 …", "May 31, 2024 at12:48:30 UTC", "July 06, 2023  14:25:05", "3 July 2026, 9:35:13 p.m.",
+// "Jul. 3, 2026 9:35 PM", "2026-07-03T21:35:13Z", "Friday, July 3, 2026 …", a repeated ISO date
+// ("January 23, 2025 at 2025-01-23 15:30:04 UTC"). The feed's times are UTC: a missing zone is UTC.
+// What a person could not read with certainty is not guessed: no year, no day, two candidate days
+// ("07/08/2026"), an impossible date (February 30), an hour of 24, "PM" after 0:30, a repeated date or
+// a weekday that contradicts the date, any word we do not know. Those return null.
 import { monthNames } from "./format.js";
-
-/** "january" → 1 … "december" → 12: the feed writes English month names. */
-const monthNumbers: Record<string, number> = Object.fromEntries(
-  monthNames.en.map((name, i) => [name.toLowerCase(), i + 1]),
-);
 
 export interface ParsedTimestamp {
   /** ISO 8601 UTC, e.g. "2024-12-02T22:19:41Z". */
   iso: string;
-  /** Assumptions made while reading it (empty when the string was unambiguous). */
+  /** What needed a reading beyond the literal text (e.g. "PM" after a 24-hour time); empty otherwise. */
   notes: string[];
 }
 
@@ -22,6 +20,30 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** Collapses runs of whitespace (IRCC's strings have double, leading and trailing spaces). */
 export const squeeze = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** "january", "jan", "sept" → 1, 1, 9: full English names and their usual abbreviations. */
+const monthNumbers: Record<string, number> = Object.fromEntries(
+  monthNames.en.flatMap((name, i) => {
+    const full = name.toLowerCase();
+    const forms = [full, full.slice(0, 3)];
+    if (full === "september") forms.push("sept");
+    return forms.map((form) => [form, i + 1]);
+  }),
+);
+
+/** Sunday = 0 … Saturday = 6, full names and three-letter (and "tues", "thur(s)") abbreviations. */
+const weekdayNumbers: Record<string, number> = Object.fromEntries(
+  ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].flatMap((name, i) => {
+    const forms = [name, name.slice(0, 3)];
+    if (name === "tuesday") forms.push("tues");
+    if (name === "thursday") forms.push("thur", "thurs");
+    return forms.map((form) => [form, i]);
+  }),
+);
+
+/** Words that join the parts and carry no meaning of their own. */
+const fillerWords = new Set(["at", "of", "on", "the"]);
+const utcWords = new Set(["utc", "gmt", "z"]);
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -32,69 +54,182 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** "November 9, 2025" (also "November 09 2025", "November 9. 2025") → "2025-11-09"; null if unreadable. */
-export function parseLongDate(text: string): string | null {
-  const m = /^([A-Za-z]+)\.? (\d{1,2})[,.]? ?(\d{4})$/.exec(squeeze(text));
-  if (!m) return null;
-  const month = monthNumbers[m[1]!.toLowerCase()];
-  if (!month) return null;
-  return isoDate(Number(m[3]), month, Number(m[2]));
+type Token =
+  | { kind: "isoDate"; year: number; month: number; day: number }
+  | { kind: "time"; hour: number; minute: number; second: number }
+  | { kind: "offset"; minutes: number }
+  | { kind: "number"; text: string }
+  | { kind: "ordinal"; day: number }
+  | { kind: "word"; text: string };
+
+// One token at a time, in this order: an ISO date, a time (seconds optional, a fraction dropped), a
+// numeric UTC offset, an ordinal day, a number, a word. Commas, periods and spaces only separate.
+const tokenPattern =
+  /(\d{4})-(\d{2})-(\d{2})|(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?|([+-])(\d{2}):?(\d{2})|(\d{1,2})(st|nd|rd|th)(?![a-z])|(\d+)|([a-z]+)|([\s,.]+)/y;
+
+function tokenize(text: string): Token[] | null {
+  // "a.m." / "p.m." are words with periods in them; everything else is matched case-insensitively.
+  const input = text
+    .toLowerCase()
+    .replace(/\b([ap])\.\s?m\.?(?![a-z])/g, "$1m")
+    // "PMUTC": the clock's half and the zone typed together.
+    .replace(/(\d\s*[ap]m)(utc|gmt)\b/g, "$1 $2")
+    // ISO 8601's "T" between the date and the time.
+    .replace(/(\d{4}-\d{2}-\d{2})t(?=\d)/g, "$1 ");
+  const tokens: Token[] = [];
+  tokenPattern.lastIndex = 0;
+  while (tokenPattern.lastIndex < input.length) {
+    const m = tokenPattern.exec(input);
+    if (!m) return null; // a character that is neither part of a date nor a separator
+    if (m[1]) tokens.push({ kind: "isoDate", year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+    else if (m[4])
+      tokens.push({ kind: "time", hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0) });
+    else if (m[7]) {
+      const minutes = Number(m[8]) * 60 + Number(m[9]);
+      tokens.push({ kind: "offset", minutes: m[7] === "-" ? -minutes : minutes });
+    } else if (m[10]) tokens.push({ kind: "ordinal", day: Number(m[10]) });
+    else if (m[12]) tokens.push({ kind: "number", text: m[12] });
+    else if (m[13]) tokens.push({ kind: "word", text: m[13] });
+  }
+  return tokens;
 }
 
-const timestampPattern = new RegExp(
-  [
-    "^([A-Za-z]+)\\.? ?(\\d{1,2})", // month and day
-    "(?:[,.]? ?(\\d{4}))?", // year (missing once in the real feed)
-    ",? ?(?:at ?)?", // optional "at", sometimes with a comma before it or no space after it
-    "(?:(\\d{4})-(\\d{2})-(\\d{2}) )?", // an ISO date repeated inside the time, seen in 2024-2025
-    "(\\d{1,2}):(\\d{2}):(\\d{2})",
-    " ?(AM|PM)?",
-    " ?(UTC|GMT|Z)?$",
-  ].join(""),
-  "i",
-);
+interface Reading {
+  date: string;
+  time: { hour: number; minute: number; second: number } | null;
+  /** Minutes east of UTC (0 when the text names UTC or no zone). */
+  offset: number;
+  notes: string[];
+}
 
-/**
- * Reads one of the feed's timestamps. `roundDate` (ISO) is the round's own date, used only to
- * supply a missing year: the latest year that does not put the timestamp after the round.
- * Returns null when the string cannot be read at all.
- */
-export function parseFeedTimestamp(text: string, roundDate: string): ParsedTimestamp | null {
-  const m = timestampPattern.exec(squeeze(text));
-  if (!m) return null;
-  const notes: string[] = [];
-  const month = monthNumbers[m[1]!.toLowerCase()];
-  if (!month) return null;
-  const day = Number(m[2]);
-  let year: number;
-  if (m[3]) {
-    year = Number(m[3]);
-  } else {
-    // A tie-breaking time precedes the round it belongs to: take the round's year unless that
-    // would put the time after the round, then the year before.
-    const [roundYear, roundMonth, roundDay] = roundDate.split("-").map(Number) as [number, number, number];
-    year = month > roundMonth || (month === roundMonth && day > roundDay) ? roundYear - 1 : roundYear;
-    notes.push(`no year published; read as ${year}, the latest year not after the round's date`);
-  }
-  const date = isoDate(year, month, day);
-  if (!date) return null;
-  if (m[4]) {
-    const repeated = isoDate(Number(m[4]), Number(m[5]), Number(m[6]));
-    if (repeated !== date) notes.push(`repeats a different date (${m[4]}-${m[5]}-${m[6]}); used ${date}`);
-  }
-  let hour = Number(m[7]);
-  const minute = Number(m[8]);
-  const second = Number(m[9]);
-  const meridiem = m[10]?.toUpperCase();
-  if (meridiem) {
-    if (hour >= 1 && hour <= 12) {
-      if (meridiem === "PM" && hour < 12) hour += 12;
-      if (meridiem === "AM" && hour === 12) hour = 0;
-    } else {
-      notes.push(`"${meridiem}" after a 24-hour time; read as ${pad(hour)}:${pad(minute)}:${pad(second)}`);
+interface Parts {
+  month: number | null;
+  day: number | null;
+  year: number | null;
+  iso: { year: number; month: number; day: number } | null;
+  weekday: number | null;
+  time: { hour: number; minute: number; second: number } | null;
+  meridiem: "am" | "pm" | null;
+  zone: "utc" | null;
+  offset: number | null;
+}
+
+/** Files one token under its part; false when it is unknown or its part is already taken. */
+function readToken(
+  token: Token,
+  parts: Parts,
+  once: <K extends keyof Parts>(key: K, value: NonNullable<Parts[K]>) => boolean,
+): boolean {
+  switch (token.kind) {
+    case "isoDate":
+      return once("iso", token);
+    case "time":
+      return once("time", token);
+    case "offset":
+      return once("offset", token.minutes);
+    case "ordinal":
+      return once("day", token.day);
+    case "number":
+      if (token.text.length === 4) return once("year", Number(token.text));
+      if (token.text.length <= 2) return once("day", Number(token.text));
+      return false;
+    case "word": {
+      const w = token.text;
+      if (fillerWords.has(w)) return true;
+      if (w === "am" || w === "pm") return parts.time !== null && once("meridiem", w);
+      if (utcWords.has(w)) return once("zone", "utc");
+      const month = monthNumbers[w];
+      if (month !== undefined) return once("month", month);
+      const weekday = weekdayNumbers[w];
+      if (weekday !== undefined) return once("weekday", weekday);
+      return false;
     }
   }
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  if (!m[11]) notes.push("no time zone published; read as UTC like the rest of the feed");
-  return { iso: `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}Z`, notes };
+}
+
+/** Reads the tokens into a date and an optional time; null at the first doubt. */
+function read(text: string): Reading | null {
+  const tokens = tokenize(squeeze(text));
+  if (!tokens || tokens.length === 0) return null;
+  const parts: Parts = {
+    month: null,
+    day: null,
+    year: null,
+    iso: null,
+    weekday: null,
+    time: null,
+    meridiem: null,
+    zone: null,
+    offset: null,
+  };
+  // Each part may appear once: a second day, month, year or time is a doubt, not a choice.
+  const once = <K extends keyof Parts>(key: K, value: NonNullable<Parts[K]>): boolean => {
+    if (parts[key] !== null) return false;
+    parts[key] = value;
+    return true;
+  };
+  for (const token of tokens) {
+    if (!readToken(token, parts, once)) return null;
+  }
+  const { month, day, year, iso, weekday, meridiem, zone, offset } = parts;
+  let { time } = parts;
+  // The date: from the words (month, day, year), or from an ISO date; when both, they must agree.
+  let date: string | null = null;
+  if (month !== null || day !== null || year !== null) {
+    if (month === null || day === null || year === null) return null;
+    date = isoDate(year, month, day);
+    if (!date) return null;
+    if (iso && isoDate(iso.year, iso.month, iso.day) !== date) return null;
+  } else if (iso) {
+    date = isoDate(iso.year, iso.month, iso.day);
+  }
+  if (!date) return null;
+  if (weekday !== null && new Date(`${date}T00:00:00Z`).getUTCDay() !== weekday) return null;
+  const notes: string[] = [];
+  if (time) {
+    let { hour } = time;
+    if (meridiem) {
+      if (hour >= 1 && hour <= 12) {
+        if (meridiem === "pm" && hour < 12) hour += 12;
+        if (meridiem === "am" && hour === 12) hour = 0;
+      } else if (hour === 0 && meridiem === "am") {
+        // "0:30 AM" is half past midnight either way.
+      } else if (hour >= 13 && hour <= 23) {
+        // "20:19:59 PM", "15:48:39 AM": a 24-hour time cannot be read on a 12-hour clock, so the
+        // stray marker changes nothing; say so.
+        notes.push(
+          `"${meridiem.toUpperCase()}" after a 24-hour time; read as ${pad(hour)}:${pad(time.minute)}:${pad(time.second)}`,
+        );
+      } else {
+        return null; // "0:30 PM", "25:00 AM": no reading is certain
+      }
+    }
+    if (hour > 23 || time.minute > 59 || time.second > 59) return null;
+    time = { ...time, hour };
+  } else if (meridiem || zone || offset !== null) {
+    return null;
+  }
+  return { date, time, offset: offset ?? 0, notes };
+}
+
+/**
+ * Reads a date as a person types it ("November 9, 2025", "9th November 2025", "Nov. 9 2025",
+ * "2025-11-09") → "2025-11-09"; null when it is not certainly one date, or when it carries a time.
+ */
+export function parseFeedDate(text: string): string | null {
+  const reading = read(text);
+  return reading && !reading.time ? reading.date : null;
+}
+
+/**
+ * Reads a date and time as a person types it (the time is UTC unless the text says otherwise) →
+ * ISO 8601 UTC; null when a person could not read one instant from it with certainty.
+ */
+export function parseFeedDateTime(text: string): ParsedTimestamp | null {
+  const reading = read(text);
+  if (!reading?.time) return null;
+  const { hour, minute, second } = reading.time;
+  const [y, mo, d] = reading.date.split("-").map(Number) as [number, number, number];
+  const instant = new Date(Date.UTC(y, mo - 1, d, hour, minute - reading.offset, second));
+  return { iso: instant.toISOString().replace(/\.\d{3}Z$/, "Z"), notes: reading.notes };
 }

@@ -3,7 +3,7 @@
 // empty days after the previous round), then compare with what happened. Also scores two naive
 // baselines: next cut-off = the stream's last cut-off; next date = its last date + its median spacing.
 import { median } from "../draws/analytics.js";
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import { quantile } from "./cutoff.js";
 import { dayNumber, isoFromDay, mondayOf } from "./dates.js";
 import {
@@ -123,7 +123,7 @@ export interface JoinScores {
 }
 
 /** Scores the join forecasts of `model` against `all` rounds (the outcome: a round later that week). */
-function joinOutcomes(model: ForecastModel, all: readonly Round[]): { p: number; joined: boolean }[] {
+function joinOutcomes(model: ForecastModel, all: readonly CompleteRound[]): { p: number; joined: boolean }[] {
   const asOfDay = dayNumber(model.asOf);
   const week = mondayOf(asOfDay);
   return model.streams
@@ -174,9 +174,9 @@ function invitedProbability(next: number, spread: readonly number[], score: numb
 
 function forecastOne(
   model: ForecastModel,
-  target: Round,
-  earlier: Round[],
-  earlierRounds: readonly Round[],
+  target: CompleteRound,
+  earlier: CompleteRound[],
+  earlierRounds: readonly CompleteRound[],
 ): BacktestRow | null {
   const key = streamKey(target.stream);
   const s = model.streams.find((m) => m.key === key);
@@ -233,7 +233,7 @@ export function scoreRows(rows: readonly BacktestRow[]): Scores {
 }
 
 /** The backtest over the rounds dated from `from` to `to` (inclusive). */
-export function backtest(rounds: readonly Round[], options: BacktestOptions): BacktestReport {
+export function backtest(rounds: readonly CompleteRound[], options: BacktestOptions): BacktestReport {
   const all = roundsKnownOn(rounds, "9999-12-31");
   const to = options.to ?? all[all.length - 1]?.date ?? options.from;
   const targets = all.filter((r) => r.date >= options.from && r.date <= to);

@@ -4,7 +4,7 @@
 // The spread is the past one-step errors of that whole procedure, choice included, replayed round by
 // round (never from the future). Later rounds keep the same centre; their spread widens as much as
 // the stream's cut-offs persist (AR(1)).
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import { dayNumber } from "./dates.js";
 import {
   carriedLastCutoff,
@@ -85,7 +85,10 @@ function pastFor(replayed: readonly Replayed[], before: number, day: number): Re
  * The stream's cut-off model as of the latest round in `known` (all streams, oldest first);
  * `streamRounds` are the stream's rounds among them, oldest first.
  */
-export function cutoffModel(streamRounds: readonly Round[], known: readonly Round[]): CutoffModel {
+export function cutoffModel(
+  streamRounds: readonly CompleteRound[],
+  known: readonly CompleteRound[],
+): CutoffModel {
   const start = carriedLastCutoff(streamRounds, known);
   const { mean, persistence } = levelAndPersistence(streamRounds, start);
   const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import { type BacktestRow, backtest, dateMiss, dateMisses, scoreJoins, scoreRows } from "./backtest.js";
 import { cutoffModel } from "./cutoff.js";
 import { addDays, dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
@@ -224,7 +224,7 @@ describe("backtest", () => {
         fc.integer({ min: 1, max: 200 }),
         (k, shift) => {
           const row = report.rows[k]!;
-          const altered: Round[] = real.map((r) =>
+          const altered: CompleteRound[] = real.map((r) =>
             r.date >= row.date ? { ...r, cutoff: r.cutoff + shift } : r,
           );
           const again = backtest(altered, { from: row.date, to: row.date }).rows.find(

@@ -5,7 +5,7 @@
 // reach. Also the date forecasts judged on every round day, not only on the days before a round of
 // the stream (the backtest's rows), which would reward forecasting that every stream joins every week.
 import { mean, median } from "../draws/analytics.js";
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import { dayNumber, mondayOf } from "./dates.js";
 import { minActiveProbability } from "./forecast.js";
 import { streamKey } from "./history.js";
@@ -97,7 +97,7 @@ export interface DayForecastError {
  * The date forecasts `ee forecast` would list on `model.asOf` (streams likely still drawing), each
  * against the stream's actual next round in `all` (streams that never drew again are left out).
  */
-export function dayForecastErrors(model: ForecastModel, all: readonly Round[]): DayForecastError[] {
+export function dayForecastErrors(model: ForecastModel, all: readonly CompleteRound[]): DayForecastError[] {
   const asOfDay = dayNumber(model.asOf);
   const out: DayForecastError[] = [];
   for (const s of model.streams) {

@@ -1,6 +1,6 @@
 // The rounds a forecast may see, grouped by stream, and the pool arithmetic the cut-off model uses.
 import { compareRounds } from "../draws/feed.js";
-import { finestScoreBins, type PoolDistribution, type Round } from "../draws/round.js";
+import { type CompleteRound, finestScoreBins, type PoolDistribution } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { maxCrs } from "../rounds/pool.js";
 import { dayNumber } from "./dates.js";
@@ -24,7 +24,7 @@ export function forecastStream({ kind, id, version }: StreamRef): ForecastStream
  * The rounds known on `asOf`: dated on or before it, oldest first (ties by round number).
  * Every model in this folder starts here, which is what keeps forecasts and the backtest honest.
  */
-export function roundsKnownOn(rounds: readonly Round[], asOf: string): Round[] {
+export function roundsKnownOn(rounds: readonly CompleteRound[], asOf: string): CompleteRound[] {
   const cutoffDay = dayNumber(asOf);
   return rounds.filter((r) => dayNumber(r.date) <= cutoffDay).sort(compareRounds);
 }
@@ -34,11 +34,11 @@ export interface StreamHistory {
   /** The stream as in its latest round (its list version included). */
   stream: StreamRef;
   /** Oldest first. */
-  rounds: Round[];
+  rounds: CompleteRound[];
 }
 
 /** Groups rounds (already sorted oldest first) by stream; an unrecognized name is a stream of its own. */
-export function byStream(rounds: readonly Round[]): Map<string, StreamHistory> {
+export function byStream(rounds: readonly CompleteRound[]): Map<string, StreamHistory> {
   const out = new Map<string, StreamHistory>();
   for (const r of rounds) {
     const key = streamKey(r.stream);
@@ -75,7 +75,7 @@ export function scoreWithPoolAbove(d: PoolDistribution, count: number): number {
 }
 
 /** The most recent published pool distribution among `rounds` (sorted oldest first), if any. */
-export function latestPool(rounds: readonly Round[]): PoolDistribution | null {
+export function latestPool(rounds: readonly CompleteRound[]): PoolDistribution | null {
   for (let i = rounds.length - 1; i >= 0; i--) {
     const d = rounds[i]?.distribution;
     if (d) return d;

@@ -1,7 +1,7 @@
 // The forecast model as of a date: for every stream still worth forecasting, its schedule and its
 // cut-off model. Everything downstream (the forecast list, invitation probabilities, the advisor)
 // samples from this one model, so the numbers agree with each other.
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { pick, type Random } from "../rounds/random.js";
 import { type CutoffModel, cutoffModel } from "./cutoff.js";
@@ -40,7 +40,7 @@ export function streamVersionsOf(model: ForecastModel): Map<string, string | nul
 }
 
 /** Builds the model from the rounds dated on or before `asOf` (later rounds are ignored). */
-export function buildForecastModel(rounds: readonly Round[], asOf: string): ForecastModel {
+export function buildForecastModel(rounds: readonly CompleteRound[], asOf: string): ForecastModel {
   const known = roundsKnownOn(rounds, asOf);
   const pause = yearEndPause(known);
   const asOfDay = dayNumber(asOf);

@@ -4,7 +4,7 @@
 // mean beats the last value). `cutoff.ts` picks, per stream and as of each date, the candidate whose
 // own recent one-step errors were the smallest. Every candidate sees only the rounds it is given.
 import { mean, median } from "../draws/analytics.js";
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import { dayNumber } from "./dates.js";
 import { latestPool, poolAtOrAbove, scoreWithPoolAbove } from "./history.js";
 
@@ -39,7 +39,10 @@ const ewmaRounds = 20;
  * above it in the latest published distribution as the last cut-off had when it was drawn, so that
  * a refilled pool lifts it. Not for PNP, whose scores (600 + nomination) sit above the fine bands.
  */
-export function carriedLastCutoff(streamRounds: readonly Round[], known: readonly Round[]): number {
+export function carriedLastCutoff(
+  streamRounds: readonly CompleteRound[],
+  known: readonly CompleteRound[],
+): number {
   const last = streamRounds[streamRounds.length - 1]!;
   const pool = latestPool(known);
   if (!last.distribution || !pool || last.cutoff > 600 || last.stream.id === "pnp") return last.cutoff;
@@ -51,7 +54,7 @@ export function carriedLastCutoff(streamRounds: readonly Round[], known: readonl
  * away from the mean stays away. With fewer than 4 rounds there is no level: persistence 1 at `start`.
  */
 export function levelAndPersistence(
-  streamRounds: readonly Round[],
+  streamRounds: readonly CompleteRound[],
   start: number,
 ): { mean: number; persistence: number } {
   const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);
@@ -69,7 +72,7 @@ export function levelAndPersistence(
 }
 
 /** The AR(1) forecast: the carried last cut-off pulled toward the two-year mean by (1 − persistence). */
-export function ar1Cutoff(streamRounds: readonly Round[], known: readonly Round[]): number {
+export function ar1Cutoff(streamRounds: readonly CompleteRound[], known: readonly CompleteRound[]): number {
   const start = carriedLastCutoff(streamRounds, known);
   const { mean, persistence } = levelAndPersistence(streamRounds, start);
   return mean + persistence * (start - mean);
@@ -86,7 +89,10 @@ export function ewma(xs: readonly number[], weight: number): number {
  * Every candidate's forecast of the round after `streamRounds` (the stream's rounds, oldest first,
  * at least one), seeing `known` (every stream's rounds before that round, oldest first).
  */
-export function predictAll(streamRounds: readonly Round[], known: readonly Round[]): Predictions {
+export function predictAll(
+  streamRounds: readonly CompleteRound[],
+  known: readonly CompleteRound[],
+): Predictions {
   // Rounds more than two years before the latest belong to another era of the stream (CEC rounds of
   // 2021 at 75–450 points say nothing about those of 2024).
   const lastDay = dayNumber(streamRounds[streamRounds.length - 1]!.date);

@@ -2,7 +2,7 @@
 // its spacing, IRCC's habit of running several streams in one "draw week" (PNP Monday, CEC Tuesday,
 // a category later in the week), the year-end pause, and streams that have gone quiet.
 import { median, yearOf } from "../draws/analytics.js";
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 import { dayNumber, isoFromDay, mondayOf, weekdayOf } from "./dates.js";
 import { type StreamHistory, streamKey } from "./history.js";
@@ -51,7 +51,7 @@ export interface StreamSchedule {
 }
 
 /** The days around New Year on which no round has ever been held (month*100+day), learned from history. */
-export function yearEndPause(rounds: readonly Round[]): Set<number> {
+export function yearEndPause(rounds: readonly CompleteRound[]): Set<number> {
   const years = new Set(rounds.map((r) => yearOf(r.date)));
   const pause = new Set<number>();
   // Without at least two year-ends in the data there is no habit to learn.
@@ -107,7 +107,7 @@ export function rhythm(
 /** The schedule of one stream as of `asOf`, given every round known then (`known`, oldest first). */
 export function streamSchedule(
   history: StreamHistory,
-  known: readonly Round[],
+  known: readonly CompleteRound[],
   asOf: string,
   pause: Set<number>,
   joinCases: readonly JoinCase[],
@@ -183,7 +183,7 @@ function relativeSilence(streamDays: readonly number[], week: number, gapWeeks: 
 export function joinCases(
   key: string,
   streamDays: readonly number[],
-  known: readonly Round[],
+  known: readonly CompleteRound[],
   thisWeek: number,
 ): JoinCase[] {
   const opening = new Map<number, { day: number; stream: string }>();
@@ -229,7 +229,7 @@ export function joinShare(
 }
 
 /** The stream of the first round in the week starting `week`, if any. */
-function openerOf(known: readonly Round[], week: number): string | null {
+function openerOf(known: readonly CompleteRound[], week: number): string | null {
   const first = known.find((r) => mondayOf(dayNumber(r.date)) === week);
   return first ? streamKey(first.stream) : null;
 }

@@ -1,5 +1,5 @@
 // Builders of small, hand-made round histories for the tests of this folder (not used by the product).
-import type { PoolDistribution, Round } from "../draws/round.js";
+import type { CompleteRound, PoolDistribution } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
 
 const streams: Record<string, StreamRef> = {
@@ -18,7 +18,7 @@ export function round(
   cutoff: number,
   size = 1000,
   distribution: PoolDistribution | null = null,
-): Round {
+): CompleteRound {
   counter++;
   return {
     round: String(counter),
@@ -29,9 +29,11 @@ export function round(
     stream: streams[stream]!,
     size,
     cutoff,
+    incomplete: false,
     drawnAt: null,
     tieBreakAt: null,
     distribution,
+    issues: [],
   };
 }
 

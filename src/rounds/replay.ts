@@ -2,7 +2,7 @@
 // synthesized from that distribution, with within-bin shapes learned leave-one-out (the round's own
 // cut-off never informs its own simulation), and the simulated cut-off is compared with the actual one.
 import { mean } from "../draws/analytics.js";
-import type { Round } from "../draws/round.js";
+import type { CompleteRound } from "../draws/round.js";
 import { runRound } from "./engine.js";
 import { type BinShape, evenShapes, learnShapes, shapePoints } from "./shapes.js";
 import { synthesizePool } from "./synthesize.js";
@@ -25,10 +25,10 @@ export interface ReplayResult {
 }
 
 /** General rounds (no program specified) with a published distribution. */
-export const replayableRounds = (rounds: readonly Round[]) =>
+export const replayableRounds = (rounds: readonly CompleteRound[]) =>
   rounds.filter((r) => r.stream.kind === "general" && r.distribution !== null);
 
-export function replayRound(round: Round, shapes: readonly BinShape[], seed: number): ReplayRound {
+export function replayRound(round: CompleteRound, shapes: readonly BinShape[], seed: number): ReplayRound {
   const pool = synthesizePool({ distribution: round.distribution!, seed, shapes });
   const result = runRound(pool, { date: round.date, stream: "general", size: round.size });
   const simulated = result.cutoff;
@@ -43,7 +43,7 @@ export function replayRound(round: Round, shapes: readonly BinShape[], seed: num
 }
 
 export function replayHistory(
-  rounds: readonly Round[],
+  rounds: readonly CompleteRound[],
   options: { method?: "learned" | "even"; seed?: number } = {},
 ): ReplayResult {
   const method = options.method ?? "learned";

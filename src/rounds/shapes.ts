@@ -4,7 +4,7 @@
 // scored at or above the cut-off is (size − candidates in the bins above) / candidates in the bin. Points from
 // many rounds, fitted per bin as a non-increasing curve, give the within-bin shape.
 import { mean } from "../draws/analytics.js";
-import { finestScoreBins, type PoolDistribution, type Round, type ScoreBin } from "../draws/round.js";
+import { type CompleteRound, finestScoreBins, type PoolDistribution, type ScoreBin } from "../draws/round.js";
 
 export type { ScoreBin };
 
@@ -36,7 +36,7 @@ export interface BinShape {
 }
 
 /** The point a round gives, or null when the round's numbers do not fall inside one bin consistently. */
-export function shapePoint(round: Round): ShapePoint | null {
+export function shapePoint(round: CompleteRound): ShapePoint | null {
   const d = round.distribution;
   if (!d) return null;
   const bin = binIndexOf(round.cutoff);
@@ -53,7 +53,7 @@ export function shapePoint(round: Round): ShapePoint | null {
 }
 
 /** Rounds whose eligible candidates are the whole pool: general rounds (and PNP rounds for the 601+ bin). */
-export function shapePoints(rounds: readonly Round[]): ShapePoint[] {
+export function shapePoints(rounds: readonly CompleteRound[]): ShapePoint[] {
   const out: ShapePoint[] = [];
   for (const r of rounds) {
     const generalRound = r.stream.kind === "general";

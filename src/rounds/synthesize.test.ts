@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
-import type { PoolDistribution, Round } from "../draws/round.js";
+import type { CompleteRound, PoolDistribution } from "../draws/round.js";
 import { runRound } from "./engine.js";
 import { keysOf } from "./pool.js";
 import { seededRandom } from "./random.js";
@@ -139,7 +139,7 @@ describe("replay of the historical general rounds", () => {
   });
 
   it("a round's own cut-off never informs its simulation", () => {
-    const tampered: Round[] = rounds.map((r) => (r.round === "263" ? { ...r, cutoff: 599 } : r));
+    const tampered: CompleteRound[] = rounds.map((r) => (r.round === "263" ? { ...r, cutoff: 599 } : r));
     const honest = replayHistory(rounds).rounds.find((r) => r.round === "263")!;
     const after = replayHistory(tampered).rounds.find((r) => r.round === "263")!;
     expect(after.simulated).toBe(honest.simulated);

@@ -23,7 +23,7 @@ import {
   updateClient,
 } from "../storage/index.js";
 import { staleAfterDays } from "./api-forecast.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, roundsWithFigures } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { busyResponse, runnerOf } from "./heavy/runner.js";
 import type { StatusOptions } from "./heavy/tasks.js";
@@ -116,7 +116,7 @@ interface StatusDate {
 }
 
 async function statusDate(ctx: ApiContext, q: StatusQuery): Promise<StatusDate> {
-  const rounds = await ctx.rounds();
+  const rounds = roundsWithFigures(await ctx.rounds());
   const asOf = q.asOf ?? ctx.today();
   const latestRound = rounds.filter((r) => r.date <= asOf).at(-1)?.date ?? null;
   const daysBehind = latestRound ? daysBetween(latestRound, asOf) : null;

@@ -2,11 +2,19 @@
 // the request and write the OpenAPI document) and translates HTTP to the domain modules.
 
 import { z } from "zod";
-import { drawReport, type Round, renderReport, streamStats } from "../draws/index.js";
+import {
+  dataFreshness,
+  drawReport,
+  ReportError,
+  type Round,
+  renderReport,
+  streamStats,
+} from "../draws/index.js";
 import { withExperienceFromHistory } from "../occupations/workHistory.js";
 import { withAgeOn } from "../profile/age.js";
 import { isoDate, profile as profileSchema } from "../profile/schema.js";
 import { scoreProfile } from "../rules/index.js";
+import { loadUpdateStatus } from "../storage/index.js";
 import { clientOperations } from "./api-clients.js";
 import { forecastOperations } from "./api-forecast.js";
 import { roundOperations } from "./api-rounds.js";
@@ -14,7 +22,7 @@ import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError } from "./http.js";
 import { type AnyOperation, json, operation, text } from "./operation.js";
-import { crsResultSchema, roundSchema, roundsCsv } from "./shapes.js";
+import { crsResultSchema, roundSchema, roundsCsv, statusSchema } from "./shapes.js";
 
 export type { ApiContext };
 
@@ -140,12 +148,42 @@ export const operations: AnyOperation<ApiContext>[] = [
       { status: 200, description: "The report as Markdown", contentType: "text/markdown" },
       { status: 200, description: "The report's facts", contentType: "application/json" },
       { status: 404, description: "No such round", contentType: "application/json" },
+      {
+        status: 422,
+        description: "The round is incomplete: its size or cut-off could not be read",
+        contentType: "application/json",
+      },
     ],
     handle: async ({ params, query }, ctx: ApiContext) => {
       await findRound(ctx, params.round);
-      const report = drawReport(await ctx.rounds(), params.round);
+      let report: ReturnType<typeof drawReport>;
+      try {
+        report = drawReport(await ctx.rounds(), params.round);
+      } catch (e) {
+        // An incomplete round (its size or cut-off unreadable in IRCC's feed) has no report.
+        if (e instanceof ReportError) throw new ApiError(422, [{ field: "round", problem: e.message }]);
+        throw e;
+      }
       if (query.format === "json") return json(report);
       return text(renderReport(report, query.lang, "md"), "text/markdown; charset=utf-8");
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/status",
+    operationId: "getStatus",
+    tag: "Draws",
+    summary: "How current the rounds are: the latest round, days behind today, the last update and failure",
+    description:
+      "Every attempt to update the rounds from IRCC's feed is recorded (by `ee draws update` or first-run " +
+      "seeding): `lastSuccess` is the latest that was stored, `lastFailure` the latest that changed nothing.",
+    responses: [
+      { status: 200, description: "The status", contentType: "application/json", schema: statusSchema },
+    ],
+    handle: async (_input, ctx: ApiContext) => {
+      const data = dataFreshness(await ctx.rounds(), ctx.today());
+      const updates = ctx.db ? await loadUpdateStatus(ctx.db) : { lastSuccess: null, lastFailure: null };
+      return json({ data, updates });
     },
   }),
   operation({

@@ -1,7 +1,7 @@
 // What the API handlers need from the outside world: today's date (the core never reads the clock)
 // and the rounds of invitations from the database (embedded PGlite, or PostgreSQL with DATABASE_URL),
 // seeded on first run with IRCC's bundled history. Built once at start-up.
-import type { Round } from "../draws/index.js";
+import { type CompleteRound, completeRounds, type Round } from "../draws/index.js";
 import type { Profile } from "../profile/schema.js";
 import {
   DatabaseUnavailableError,
@@ -36,6 +36,19 @@ export interface DataOptions {
   today?: () => string;
   /** Overrides the time of the first-run seeding record (tests). */
   now?: () => string;
+}
+
+// The forecasts' caches key on the rounds array: the same stored rounds must give the same complete ones.
+const completeByRounds = new WeakMap<readonly Round[], CompleteRound[]>();
+
+/** The rounds whose size and cut-off were read (what forecasts and statuses compute with), one array per input. */
+export function roundsWithFigures(rounds: readonly Round[]): CompleteRound[] {
+  let complete = completeByRounds.get(rounds);
+  if (!complete) {
+    complete = completeRounds(rounds);
+    completeByRounds.set(rounds, complete);
+  }
+  return complete;
 }
 
 export const utcToday = () => new Date().toISOString().slice(0, 10);

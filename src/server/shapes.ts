@@ -17,17 +17,54 @@ export const roundSchema = z.object({
   name: z.string().describe("drawName as published"),
   programs: z.string(),
   stream: streamRefSchema,
-  size: z.number().int(),
-  cutoff: z.number().int(),
+  size: z.number().int().nullable().describe("Invitations; null when IRCC's drawSize could not be read"),
+  cutoff: z.number().int().nullable().describe("The lowest CRS invited; null when drawCRS could not be read"),
+  incomplete: z.boolean().describe("True when the size or the cut-off could not be read"),
   drawnAt: z.string().nullable(),
-  tieBreakAt: z.string().nullable(),
+  tieBreakAt: z
+    .string()
+    .nullable()
+    .describe("ISO 8601 UTC; null when none was published or it could not be read"),
   distribution: z
     .object({
       asOn: z.string(),
       ...Object.fromEntries(poolDistributionFields.map((b) => [b, z.number().int()])),
     })
     .nullable()
-    .describe("The pool's CRS distribution on asOn; null when IRCC published none"),
+    .describe("The pool's CRS distribution on asOn; null when IRCC published none or it could not be read"),
+  issues: z
+    .array(
+      z.object({
+        kind: z.enum(["unreadable", "implausible"]),
+        field: z.string().describe("The feed's field, e.g. drawCutOff"),
+        text: z.string().describe("The field exactly as published"),
+        problem: z.string(),
+      }),
+    )
+    .describe("Fields that could not be read (stored as null) or look wrong (kept as read)"),
+});
+
+const feedUpdateSchema = z.object({
+  attemptedAt: z.string().describe("ISO 8601 UTC"),
+  source: z.string().describe("The URL or file the feed came from"),
+  outcome: z.enum(["success", "failure"]),
+  message: z.string(),
+  roundsAdded: z.number().int(),
+  roundsChanged: z.number().int(),
+  warnings: z.array(z.string()),
+  problems: z.array(z.string()),
+});
+
+export const statusSchema = z.object({
+  data: z.object({
+    latestRound: z.string().nullable(),
+    latestRoundDate: z.string().nullable().describe("YYYY-MM-DD"),
+    daysBehindToday: z.number().int().nullable(),
+  }),
+  updates: z.object({
+    lastSuccess: feedUpdateSchema.nullable(),
+    lastFailure: feedUpdateSchema.nullable(),
+  }),
 });
 
 const csvCell = (v: string | number | null) => {
@@ -49,6 +86,7 @@ export function roundsCsv(rounds: Round[]): string {
     "tie_break_at",
     "distribution_as_on",
     ...poolDistributionFields,
+    "incomplete",
   ];
   const lines = rounds.map((r) =>
     [
@@ -63,6 +101,7 @@ export function roundsCsv(rounds: Round[]): string {
       r.tieBreakAt,
       r.distribution?.asOn ?? null,
       ...poolDistributionFields.map((b) => r.distribution?.[b] ?? null),
+      r.incomplete ? "true" : "false",
     ]
       .map(csvCell)
       .join(","),

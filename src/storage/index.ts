@@ -35,6 +35,7 @@ export {
 export { migrate } from "./migrate.js";
 export { type Migration, migrations } from "./migrations/index.js";
 export {
+  type FeedUpdate,
   type FetchRecord,
   type IngestOptions,
   type IngestResult,
@@ -44,7 +45,9 @@ export {
   loadRound,
   loadRoundChanges,
   loadRounds,
+  loadUpdateStatus,
   type RoundChange,
+  recordFailedUpdate,
   seedFromBundledSnapshot,
   sha256,
 } from "./rounds.js";

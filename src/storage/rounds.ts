@@ -2,23 +2,30 @@
 // feed throws before anything is written), then every round is inserted, corrected (a published value
 // changed: logged in round_changes with the row before and after) or left alone. The same feed twice
 // changes no round and logs no change; each fetch is recorded with its payload's SHA-256 and time.
+// Every attempt, failed ones included, is recorded in feed_updates (the failure outside the rolled-back
+// transaction). On PostgreSQL an advisory lock taken first in the transaction serializes concurrent
+// ingests and first-start seeding: the second waits, then finds the first one's rounds.
 import { createHash } from "node:crypto";
 import {
   bundledFeedObject,
   bundledFeedSource,
+  FeedError,
   type ParsedFeed,
   parseFeed,
   poolDistributionFields,
   type RawRow,
   type Round,
+  type RoundIssue,
 } from "../draws/index.js";
 import type { Db, Queryable } from "./db.js";
 
 export interface IngestOptions {
   /** Where the payload came from (a URL, a file, the bundled snapshot). */
   source: string;
-  /** When it was fetched (ISO 8601); the caller owns the clock. */
+  /** When it was fetched (ISO 8601); the caller owns the clock. A round dated later is flagged. */
   fetchedAt: string;
+  /** Refuse the feed (changing nothing) when any row could only be partly read. */
+  strict?: boolean;
   /** Test hook: runs inside the transaction after the rounds are written, before the commit. */
   beforeCommit?: (tx: Queryable) => Promise<void>;
 }
@@ -39,25 +46,90 @@ export interface IngestResult {
 
 export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
-/** Parses `payload` and stores it; throws (changing nothing) when the feed cannot be used. */
+/** The advisory lock key of ingest and seeding (migrations use 7335001). */
+const ingestLockKey = 7335002;
+
+/** A feed listing fewer than this share of the stored rounds is taken for a broken one, not a correction. */
+const minShareOfStoredRounds = 0.9;
+
+/**
+ * Parses `payload` and stores it; throws (changing nothing) when the feed cannot be used. The attempt is
+ * recorded in feed_updates either way.
+ */
 export async function ingestFeedText(db: Db, payload: string, options: IngestOptions): Promise<IngestResult> {
-  const feed = parseFeed(payload);
+  let feed: ParsedFeed;
+  try {
+    feed = parseFeed(payload, { fetchedOn: options.fetchedAt.slice(0, 10) });
+  } catch (e) {
+    await recordFailedUpdate(db, { source: options.source, attemptedAt: options.fetchedAt, error: e });
+    throw e;
+  }
   return ingestParsedFeed(db, feed, sha256(payload), options);
 }
 
+/** Stores an already parsed feed (see ingestFeedText); records the attempt, failed or not. */
 export async function ingestParsedFeed(
   db: Db,
   feed: ParsedFeed,
   payloadSha256: string,
   options: IngestOptions,
 ): Promise<IngestResult> {
+  try {
+    const result = await ingestInTransaction(db, feed, payloadSha256, options, false);
+    return result!;
+  } catch (e) {
+    await recordFailedUpdate(db, {
+      source: options.source,
+      attemptedAt: options.fetchedAt,
+      error: e,
+      warnings: feed.warnings,
+    });
+    throw e;
+  }
+}
+
+/** The rows that could only be partly read, for --strict's refusal. */
+function partlyReadProblems(feed: ParsedFeed): string[] {
+  return feed.rounds.flatMap((r) =>
+    r.issues
+      .filter((i) => i.kind === "unreadable")
+      .map(
+        (i) =>
+          `round ${r.round}: ${i.field} ${JSON.stringify(i.text)} cannot be read (${i.problem}); refused by --strict`,
+      ),
+  );
+}
+
+async function ingestInTransaction(
+  db: Db,
+  feed: ParsedFeed,
+  payloadSha256: string,
+  options: IngestOptions,
+  onlyIntoEmpty: boolean,
+): Promise<IngestResult | null> {
+  if (options.strict) {
+    const problems = partlyReadProblems(feed);
+    if (problems.length > 0) throw new FeedError(problems);
+  }
   return db.transaction(async (tx) => {
+    // Concurrent ingests (two `ee draws update`, a server seeding while the CLI updates) would each insert
+    // the same new rounds and log the same corrections: the second waits here for the first to commit.
+    if (db.kind === "postgres") await tx.query("select pg_advisory_xact_lock($1)", [ingestLockKey]);
+    if (onlyIntoEmpty) {
+      const [row] = await tx.query<{ n: number }>("select count(*)::int as n from rounds");
+      if (Number(row?.n) > 0) return null;
+    }
     const [fetch] = await tx.query<{ id: number }>(
       `insert into fetches (source, payload_sha256, fetched_at, result) values ($1, $2, $3, 'in progress') returning id`,
       [options.source, payloadSha256, options.fetchedAt],
     );
     const fetchId = Number(fetch!.id);
     const stored = new Map((await selectRounds(tx)).map((s) => [s.round.round, s]));
+    if (feed.rounds.length < stored.size * minShareOfStoredRounds) {
+      throw new FeedError([
+        `feed: lists ${feed.rounds.length} rounds but ${stored.size} are stored; a feed that short is taken for a broken one`,
+      ]);
+    }
     const result: IngestResult = {
       fetchId,
       payloadSha256,
@@ -110,16 +182,109 @@ export async function ingestParsedFeed(
       `update fetches set result = $2, rounds_added = $3, rounds_corrected = $4, warnings = $5::jsonb where id = $1`,
       [fetchId, summary, result.added.length, result.corrected.length, JSON.stringify(result.warnings)],
     );
+    await tx.query(
+      `insert into feed_updates (attempted_at, source, outcome, message, fetch_id, rounds_added, rounds_changed, warnings)
+       values ($1, $2, 'success', $3, $4, $5, $6, $7::jsonb)`,
+      [
+        options.fetchedAt,
+        options.source,
+        summary,
+        fetchId,
+        result.added.length,
+        result.corrected.length + result.reparsed.length,
+        JSON.stringify(result.warnings),
+      ],
+    );
     if (options.beforeCommit) await options.beforeCommit(tx);
     return result;
   });
 }
 
-/** Seeds an empty database from the snapshot shipped inside the project; returns null if not empty. */
+/**
+ * Seeds an empty database from the snapshot shipped inside the project; returns null if not empty. Two
+ * processes starting at once on one PostgreSQL database seed it once: the check is made under the lock.
+ */
 export async function seedFromBundledSnapshot(db: Db, fetchedAt: string): Promise<IngestResult | null> {
   const [row] = await db.query<{ n: number }>("select count(*)::int as n from rounds");
   if (Number(row?.n) > 0) return null;
-  return ingestFeedText(db, JSON.stringify(bundledFeedObject()), { source: bundledFeedSource, fetchedAt });
+  const payload = JSON.stringify(bundledFeedObject());
+  const feed = parseFeed(payload, { fetchedOn: fetchedAt.slice(0, 10) });
+  return ingestInTransaction(db, feed, sha256(payload), { source: bundledFeedSource, fetchedAt }, true);
+}
+
+/** One attempt to update the rounds, as recorded in feed_updates. */
+export interface FeedUpdate {
+  attemptedAt: string;
+  source: string;
+  outcome: "success" | "failure";
+  /** The result ("unchanged", "ingested: 3 added, …") or the first line of the failure. */
+  message: string;
+  roundsAdded: number;
+  /** Rounds corrected by IRCC or re-read by a newer parser. */
+  roundsChanged: number;
+  warnings: string[];
+  /** Why a failed attempt failed, one line per problem. */
+  problems: string[];
+}
+
+/** Records an attempt that changed nothing (a fetch that failed, a feed refused). Never throws. */
+export async function recordFailedUpdate(
+  db: Db,
+  attempt: { source: string; attemptedAt: string; error: unknown; warnings?: string[] },
+): Promise<void> {
+  const problems =
+    attempt.error instanceof FeedError
+      ? attempt.error.problems
+      : [String((attempt.error as Error)?.message ?? attempt.error)];
+  await db
+    .query(
+      `insert into feed_updates (attempted_at, source, outcome, message, warnings, problems)
+       values ($1, $2, 'failure', $3, $4::jsonb, $5::jsonb)`,
+      [
+        attempt.attemptedAt,
+        attempt.source,
+        problems[0] ?? "failed",
+        JSON.stringify(attempt.warnings ?? []),
+        JSON.stringify(problems),
+      ],
+    )
+    // The attempt's own error is what the caller reports; a database too broken to record it says so there.
+    .catch(() => undefined);
+}
+
+/** The latest successful and the latest failed update attempts (null when there was none). */
+export async function loadUpdateStatus(
+  db: Queryable,
+): Promise<{ lastSuccess: FeedUpdate | null; lastFailure: FeedUpdate | null }> {
+  const latest = async (outcome: FeedUpdate["outcome"]) => {
+    const [r] = await db.query<{
+      attempted_at: string;
+      source: string;
+      outcome: FeedUpdate["outcome"];
+      message: string;
+      rounds_added: number;
+      rounds_changed: number;
+      warnings: string[];
+      problems: string[];
+    }>(
+      `select ${utcIso("attempted_at")}, source, outcome, message, rounds_added, rounds_changed, warnings, problems
+       from feed_updates where outcome = $1 order by id desc limit 1`,
+      [outcome],
+    );
+    return r
+      ? {
+          attemptedAt: r.attempted_at,
+          source: r.source,
+          outcome: r.outcome,
+          message: r.message,
+          roundsAdded: Number(r.rounds_added),
+          roundsChanged: Number(r.rounds_changed),
+          warnings: r.warnings,
+          problems: r.problems,
+        }
+      : null;
+  };
+  return { lastSuccess: await latest("success"), lastFailure: await latest("failure") };
 }
 
 /** A timestamptz column read back as ISO 8601 UTC ("2024-12-02T22:19:41Z"), the form the parser writes. */
@@ -130,7 +295,7 @@ const roundColumns = `round, round_number, draw_date::text as draw_date, name, p
   stream_version, stream_recognized, size, cutoff,
   ${utcIso("drawn_at")},
   ${utcIso("tie_break_at")},
-  distribution_as_on::text as distribution_as_on, distribution, raw`;
+  distribution_as_on::text as distribution_as_on, distribution, issues, raw`;
 
 interface RoundRow {
   round: string;
@@ -142,12 +307,13 @@ interface RoundRow {
   stream_id: string;
   stream_version: string | null;
   stream_recognized: boolean;
-  size: number;
-  cutoff: number;
+  size: number | null;
+  cutoff: number | null;
   drawn_at: string | null;
   tie_break_at: string | null;
   distribution_as_on: string | null;
   distribution: Omit<NonNullable<Round["distribution"]>, "asOn"> | null;
+  issues: RoundIssue[];
   raw: RawRow;
 }
 
@@ -164,12 +330,14 @@ function rowToRound(r: RoundRow): Round {
       version: r.stream_version,
       recognized: r.stream_recognized,
     },
-    size: Number(r.size),
-    cutoff: Number(r.cutoff),
+    size: r.size === null ? null : Number(r.size),
+    cutoff: r.cutoff === null ? null : Number(r.cutoff),
+    incomplete: r.size === null || r.cutoff === null,
     drawnAt: r.drawn_at,
     tieBreakAt: r.tie_break_at,
     distribution:
       r.distribution && r.distribution_as_on ? distributionFrom(r.distribution_as_on, r.distribution) : null,
+    issues: r.issues.map((i) => ({ kind: i.kind, field: i.field, text: i.text, problem: i.problem })),
   };
 }
 
@@ -279,6 +447,7 @@ function roundValues(round: Round, raw: RawRow): unknown[] {
     asOn,
     round.distribution ? JSON.stringify(distribution) : null,
     JSON.stringify(raw),
+    JSON.stringify(round.issues),
   ];
 }
 
@@ -288,11 +457,11 @@ async function insertRounds(tx: Queryable, items: { round: Round; raw: RawRow }[
   const values = items.map(({ round, raw }) => roundValues(round, raw));
   await tx.query(
     `insert into rounds (round, round_number, draw_date, name, programs, stream_kind, stream_id, stream_version,
-       stream_recognized, size, cutoff, drawn_at, tie_break_at, distribution_as_on, distribution, raw,
+       stream_recognized, size, cutoff, drawn_at, tie_break_at, distribution_as_on, distribution, raw, issues,
        first_fetch_id, last_changed_fetch_id)
      select v->>0, (v->>1)::int, (v->>2)::date, v->>3, v->>4, v->>5, v->>6, v->>7, (v->>8)::boolean,
        (v->>9)::int, (v->>10)::int, (v->>11)::timestamptz, (v->>12)::timestamptz, (v->>13)::date,
-       (v->>14)::jsonb, (v->>15)::jsonb, $2, $2
+       (v->>14)::jsonb, (v->>15)::jsonb, (v->>16)::jsonb, $2, $2
      from jsonb_array_elements($1::jsonb) as v`,
     [JSON.stringify(values), fetchId],
   );
@@ -303,7 +472,7 @@ async function updateRound(tx: Queryable, round: Round, raw: RawRow, fetchId: nu
     `update rounds set round_number = $2, draw_date = $3, name = $4, programs = $5, stream_kind = $6,
        stream_id = $7, stream_version = $8, stream_recognized = $9, size = $10, cutoff = $11, drawn_at = $12,
        tie_break_at = $13, distribution_as_on = $14, distribution = $15::jsonb, raw = $16::jsonb,
-       last_changed_fetch_id = $17
+       issues = $17::jsonb, last_changed_fetch_id = $18
      where round = $1`,
     [...roundValues(round, raw), fetchId],
   );

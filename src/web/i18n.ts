@@ -218,6 +218,8 @@ const en = {
 
   "round.title": "Round {round}",
   "round.notFound": "There is no round {round}.",
+  "round.incomplete":
+    "IRCC's feed lists round {round}, but its size or cut-off could not be read, so there is no report for it.",
   "round.date": "Date",
   "round.stream": "Stream",
   "round.size": "Invitations issued",
@@ -589,6 +591,8 @@ const fr: Messages = {
 
   "round.title": "Ronde {round}",
   "round.notFound": "Il n'y a pas de ronde {round}.",
+  "round.incomplete":
+    "Le flux d'IRCC publie la ronde {round}, mais son nombre d'invitations ou sa note limite est illisible : il n'y a pas de rapport pour cette ronde.",
   "round.date": "Date",
   "round.stream": "Volet",
   "round.size": "Invitations envoyées",

@@ -78,9 +78,11 @@ const round = (date: string, size: number, distribution: PoolDistribution | null
   stream: { kind: "general", id: "general", version: null, recognized: true },
   size,
   cutoff: 470,
+  incomplete: false,
   drawnAt: null,
   tieBreakAt: null,
   distribution,
+  issues: [],
 });
 
 describe("draws charts", () => {

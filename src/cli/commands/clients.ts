@@ -11,7 +11,7 @@ import {
   compareClients,
   latestRoundByStream,
 } from "../../advisor/index.js";
-import type { Round } from "../../draws/index.js";
+import { type CompleteRound, completeRounds } from "../../draws/index.js";
 import { buildForecastModel, daysBetween, type ForecastModel } from "../../forecast/index.js";
 import { FieldError, type FieldProblem, formatProblem } from "../../profile/errors.js";
 import {
@@ -190,9 +190,9 @@ class ImportLinesError extends Error {
 }
 
 interface StatusContext {
-  rounds: Round[];
+  rounds: CompleteRound[];
   asOf: string;
-  latest: Map<string, Round>;
+  latest: Map<string, CompleteRound>;
   model: ForecastModel | undefined;
   paths: number;
   seed: number;
@@ -214,7 +214,8 @@ function statusOptions(values: Values, defaultPaths: number): StatusOptions {
 }
 
 async function statusContext(db: Db, options: StatusOptions, io: Io): Promise<StatusContext> {
-  const rounds = await loadRounds(db);
+  // Only rounds whose size and cut-off were read can be reached or forecast from.
+  const rounds = completeRounds(await loadRounds(db));
   // The status is of the date asked for, else today: the rules and the rounds known then, and the forecast
   // from that date. A database weeks behind makes the streams look silent: say so.
   let asOf: string;

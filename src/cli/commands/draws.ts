@@ -1,9 +1,10 @@
 // `ee draws`: IRCC's rounds from the database (seeded from the bundled snapshot on first use):
-// update from IRCC's feed, list, show one round, statistics per stream. Thin adapter over
-// `draws` (pure analytics) and `storage`.
-import { readFileSync } from "node:fs";
+// update from IRCC's feed, the data's status, list, show one round, statistics per stream. Thin adapter
+// over `draws` (pure analytics) and `storage`.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
+  dataFreshness,
   filterRounds,
   knownStreamIds,
   type Round,
@@ -14,22 +15,33 @@ import {
 import { isCalendarDate } from "../../profile/dates.js";
 import {
   type Db,
+  type FeedUpdate,
   ingestFeedText,
   loadRound,
   loadRoundChanges,
   loadRounds,
+  loadUpdateStatus,
   openRoundsDatabase,
+  recordFailedUpdate,
 } from "../../storage/index.js";
 import { type Io, UsageError } from "../io.js";
 
 export const irccFeedUrl = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json";
 
-const usage = `Usage: ee draws <update|list|show|stats> [options]
+/** A feed body larger than this is refused before it is read whole (IRCC's feed is under 1 MB). */
+export const maxFeedBytes = 20 * 1024 * 1024;
+
+const usage = `Usage: ee draws <update|status|list|show|stats> [options]
 
 IRCC's rounds of invitations, from a database seeded with the bundled feed snapshot (rounds 1–379).
 
-  ee draws update [--from FILE|URL]   fetch IRCC's feed (default: ${irccFeedUrl})
-                                      and store it; a failed fetch or bad feed changes nothing
+  ee draws update [--from FILE|URL] [--strict]
+                                      fetch IRCC's feed (default: ${irccFeedUrl})
+                                      and store it; a failed fetch or a broken feed changes nothing.
+                                      A field of a row that cannot be read is stored as null with a
+                                      warning (--strict: refuse the feed instead)
+  ee draws status [--json]            the latest stored round, days behind today, and the last
+                                      successful and the last failed update
   ee draws list [--stream S] [--year Y] [--since YYYY-MM-DD] [--json|--csv]
   ee draws show ROUND [--json]        one round (e.g. 379 or 91a): every field, the row as
                                       published, and any corrections IRCC made to it
@@ -50,6 +62,7 @@ const options = {
   since: { type: "string" },
   json: { type: "boolean" },
   csv: { type: "boolean" },
+  strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -67,7 +80,7 @@ function parse(argv: string[]) {
   }
 }
 
-const subcommands = ["update", "list", "show", "stats"] as const;
+const subcommands = ["update", "status", "list", "show", "stats"] as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv);
@@ -83,11 +96,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const filter = sub === "list" || sub === "stats" ? readFilter(values, sub) : {};
   if (values.json && values.csv) throw new UsageError("--json and --csv: choose one");
+  if (values.strict && sub !== "update") throw new UsageError(`${sub}: --strict is an option of update only`);
   if (sub === "show" && rest.length !== 1) throw new UsageError('show: give one ROUND (e.g. "379" or "91a")');
   if (sub !== "show" && rest.length > 0) throw new UsageError(`${sub}: unexpected argument "${rest[0]}"`);
   const db = await openRoundsDatabase({ dataDir: values["data-dir"], now: new Date().toISOString() });
   try {
-    if (sub === "update") return await update(db, values.from ?? irccFeedUrl, io);
+    if (sub === "update") return await update(db, values.from ?? irccFeedUrl, values.strict ?? false, io);
+    if (sub === "status") return await status(db, values, io);
     if (sub === "show") return await show(db, rest[0]!, values, io);
     const rounds = await loadRounds(db);
     if (filter.stream !== undefined) checkStream(filter.stream, rounds);
@@ -126,18 +141,21 @@ function checkStream(stream: string, rounds: Round[]) {
     throw new UsageError(`--stream: "${stream}" is not a stream (allowed: ${allowed.join(" | ")})`);
 }
 
-async function update(db: Db, from: string, io: Io): Promise<number> {
+async function update(db: Db, from: string, strict: boolean, io: Io): Promise<number> {
+  const fetchedAt = new Date().toISOString();
   let payload: string;
   try {
-    payload = /^https?:\/\//i.test(from) ? await fetchText(from) : readFileSync(from, "utf8");
+    payload = /^https?:\/\//i.test(from) ? await fetchText(from) : readCapped(from);
   } catch (e) {
     const cause = (e as { cause?: { message?: string; code?: string } }).cause;
     const why = cause ? ` (${cause.code ?? cause.message})` : "";
-    io.stderr(`error: could not fetch ${from}: ${(e as Error).message}${why}; nothing changed`);
+    const message = `could not fetch ${from}: ${(e as Error).message}${why}`;
+    await recordFailedUpdate(db, { source: from, attemptedAt: fetchedAt, error: new Error(message) });
+    io.stderr(`error: ${message}; nothing changed`);
     return 1;
   }
   try {
-    const result = await ingestFeedText(db, payload, { source: from, fetchedAt: new Date().toISOString() });
+    const result = await ingestFeedText(db, payload, { source: from, fetchedAt, strict });
     const changed = result.added.length + result.corrected.length + result.reparsed.length;
     io.stdout(
       changed === 0
@@ -157,16 +175,93 @@ async function update(db: Db, from: string, io: Io): Promise<number> {
 const listed = (rounds: string[]) =>
   rounds.length > 0 && rounds.length <= 10 ? ` (${rounds.join(", ")})` : "";
 
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url, {
-    signal: AbortSignal.timeout(30_000),
-    headers: { accept: "application/json" },
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-  return await response.text();
+const tooLarge = (bytes: string) =>
+  new Error(`the body is ${bytes}, over the ${maxFeedBytes / 1024 / 1024} MB a rounds feed can be; not read`);
+
+/** Reads a file of at most maxFeedBytes (its size is checked before it is read). */
+function readCapped(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxFeedBytes) throw tooLarge(`${size} bytes`);
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
 }
 
-const columns = ["round", "date", "stream", "version", "size", "cutoff", "tieBreakAt", "name"] as const;
+/** Fetches a body of at most maxFeedBytes: refused on its Content-Length, or as soon as more arrives. */
+async function fetchText(url: string): Promise<string> {
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(new Error("no answer within 30 s")), 30_000);
+  try {
+    const response = await fetch(url, { signal: controller.signal, headers: { accept: "application/json" } });
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    const declared = Number(response.headers.get("content-length"));
+    if (declared > maxFeedBytes) {
+      controller.abort();
+      throw tooLarge(`${declared} bytes by its Content-Length`);
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = response.body?.getReader();
+    for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
+      total += next.value.byteLength;
+      if (total > maxFeedBytes) {
+        await reader?.cancel();
+        throw tooLarge(`more than ${maxFeedBytes} bytes`);
+      }
+      chunks.push(next.value);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    clearTimeout(timeout);
+  }
+}
+
+async function status(db: Db, values: Values, io: Io): Promise<number> {
+  const rounds = await loadRounds(db);
+  const today = new Date().toISOString().slice(0, 10);
+  const result = { data: dataFreshness(rounds, today), updates: await loadUpdateStatus(db) };
+  if (values.json) {
+    io.stdout(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const { data, updates } = result;
+  const describe = (u: FeedUpdate | null) =>
+    u
+      ? `${u.attemptedAt} from ${u.source}: ${u.message}${u.warnings.length > 0 ? ` (${u.warnings.length} warnings)` : ""}`
+      : "none";
+  io.stdout(
+    [
+      data.latestRound
+        ? `latest round   ${data.latestRound} of ${data.latestRoundDate} (${data.daysBehindToday} days before today)`
+        : "latest round   none stored",
+      `last update    ${describe(updates.lastSuccess)}`,
+      `last failure   ${describe(updates.lastFailure)}`,
+    ].join("\n"),
+  );
+  return 0;
+}
+
+const columns = [
+  "round",
+  "date",
+  "stream",
+  "version",
+  "size",
+  "cutoff",
+  "tieBreakAt",
+  "name",
+  "incomplete",
+] as const;
 
 function rowOf(r: Round): Record<(typeof columns)[number], string> {
   return {
@@ -174,10 +269,11 @@ function rowOf(r: Round): Record<(typeof columns)[number], string> {
     date: r.date,
     stream: r.stream.id,
     version: r.stream.version ?? "",
-    size: String(r.size),
-    cutoff: String(r.cutoff),
+    size: r.size === null ? "" : String(r.size),
+    cutoff: r.cutoff === null ? "" : String(r.cutoff),
     tieBreakAt: r.tieBreakAt ?? "",
     name: r.name,
+    incomplete: r.incomplete ? "true" : "false",
   };
 }
 
@@ -204,9 +300,9 @@ function list(rounds: Round[], values: Values, io: Io): number {
           r.round,
           r.date,
           r.stream.version ? `${r.stream.id} (${r.stream.version})` : r.stream.id,
-          r.size.toLocaleString("en-CA"),
-          String(r.cutoff),
-          r.name,
+          r.size === null ? "?" : r.size.toLocaleString("en-CA"),
+          r.cutoff === null ? "?" : String(r.cutoff),
+          r.incomplete ? `${r.name} (incomplete: see ee draws show ${r.round})` : r.name,
         ]),
         [3, 4],
       ),
@@ -234,11 +330,16 @@ async function show(db: Db, roundId: string, values: Values, io: Io): Promise<nu
     `Round ${r.round} — ${r.date} — ${r.name}`,
     `  stream        ${r.stream.kind} ${r.stream.id}${r.stream.version ? ` (list version ${r.stream.version})` : ""}${r.stream.recognized ? "" : " — not in our category data"}`,
     `  programs      ${r.programs}`,
-    `  invitations   ${r.size.toLocaleString("en-CA")}`,
-    `  cut-off       ${r.cutoff}`,
-    `  held at       ${r.drawnAt ?? "not published"}`,
-    `  tie-breaking  ${r.tieBreakAt ?? "not published"}`,
+    `  invitations   ${r.size === null ? unreadableText(r, "drawSize") : r.size.toLocaleString("en-CA")}`,
+    `  cut-off       ${r.cutoff === null ? unreadableText(r, "drawCRS") : r.cutoff}`,
+    `  held at       ${r.drawnAt ?? unreadableText(r, "drawDateTime")}`,
+    `  tie-breaking  ${r.tieBreakAt ?? unreadableText(r, "drawCutOff")}`,
   ];
+  for (const issue of r.issues) {
+    lines.push(
+      `  ${issue.kind === "unreadable" ? "unreadable" : "looks wrong"}   ${issue.field} ${JSON.stringify(issue.text)}: ${issue.problem}`,
+    );
+  }
   if (d) {
     lines.push(`  pool on ${d.asOn} (${d.total.toLocaleString("en-CA")} profiles):`);
     const ranges: [string, number][] = [
@@ -274,6 +375,12 @@ async function show(db: Db, roundId: string, values: Values, io: Io): Promise<nu
   return 0;
 }
 
+/** "not published", or the published text when IRCC published something we could not read. */
+function unreadableText(r: Round, field: string): string {
+  const issue = r.issues.find((i) => i.kind === "unreadable" && i.field === field);
+  return issue ? `unreadable (${JSON.stringify(issue.text)})` : "not published";
+}
+
 function stats(rounds: Round[], filter: RoundFilter, values: Values, io: Io): number {
   const result = streamStats(rounds, filter);
   if (values.json) {
@@ -300,9 +407,9 @@ function stats(rounds: Round[], filter: RoundFilter, values: Values, io: Io): nu
         s.stream,
         String(s.rounds),
         s.invitations.toLocaleString("en-CA"),
-        String(s.minCutoff),
-        String(s.medianCutoff),
-        String(s.maxCutoff),
+        s.minCutoff === null ? "—" : String(s.minCutoff),
+        s.medianCutoff === null ? "—" : String(s.medianCutoff),
+        s.maxCutoff === null ? "—" : String(s.maxCutoff),
         s.typicalSpacingDays === null ? "—" : String(s.typicalSpacingDays),
         s.firstDate,
         s.lastDate,

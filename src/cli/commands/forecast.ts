@@ -2,7 +2,7 @@
 // date. Also holds what `ee probability`, `ee backtest` and `ee advise` share: the rounds from the
 // database and the `--as-of` date. Thin adapter: the models live in src/forecast.
 import { parseArgs } from "node:util";
-import type { Round } from "../../draws/index.js";
+import { type CompleteRound, completeRounds, type Round } from "../../draws/index.js";
 import {
   buildForecastModel,
   daysBetween,
@@ -48,10 +48,11 @@ export const seedOption = (value: string | undefined): number =>
 export const staleAfterDays = 21;
 
 /** Every stored round (the bundled history is loaded into an empty database first). */
-export async function storedRounds(dataDir: string | undefined): Promise<Round[]> {
+/** The stored rounds whose size and cut-off were read: the ones a forecast can learn from. */
+export async function storedRounds(dataDir: string | undefined): Promise<CompleteRound[]> {
   const db = await openRoundsDatabase({ dataDir, now: new Date().toISOString() });
   try {
-    return await loadRounds(db);
+    return completeRounds(await loadRounds(db));
   } finally {
     await db.close();
   }

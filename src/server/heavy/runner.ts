@@ -1,12 +1,14 @@
 // How the API's handlers run a heavy task (tasks.ts): in the worker pool (the server), or in this thread
 // (the in-memory tests and any app built without a pool). Either way a handler writes
-// `run(name, args, rounds, signal)` and gets the task's result or its error; the pool's refusals become
+// `run(name, args, rounds, signal)` and gets the task's result or its error (the tasks are handed only the
+// rounds whose size and cut-off could be read: forecasts and simulations learn from figures); the pool's refusals become
 // the API's answers here: a full queue or a missed deadline is a 503 with Retry-After (the server is busy:
 // the same request later may well succeed), and a request whose client went away is a TaskCancelledError
 // (app.ts logs it as such; nobody is left to answer).
 import type { Round } from "../../draws/index.js";
 import { FieldError, type FieldProblem } from "../../profile/errors.js";
 import { RoundInputError } from "../../rounds/index.js";
+import { roundsWithFigures } from "../context.js";
 import { ApiError } from "../http.js";
 import {
   type PoolOptions,
@@ -38,7 +40,7 @@ export function inlineRunner(): HeavyRunner {
     parallelism: 1,
     run: async (name, args, rounds) => {
       const task = heavyTasks[name] as (args: unknown, data: TaskData) => never;
-      return task(args, { rounds });
+      return task(args, { rounds: roundsWithFigures(rounds) });
     },
     stats: () => null,
     close: async () => {},
@@ -83,7 +85,7 @@ export function poolRunner(options: Omit<PoolOptions, "revive">): HeavyRunner {
   return {
     parallelism: options.size,
     run: async (name, args, rounds, signal) => {
-      const data = dataOf.get(rounds) ?? { rounds };
+      const data = dataOf.get(rounds) ?? { rounds: roundsWithFigures(rounds) };
       dataOf.set(rounds, data);
       try {
         return (await pool.run(name, args, { data, signal })) as never;

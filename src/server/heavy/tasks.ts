@@ -10,7 +10,7 @@ import {
   latestRoundByStream,
   withoutChangedProfiles,
 } from "../../advisor/index.js";
-import type { Round } from "../../draws/index.js";
+import type { CompleteRound, Round } from "../../draws/index.js";
 import {
   assumingUnknownEligible,
   buildForecastModel,
@@ -30,14 +30,14 @@ import { languageLevels, scoreProfile } from "../../rules/index.js";
 
 /** What every task reads besides its arguments: sent to each worker once per version of the rounds. */
 export interface TaskData {
-  /** Every stored round of invitations, oldest first. */
-  rounds: readonly Round[];
+  /** Every stored round of invitations whose size and cut-off could be read, oldest first. */
+  rounds: readonly CompleteRound[];
 }
 
 // Building the model costs tens of milliseconds; the same rounds and date give the same model (one cache
 // per thread, for every task that forecasts).
-const models = new Map<string, { rounds: readonly Round[]; model: ForecastModel }>();
-function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
+const models = new Map<string, { rounds: readonly CompleteRound[]; model: ForecastModel }>();
+function modelFor(rounds: readonly CompleteRound[], asOf: string): ForecastModel {
   const cached = models.get(asOf);
   if (cached && cached.rounds === rounds) return cached.model;
   const model = buildForecastModel(rounds, asOf);
@@ -47,8 +47,8 @@ function modelFor(rounds: readonly Round[], asOf: string): ForecastModel {
 }
 
 // Learning the within-bin shapes reads every round; the same rounds give the same shapes.
-let shapesCache: { rounds: readonly Round[]; shapes: BinShape[] } | null = null;
-function shapesFor(rounds: readonly Round[]): BinShape[] {
+let shapesCache: { rounds: readonly CompleteRound[]; shapes: BinShape[] } | null = null;
+function shapesFor(rounds: readonly CompleteRound[]): BinShape[] {
   if (shapesCache?.rounds !== rounds) shapesCache = { rounds, shapes: learnShapes(shapePoints(rounds)) };
   return shapesCache.shapes;
 }
@@ -66,9 +66,9 @@ export interface StatusOptions {
 
 function statusArgs(
   profile: Profile,
-  rounds: readonly Round[],
+  rounds: readonly CompleteRound[],
   o: StatusOptions,
-  latest: Map<string, Round>,
+  latest: Map<string, CompleteRound>,
 ) {
   const model = o.forecast && o.paths > 0 ? modelFor(rounds, o.asOf) : undefined;
   return [profile, rounds, o.asOf, model ? { model, paths: o.paths, seed: o.seed } : {}, latest] as const;

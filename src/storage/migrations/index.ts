@@ -4,6 +4,7 @@
 import { migration as m0001 } from "./0001-rounds-fetches-changes.js";
 import { migration as m0002 } from "./0002-candidate-pool.js";
 import { migration as m0003 } from "./0003-clients.js";
+import { migration as m0004 } from "./0004-feed-updates.js";
 
 export interface Migration {
   /** 1, 2, 3, … — the position in `migrations`. */
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];

@@ -2,8 +2,8 @@
 // date, a filterable table of every round and its CSV download. Filters live in the URL.
 import { useState } from "preact/hooks";
 import { streamStats } from "../../draws/analytics.js";
-import type { Round } from "../../draws/index.js";
 import { frenchLabelsNote } from "../../draws/labels.js";
+import { completeRounds, type Round } from "../../draws/round.js";
 import { useJson } from "../api.js";
 import type { PageProps } from "../app.js";
 import { Chart, numberTicks, streamColourScale, yearTicks } from "../charts.js";
@@ -17,11 +17,16 @@ interface DrawsResponse {
   rounds: Round[];
 }
 
+/** A figure IRCC may have published unreadably: "—" when it could not be read. */
+const formatFigure = (lang: Parameters<typeof formatNumber>[0], n: number | null) =>
+  n === null ? "—" : formatNumber(lang, n);
+
 /** Invitations per calendar month, months without rounds included as zero. */
 export function invitationsByMonth(rounds: readonly Round[]): { month: Date; invitations: number }[] {
   if (rounds.length === 0) return [];
   const totals = new Map<string, number>();
-  for (const r of rounds) totals.set(r.date.slice(0, 7), (totals.get(r.date.slice(0, 7)) ?? 0) + r.size);
+  for (const r of rounds)
+    totals.set(r.date.slice(0, 7), (totals.get(r.date.slice(0, 7)) ?? 0) + (r.size ?? 0));
   const months = [...totals.keys()].sort();
   const out: { month: Date; invitations: number }[] = [];
   let [y, m] = (months[0] as string).split("-").map(Number) as [number, number];
@@ -66,7 +71,8 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
   if (stream) csvQuery.set("stream", stream);
   if (from) csvQuery.set("from", from);
   if (to) csvQuery.set("to", to);
-  const points = rounds.map((r) => ({
+  // A round whose cut-off or size could not be read has no point to plot; the table still lists it.
+  const points = completeRounds(rounds).map((r) => ({
     date: new Date(`${r.date}T00:00:00Z`),
     cutoff: r.cutoff,
     stream: streamLabel(t, r.stream.id),
@@ -245,9 +251,9 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
                   <td class="num">{formatNumber(lang, st.rounds)}</td>
                   <td class="num">{formatNumber(lang, st.invitations)}</td>
                   <td class="num">
-                    {formatNumber(lang, st.minCutoff)}–{formatNumber(lang, st.maxCutoff)}
+                    {formatFigure(lang, st.minCutoff)}–{formatFigure(lang, st.maxCutoff)}
                   </td>
-                  <td class="num">{formatNumber(lang, st.medianCutoff)}</td>
+                  <td class="num">{formatFigure(lang, st.medianCutoff)}</td>
                   <td class="num">
                     {st.typicalSpacingDays === null
                       ? "—"
@@ -292,8 +298,8 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
                     </td>
                     <td>{formatDate(lang, r.date)}</td>
                     <td>{streamLabel(t, r.stream.id)}</td>
-                    <td class="num">{formatNumber(lang, r.size)}</td>
-                    <td class="num">{formatNumber(lang, r.cutoff)}</td>
+                    <td class="num">{formatFigure(lang, r.size)}</td>
+                    <td class="num">{formatFigure(lang, r.cutoff)}</td>
                   </tr>
                 ))}
             </tbody>

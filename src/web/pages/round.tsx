@@ -23,16 +23,18 @@ export default function RoundPage({ t, lang, route }: PageProps) {
   const markdown = useText(`/api/rounds/${id}/report?format=md&lang=${lang}`);
 
   if (report.state === "loading") return <p aria-busy="true">{t("loading")}</p>;
-  if (report.state === "error")
+  if (report.state === "error") {
+    const listed = all.state === "ok" ? all.data.rounds.find((x) => x.round === id) : undefined;
     return (
       <>
         <h1>{t("round.title", { round: id })}</h1>
-        <p role="alert">{t("round.notFound", { round: id })}</p>
+        <p role="alert">{t(listed?.incomplete ? "round.incomplete" : "round.notFound", { round: id })}</p>
         <p>
           <a href={hrefFor("/draws", lang)}>{t("draws.allRounds")}</a>
         </p>
       </>
     );
+  }
   const r = report.data;
   const rounds = all.state === "ok" ? all.data.rounds : [];
   const index = rounds.findIndex((x) => x.round === r.round);
@@ -40,7 +42,8 @@ export default function RoundPage({ t, lang, route }: PageProps) {
   const next = index >= 0 ? rounds[index + 1] : undefined;
   const history = rounds
     .slice(0, index + 1)
-    .filter((x) => x.stream.id === r.stream.id)
+    // A round whose cut-off could not be read has no point on the line.
+    .filter((x) => x.stream.id === r.stream.id && x.cutoff !== null)
     .map((x) => ({ date: new Date(`${x.date}T00:00:00Z`), cutoff: x.cutoff, current: x.round === r.round }));
   const english = [r.name, r.programs, ...r.recentRounds.map((x) => x.name)];
 
