@@ -10,7 +10,7 @@ import {
   latestRoundByStream,
   withoutChangedProfiles,
 } from "../../advisor/index.js";
-import type { CompleteRound, Round } from "../../draws/index.js";
+import type { CompleteRound } from "../../draws/index.js";
 import {
   assumingUnknownEligible,
   buildForecastModel,
