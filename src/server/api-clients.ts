@@ -28,7 +28,7 @@ import {
   type StoredClient,
   updateClient,
 } from "../storage/index.js";
-import { modelFor, staleAfterDays } from "./api-forecast.js";
+import { futuresCache, modelFor, staleAfterDays } from "./api-forecast.js";
 import type { ApiContext } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { ApiError, seedQuery } from "./http.js";
@@ -144,7 +144,7 @@ function statusArgs(profile: Client["profile"], s: StatusDate): Parameters<typeo
     profile,
     s.rounds,
     s.asOf,
-    s.model ? { model: s.model, paths: s.paths, seed: s.seed } : {},
+    s.model ? { model: s.model, paths: s.paths, seed: s.seed, cache: futuresCache } : {},
     s.latest,
   ];
 }

@@ -12,6 +12,7 @@ import {
   type ForecastModel,
   forecastRounds,
   invitationProbability,
+  newFuturesCache,
   streamVersionsOf,
 } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
@@ -65,6 +66,11 @@ export function modelFor(rounds: readonly Round[], asOf: string): ForecastModel 
   models.set(asOf, { rounds, model });
   return model;
 }
+
+// The simulated futures of a model (every stream's rounds, path by path) cost tens of milliseconds per
+// 10,000 paths and do not depend on the person: kept for the latest few (date, seed, paths), so that each
+// probability, chance, advice or client status only reads them. Bounded: each holds paths × rounds numbers.
+export const futuresCache = newFuturesCache(4);
 
 const forProfile = z.object({
   profile: profileSchema,
@@ -146,6 +152,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const probability = invitationProbability(model, candidate, {
         seed: body.seed,
         paths: body.paths,
+        cache: futuresCache,
       });
       return json({ data: dataNote(rounds, asOf, ctx.today()), candidate, probability });
     },
@@ -189,6 +196,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
           seed: body.seed,
           paths: body.paths,
           horizons: weekly,
+          cache: futuresCache,
         }),
       });
     },
@@ -222,6 +230,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         seed: body.seed,
         paths: body.paths,
         assumeUnknownEligible: body.assumeUnknownEligible,
+        cache: futuresCache,
       });
       // The changed profiles stay out of the answer (as in `ee advise --json`): they are the person's data.
       return json({ data: dataNote(rounds, asOf, ctx.today()), ...withoutChangedProfiles(advice) });
