@@ -187,9 +187,9 @@ describe("shared futures", () => {
         (score, streams, extra) => {
           const before = invitationProbabilityFrom(futures, { score, eligibleStreams: streams });
           const after = invitationProbabilityFrom(futures, { score, eligibleStreams: [...streams, extra] });
-          before.within.forEach((w, k) =>
-            expect(after.within[k]!.probability).toBeGreaterThanOrEqual(w.probability),
-          );
+          before.within.forEach((w, k) => {
+            expect(after.within[k]!.probability).toBeGreaterThanOrEqual(w.probability);
+          });
         },
       ),
       { numRuns: 60 },

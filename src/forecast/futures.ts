@@ -10,8 +10,14 @@
 // - a future simulated further ahead starts with exactly the rounds of a shorter one, so futures
 //   simulated to 78 weeks answer a 26-week question exactly as futures simulated to 26 weeks would.
 import { seededRandom } from "../rounds/random.js";
-import type { ForecastModel, SimulatedRound } from "./model.js";
-import { simulateStream } from "./model.js";
+import { type ForecastModel, walkStream } from "./model.js";
+
+/** A copy twice as long (the rounds of a stream over all paths are not known before they are simulated). */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 /** One stream's rounds in every path: path p's rounds are entries offsets[p] to offsets[p + 1] − 1, in day order. */
 export interface StreamFutures {
@@ -64,22 +70,26 @@ export interface SimulateFuturesOptions {
 export function simulateFutures(model: ForecastModel, options: SimulateFuturesOptions): SimulatedFutures {
   const { seed, paths, untilDay } = options;
   const chosen = new Set(options.streams ?? model.streams.map((_, i) => i));
-  const buffer: SimulatedRound[] = [];
+  let days = new Int32Array(1024);
+  let cutoffs = new Int32Array(1024);
+  let n = 0;
+  const emit = (_index: number, day: number, cutoff: number) => {
+    if (n === days.length) {
+      days = grown(days);
+      cutoffs = grown(cutoffs);
+    }
+    days[n] = day;
+    cutoffs[n++] = cutoff;
+  };
   const streams = model.streams.map((s, i): StreamFutures | null => {
     if (!chosen.has(i)) return null;
     const offsets = new Int32Array(paths + 1);
-    const days: number[] = [];
-    const cutoffs: number[] = [];
+    n = 0;
     for (let p = 0; p < paths; p++) {
-      buffer.length = 0;
-      simulateStream(model, i, untilDay, seededRandom(pathSeed(seed, p, s.key)), buffer);
-      for (const r of buffer) {
-        days.push(r.day);
-        cutoffs.push(r.cutoff);
-      }
-      offsets[p + 1] = days.length;
+      walkStream(model, i, untilDay, seededRandom(pathSeed(seed, p, s.key)), emit);
+      offsets[p + 1] = n;
     }
-    return { offsets, days: Int32Array.from(days), cutoffs: Int32Array.from(cutoffs) };
+    return { offsets, days: days.slice(0, n), cutoffs: cutoffs.slice(0, n) };
   });
   return { model, seed, paths, untilDay, streams };
 }
