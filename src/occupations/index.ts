@@ -10,6 +10,16 @@ export {
   categoryEligibility,
   categoryVersionEligibility,
 } from "./categoryEligibility.js";
+export {
+  type CompiledEligibility,
+  type CompiledVersion,
+  codeOf,
+  compileEligibility,
+  type EligibleCode,
+  eligibilityCodes,
+  eligibleOf,
+  masksOf,
+} from "./compiledEligibility.js";
 export * from "./noc.js";
 export * from "./programs.js";
 export { fundsTables, requiredFunds } from "./proofOfFunds.js";
