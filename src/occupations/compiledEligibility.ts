@@ -7,6 +7,7 @@
 // Answers equal `assessEligibility`'s `eligible` fields (checked by property tests).
 import { scoredAge } from "../profile/age.js";
 import type { Ability, Profile, WorkPeriod } from "../profile/schema.js";
+import { languageLevels } from "../rules/language.js";
 import { categories, type ProgramCode, versionKey } from "./categories.js";
 import { isSkilledTrade } from "./noc.js";
 import {
@@ -94,8 +95,6 @@ export interface CompiledVersion {
 }
 
 export interface CompiledEligibility {
-  /** The settlement funds needed per (date, family size), kept as they are asked (a few per batch). */
-  funds: Map<string, FundsAmount>;
   versions: CompiledVersion[];
   /** NOC code → the versions whose list holds it (bit i for `versions[i]`). */
   listedIn: ReadonlyMap<string, number>;
@@ -142,7 +141,6 @@ export function compileEligibility(): CompiledEligibility {
       for (const o of v.occupations ?? []) listedIn.set(o.noc, (listedIn.get(o.noc) ?? 0) | bit);
     }
   return {
-    funds: new Map(),
     versions,
     listedIn,
     keys: ["general", "cec", "fsw", "fst", "pnp", ...versions.map((v) => v.key)],
@@ -165,18 +163,22 @@ const eitherAt = (langs: CandidateLanguages, n: number) =>
 
 const fswAbilityPoints = (level: number) => (level >= 9 ? 6 : level === 8 ? 5 : level === 7 ? 4 : 0);
 
-function fundsCode(compiled: CompiledEligibility, profile: Profile, date: string): EligibleCode {
+/** The settlement funds needed per "date/family size": a batch asks the same few again and again. */
+export type FundsMemo = Map<string, FundsAmount>;
+
+function fundsCode(profile: Profile, date: string, memo: FundsMemo | undefined): EligibleCode {
   if (profile.authorizedToWorkInCanada && profile.jobOffer !== "none") return YES;
   const familySize = profile.familySize ?? 1 + (profile.spouse ? 1 : 0);
   // Computed even when no amount is given, as the full report does (it throws the same way on bad input).
-  const key = `${date}/${familySize}`;
-  let needed = compiled.funds.get(key);
-  if (!needed) {
-    // Bounded: a server asked about many dates keeps the latest thousand or so.
-    if (compiled.funds.size > 1000) compiled.funds.clear();
-    needed = requiredFunds(familySize, date);
-    compiled.funds.set(key, needed);
-  }
+  let needed: FundsAmount | undefined;
+  if (memo) {
+    const key = `${date}/${familySize}`;
+    needed = memo.get(key);
+    if (!needed) {
+      needed = requiredFunds(familySize, date);
+      memo.set(key, needed);
+    }
+  } else needed = requiredFunds(familySize, date);
   if (profile.settlementFundsCad === undefined || !needed.known) return UNKNOWN;
   if (profile.settlementFundsCad < needed.amount) return NO;
   return profile.familySize ? YES : UNKNOWN;
@@ -342,8 +344,9 @@ export function eligibilityCodes(
   date: string,
   out: Uint8Array = new Uint8Array(compiled.keys.length),
   offset = 0,
+  fundsMemo?: FundsMemo,
 ): Uint8Array {
-  const funds = fundsCode(compiled, profile, date);
+  const funds = fundsCode(profile, date, fundsMemo);
   const fsw = fswCode(profile, langs, date, funds);
   const cec = cecCode(profile, langs, date);
   const fst = fstCode(profile, langs, date, funds);
@@ -441,4 +444,35 @@ export function masksOf(
     else if (c === UNKNOWN) unknown |= 1 << i;
   }
   return { eligible: eligible >>> 0, unknown: unknown >>> 0 };
+}
+
+export interface EligibilityBatch {
+  /** Per profile, bit i set where the answer for `compiled.keys[i]` is yes. */
+  eligible: Uint32Array;
+  /** Per profile, bit i set where it is unknown. */
+  unknown: Uint32Array;
+}
+
+/**
+ * Every answer for many profiles, as masks (the pool's columns). Each profile is judged on its own
+ * `assessedOn` (set it, as the batch CRS scorer needs it too); languages are worked out here.
+ */
+export function eligibilityBatch(
+  profiles: readonly Profile[],
+  compiled: CompiledEligibility = compileEligibility(),
+): EligibilityBatch {
+  const count = compiled.keys.length;
+  const codes = new Uint8Array(count);
+  const memo: FundsMemo = new Map();
+  const eligible = new Uint32Array(profiles.length);
+  const unknown = new Uint32Array(profiles.length);
+  for (let i = 0; i < profiles.length; i++) {
+    const p = profiles[i]!;
+    if (!p.assessedOn) throw new RangeError(`profile ${i}: assessedOn is required to judge eligibility`);
+    eligibilityCodes(compiled, p, languageLevels(p), p.assessedOn, codes, 0, memo);
+    const m = masksOf(codes, 0, count);
+    eligible[i] = m.eligible;
+    unknown[i] = m.unknown;
+  }
+  return { eligible, unknown };
 }

@@ -15,9 +15,12 @@ export {
   type CompiledVersion,
   codeOf,
   compileEligibility,
+  type EligibilityBatch,
   type EligibleCode,
+  eligibilityBatch,
   eligibilityCodes,
   eligibleOf,
+  type FundsMemo,
   masksOf,
 } from "./compiledEligibility.js";
 export * from "./noc.js";
