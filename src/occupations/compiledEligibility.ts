@@ -184,6 +184,12 @@ function fundsCode(profile: Profile, date: string, memo: FundsMemo | undefined):
   return profile.familySize ? YES : UNKNOWN;
 }
 
+// The periods each program counts (as programs.ts filters them), as named functions made once.
+const countsForFsw = (p: WorkPeriod) => isSkilledPeriod(p) && (isForeign(p) || p.authorized);
+const countsForFst = (p: WorkPeriod) => isSkilledTrade(p.noc) && (isForeign(p) || p.authorized);
+const inTeer0or1 = (p: WorkPeriod) => teerOf(p.noc) <= 1;
+const inTeer2or3 = (p: WorkPeriod) => teerOf(p.noc) >= 2;
+
 const maxOf = (m: ReadonlyMap<string, number>) => {
   let best = -1;
   for (const h of m.values()) if (h > best) best = h;
@@ -198,7 +204,7 @@ function fswCode(
 ): EligibleCode {
   const history = profile.workHistory;
   const age = scoredAge(profile, date);
-  const fswPeriods = history?.filter((p) => isSkilledPeriod(p) && (isForeign(p) || p.authorized));
+  const fswPeriods = history?.filter(countsForFsw);
   const tenYears = yearsBefore(date, 10);
   const work = fswPeriods
     ? maxOf(longestRunHoursByOccupation(fswPeriods, tenYears)) >= hoursPerYear
@@ -263,17 +269,11 @@ function cecCode(profile: Profile, langs: CandidateLanguages, date: string): Eli
   if (eitherAt(langs, 7)) language = YES;
   else {
     const clb5 = eitherAt(langs, 5);
-    const teer23 = countedHours(
-      canadian.filter((p) => teerOf(p.noc) >= 2),
-      window,
-    );
+    const teer23 = countedHours(canadian.filter(inTeer2or3), window);
     if (teer23 >= hoursPerYear) language = clb5 ? YES : NO;
     else if (!clb5) language = NO;
     else {
-      const teer01 = countedHours(
-        canadian.filter((p) => teerOf(p.noc) <= 1),
-        window,
-      );
+      const teer01 = countedHours(canadian.filter(inTeer0or1), window);
       language = teer01 >= hoursPerYear ? NO : UNKNOWN;
     }
   }
@@ -297,7 +297,7 @@ function fstCode(
   const history = profile.workHistory;
   if (history) {
     const window = yearsBefore(date, 5);
-    const trades = history.filter((p) => isSkilledTrade(p.noc) && (isForeign(p) || p.authorized));
+    const trades = history.filter(countsForFst);
     if (maxOf(hoursByOccupation(trades, window)) >= needed) work = YES;
     else work = countedHours(trades, window) >= needed ? UNKNOWN : NO;
   } else work = profile.canadianWorkYears + profile.foreignWorkYears >= 2 ? UNKNOWN : NO;

@@ -139,26 +139,30 @@ function spansByOccupation(periods: readonly WorkPeriod[], window: Window): Map<
   return byNoc;
 }
 
+const byStart = (x: Span, y: Span) => x.start - y.start;
+
+// Loops without closures made per call: this runs for every profile of a pool, several times.
 function dayRuns(periods: readonly WorkPeriod[], window: Window): DayRun[] {
   const runs: DayRun[] = [];
   for (const [noc, spans] of spansByOccupation(periods, window)) {
-    spans.sort((x, y) => x.start - y.start);
-    let group: Span[] = [];
+    if (spans.length > 1) spans.sort(byStart);
+    let groupStart = 0;
     let groupEnd = 0;
-    const flush = () => {
-      if (group.length) runs.push({ noc, start: group[0]!.start, end: groupEnd, hours: hoursOfSpans(group) });
-    };
-    for (const s of spans) {
-      if (group.length > 0 && s.start <= groupEnd) {
-        group.push(s);
+    for (let i = 0; i <= spans.length; i++) {
+      const s = spans[i];
+      if (s && i > groupStart && s.start <= groupEnd) {
         groupEnd = Math.max(groupEnd, s.end);
-      } else {
-        flush();
-        group = [s];
+        continue;
+      }
+      if (i > groupStart) {
+        const group = groupStart === 0 && i === spans.length ? spans : spans.slice(groupStart, i);
+        runs.push({ noc, start: spans[groupStart]!.start, end: groupEnd, hours: hoursOfSpans(group) });
+      }
+      if (s) {
+        groupStart = i;
         groupEnd = s.end;
       }
     }
-    flush();
   }
   return runs;
 }
