@@ -10,6 +10,7 @@ import {
   candidateFromProfile,
   daysBetween,
   type ForecastModel,
+  type ForecastRound,
   forecastRounds,
   invitationProbability,
   newFuturesCache,
@@ -72,6 +73,18 @@ export function modelFor(rounds: readonly Round[], asOf: string): ForecastModel 
 // probability, chance, advice or client status only reads them. Bounded: each holds paths × rounds numbers.
 export const futuresCache = newFuturesCache(4);
 
+// The forecast list is the same for everyone on a model and seed: /api/chances and /api/forecast share it.
+const forecasts = new Map<string, { model: ForecastModel; rounds: ForecastRound[] }>();
+function forecastFor(model: ForecastModel, weeks: number, seed: number): ForecastRound[] {
+  const key = `${model.asOf}/${weeks}/${seed}`;
+  const held = forecasts.get(key);
+  if (held && held.model === model) return held.rounds;
+  const rounds = forecastRounds(model, { weeks, seed });
+  if (forecasts.size > 32) forecasts.clear();
+  forecasts.set(key, { model, rounds });
+  return rounds;
+}
+
 const forProfile = z.object({
   profile: profileSchema,
   asOf: isoDate.optional().describe("Forecast date (default: the latest stored round)"),
@@ -121,7 +134,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
       const asOf = resolveAsOf(rounds, query.asOf);
       return json({
         data: dataNote(rounds, asOf, ctx.today()),
-        rounds: forecastRounds(modelFor(rounds, asOf), { weeks: query.weeks, seed: query.seed }),
+        rounds: forecastFor(modelFor(rounds, asOf), query.weeks, query.seed),
       });
     },
   }),
@@ -191,7 +204,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         crs: scoreProfile(profile),
         eligibility: assessEligibility(profile, languageLevels(profile), asOf),
         candidate,
-        forecast: forecastRounds(model, { weeks: 26, seed: body.seed }),
+        forecast: forecastFor(model, 26, body.seed),
         probability: invitationProbability(model, candidate, {
           seed: body.seed,
           paths: body.paths,
