@@ -22,6 +22,9 @@ export {
   eligibleOf,
   type FundsMemo,
   masksOf,
+  NO,
+  UNKNOWN,
+  YES,
 } from "./compiledEligibility.js";
 export * from "./noc.js";
 export * from "./programs.js";

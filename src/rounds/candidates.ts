@@ -7,8 +7,10 @@ import {
   type EligibilityReport,
   type Eligible,
   eligibilityCodes,
+  UNKNOWN,
   versionKey,
   withExperienceFromHistory,
+  YES,
 } from "../occupations/index.js";
 import { withAgeOn } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
@@ -37,8 +39,6 @@ function requireField(profile: Profile, field: "id" | "submittedAt"): string {
 
 /** The category rules compiled once (read-only, derived from the bundled data like the stream keys). */
 const compiledRules = compileEligibility();
-const YES = 1;
-const UNKNOWN = 2;
 /** The compiled answers' indexes in `streamEligibility`'s order: general, fsw, cec, fst, pnp, every version. */
 const answerOrder = ["general", "fsw", "cec", "fst", "pnp", ...compiledRules.keys.slice(5)].map((k) =>
   compiledRules.keys.indexOf(k),
