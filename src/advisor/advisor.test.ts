@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledRounds } from "../draws/index.js";
-import { buildForecastModel } from "../forecast/index.js";
+import {
+  buildForecastModel,
+  candidateFromProfile,
+  daysBetween,
+  invitationProbability,
+  streamVersionsOf,
+} from "../forecast/index.js";
 import { withExperienceFromHistory } from "../occupations/index.js";
 import {
   educationLevels,
@@ -171,5 +177,23 @@ describe("the advisor's laws", () => {
     });
     expect(advice.actions[0]!.id).toBe("provincial-nomination");
     expect(advice.actions[0]!.newEligibility).toContain("pnp");
+  });
+});
+
+describe("advice from futures simulated once", () => {
+  it("gives each change the chance a run of its own gives it (same seed, same paths)", () => {
+    const model = buildForecastModel(bundledRounds(), asOf);
+    const options = { paths: 400, seed: 5 };
+    const advice = advise(worker, model, options);
+    const versions = streamVersionsOf(model);
+    const alone = (p: Profile, on: string) =>
+      invitationProbability(model, candidateFromProfile(p, on, versions), {
+        ...options,
+        horizons: [26],
+        startWeeks: Math.floor(daysBetween(asOf, on) / 7),
+      }).within[0]!.probability;
+    expect(advice.probability).toBe(alone(worker, asOf));
+    expect(advice.actions.length).toBeGreaterThan(0);
+    for (const a of advice.actions) expect(a.probability).toBe(alone(a.profile, a.reachedOn));
   });
 });

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { engineer as engineerInput, withPteCore } from "../../test/support/profiles.js";
 import type { CompleteRound } from "../draws/index.js";
-import { buildForecastModel } from "../forecast/index.js";
+import { buildForecastModel, newFuturesCache } from "../forecast/index.js";
 import { type Profile, profile as profileSchema } from "../profile/schema.js";
 import {
   checkAgainstRound,
@@ -123,6 +123,17 @@ describe("clientStatus", () => {
     // A longer horizon can only add invitations.
     for (let k = 1; k < chances.length; k++) expect(chances[k]).toBeGreaterThanOrEqual(chances[k - 1]!);
     expect(() => clientStatus(engineer, rounds, "2025-07-01", { model })).toThrow(/as of 2025-06-01/);
+  });
+
+  it("gives every client of a list the same status from shared futures as from a run of its own", () => {
+    const model = buildForecastModel(rounds, asOf);
+    const cache = newFuturesCache(1);
+    const latest = latestRoundByStream(rounds, asOf);
+    for (const p of [engineer, { ...engineer, provincialNomination: true }, { ...engineer, age: 44 }]) {
+      const shared = clientStatus(p, rounds, asOf, { model, paths: 500, seed: 3, cache }, latest);
+      expect(shared).toEqual(clientStatus(p, rounds, asOf, { model, paths: 500, seed: 3 }, latest));
+    }
+    expect(cache.entries.size).toBe(1);
   });
 
   it("gives the problems of a profile that cannot be scored on the date instead of failing", () => {

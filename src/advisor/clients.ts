@@ -8,6 +8,7 @@ import {
   candidateFromProfile,
   defaultHorizons,
   type ForecastModel,
+  type FuturesCache,
   type InvitationProbability,
   invitationProbability,
 } from "../forecast/index.js";
@@ -66,6 +67,11 @@ export interface ClientStatusOptions {
   seed?: number;
   /** Probability horizons in weeks (default 2, 4, 8, 12, 26). */
   horizons?: readonly number[];
+  /**
+   * Simulated futures shared by every client of a list (same model, seed and paths): the futures are
+   * simulated once and each client only reads them. The answers are those of separate runs.
+   */
+  cache?: FuturesCache;
 }
 
 /** The latest round of each stream known on `asOf`, by stream id. */
@@ -139,6 +145,7 @@ export function clientStatus(
       paths: options.paths ?? 10_000,
       seed: options.seed ?? 1,
       horizons: options.horizons ?? defaultHorizons,
+      ...(options.cache ? { cache: options.cache } : {}),
     });
     probability = { paths: p.paths, seed: p.seed, within: p.within, unforecastStreams: p.unforecastStreams };
   }

@@ -127,7 +127,7 @@ export function cutoffModel(
 }
 
 /** The q-quantile (0..1) of sorted numbers, interpolated. */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);

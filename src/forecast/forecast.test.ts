@@ -10,7 +10,7 @@ import { poolAtOrAbove, roundsKnownOn, scoreWithPoolAbove } from "./history.js";
 import { buildForecastModel } from "./model.js";
 import { ar1Cutoff, type Predictions, predictorNames } from "./predictors.js";
 import { invitationProbability } from "./probability.js";
-import { yearEndPause } from "./schedule.js";
+import { monthDayOfDay, yearEndPause } from "./schedule.js";
 import { pool, round } from "./testRounds.js";
 
 const real = bundledRounds();
@@ -22,6 +22,23 @@ describe("dates", () => {
     expect(weekdayOf(dayNumber("2025-11-14"))).toBe(4);
     expect(isoFromDay(mondayOf(dayNumber("2025-11-14")))).toBe("2025-11-10");
     expect(addDays("2024-02-28", 2)).toBe("2024-03-01"); // leap year
+  });
+
+  it("reads a day's month and day by arithmetic as the calendar does", () => {
+    // Worked by hand: day 0 is 1970-01-01; 2024 is a leap year, 2100 is not, 2000 is.
+    expect(monthDayOfDay(0)).toBe(101);
+    expect(monthDayOfDay(-1)).toBe(1231);
+    expect(monthDayOfDay(dayNumber("2024-02-29"))).toBe(229);
+    expect(monthDayOfDay(dayNumber("2100-02-28") + 1)).toBe(301);
+    expect(monthDayOfDay(dayNumber("2000-02-28") + 1)).toBe(229);
+    expect(monthDayOfDay(dayNumber("2025-12-25"))).toBe(1225);
+    fc.assert(
+      fc.property(fc.integer({ min: -50_000, max: 100_000 }), (day) => {
+        const iso = isoFromDay(day);
+        expect(monthDayOfDay(day)).toBe(Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -43,17 +43,18 @@ export function forecastRounds(model: ForecastModel, options: ForecastOptions): 
       day = skipPause(day + 7 * s.schedule.gapWeeks, model.pause);
     }
     if (days.length === 0) continue;
-    // Simulate the cut-off series (the k-th column holds the k-th round's cut-offs).
-    const columns: number[][] = days.map(() => []);
+    // Simulate the cut-off series (the k-th column holds the k-th round's cut-offs). Typed arrays sort
+    // numerically without a comparator, several times faster for the same order.
+    const columns = days.map(() => new Float64Array(paths));
     for (let p = 0; p < paths; p++) {
       let deviation = 0;
       for (const column of columns) {
         deviation = nextDeviation(s, deviation, random);
-        column.push(s.cutoff.next + deviation);
+        column[p] = s.cutoff.next + deviation;
       }
     }
     days.forEach((day, k) => {
-      const sorted = columns[k]!.sort((a, b) => a - b);
+      const sorted = columns[k]!.sort();
       // The next round's interval is exact (the past errors themselves); later ones are simulated.
       const at = (q: number) =>
         Math.round(k === 0 ? s.cutoff.next + quantile(s.spread, q) : quantile(sorted, q));

@@ -21,6 +21,14 @@ export { assumingUnknownEligible, candidateFromProfile, type ForecastCandidate }
 export { type CutoffModel, choosePredictor, cutoffModel, quantile } from "./cutoff.js";
 export { addDays, daysBetween } from "./dates.js";
 export { type ForecastOptions, type ForecastRound, forecastRounds } from "./forecast.js";
+export {
+  cachedFutures,
+  type FuturesCache,
+  newFuturesCache,
+  type SimulatedFutures,
+  type StreamFutures,
+  simulateFutures,
+} from "./futures.js";
 export { roundsKnownOn, streamKey } from "./history.js";
 export {
   buildForecastModel,
@@ -36,6 +44,7 @@ export {
   type InvitationProbability,
   type InvitingRound,
   invitationProbability,
+  invitationProbabilityFrom,
   type ProbabilityOptions,
 } from "./probability.js";
 export { type StreamSchedule, yearEndPause } from "./schedule.js";

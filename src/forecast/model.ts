@@ -99,6 +99,19 @@ export function simulateStream(
   random: Random,
   out: SimulatedRound[],
 ): void {
+  walkStream(model, streamIndex, lastDay, random, (index, day, cutoff) => {
+    out.push({ stream: streamIndex, index, day, cutoff });
+  });
+}
+
+/** `simulateStream` handing each round to `emit` (index, day, cut-off) instead of building objects. */
+export function walkStream(
+  model: ForecastModel,
+  streamIndex: number,
+  lastDay: number,
+  random: Random,
+  emit: (index: number, day: number, cutoff: number) => void,
+): void {
   const s = model.streams[streamIndex]!;
   const { schedule, cutoff } = s;
   if (random() >= schedule.activeProbability) return;
@@ -116,7 +129,7 @@ export function simulateStream(
   let deviation = 0;
   for (let index = 0; day <= lastDay; index++) {
     deviation = nextDeviation(s, deviation, random);
-    out.push({ stream: streamIndex, index, day, cutoff: Math.round(cutoff.next + deviation) });
+    emit(index, day, Math.round(cutoff.next + deviation));
     const gap = Math.max(1, schedule.gapWeeks + pick(random, schedule.gapDeviations));
     day = skipPause(day + 7 * gap, model.pause);
   }

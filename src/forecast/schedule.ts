@@ -67,8 +67,32 @@ export function yearEndPause(rounds: readonly CompleteRound[]): Set<number> {
 /** Moves a day out of the year-end pause to the first open day with the same weekday after it. */
 export function skipPause(day: number, pause: Set<number>): number {
   let d = day;
-  while (pause.has(monthDayOf(isoFromDay(d)))) d += 7;
+  if (pause.size === 0) return d;
+  while (pause.has(monthDayOfDay(d))) d += 7;
   return d;
+}
+
+/**
+ * A day number's month*100 + day, by arithmetic (the civil calendar from days, as in H. Hinnant's
+ * `civil_from_days`): the simulation asks it for every simulated round, where formatting a date would cost
+ * more than the rest of the round. Equal to `monthDayOf(isoFromDay(day))` (checked by a test).
+ */
+export function monthDayOfDay(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return month * 100 + dayOfMonth;
 }
 
 /** An ISO date's month*100 + day (1225 for 25 December): the key of the year-end pause. */

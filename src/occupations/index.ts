@@ -10,6 +10,22 @@ export {
   categoryEligibility,
   categoryVersionEligibility,
 } from "./categoryEligibility.js";
+export {
+  type CompiledEligibility,
+  type CompiledVersion,
+  codeOf,
+  compileEligibility,
+  type EligibilityBatch,
+  type EligibleCode,
+  eligibilityBatch,
+  eligibilityCodes,
+  eligibleOf,
+  type FundsMemo,
+  masksOf,
+  NO,
+  UNKNOWN,
+  YES,
+} from "./compiledEligibility.js";
 export * from "./noc.js";
 export * from "./programs.js";
 export { fundsTables, requiredFunds } from "./proofOfFunds.js";

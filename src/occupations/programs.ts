@@ -152,7 +152,7 @@ export interface FswGrid {
 export const fswPassMark = 67;
 
 /** Factor 2 (IRPR 78; §2.2): Canadian credential or foreign one with an ECA. */
-const fswEducationPoints: Record<Profile["education"], number> = {
+export const fswEducationPoints: Record<Profile["education"], number> = {
   "less-than-secondary": 0,
   secondary: 5,
   "one-year": 15,

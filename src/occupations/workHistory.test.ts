@@ -10,7 +10,10 @@ import {
   continuousRuns,
   countedHours,
   crsExperienceYears,
+  dayNumber,
+  isoFromDay,
   longestRun,
+  longestRunHoursByOccupation,
   withExperienceFromHistory,
   yearsBefore,
 } from "./workHistory.js";
@@ -190,5 +193,44 @@ describe("52 weeks are exactly 1 year however the days are split", () => {
     expect(cecEligibility(profile(split), clb9, "2025-06-01").eligible).toBe(true);
     const single = [job({ from: "2024-06-02", to: "2025-05-31", hoursPerWeek: 40 })];
     expect(cecEligibility(profile(single), clb9, "2025-06-01").eligible).toBe(true);
+  });
+});
+
+describe("day numbers", () => {
+  it("count days from 1970-01-01 as the calendar does", () => {
+    // Worked by hand: 1970 has 365 days; 2000 is a leap year (divisible by 400), 1900 and 2100 are not.
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("1971-01-01")).toBe(365);
+    expect(dayNumber("1969-12-31")).toBe(-1);
+    expect(dayNumber("2000-03-01") - dayNumber("2000-02-28")).toBe(2);
+    expect(dayNumber("2100-03-01") - dayNumber("2100-02-28")).toBe(1);
+    expect(dayNumber("1900-03-01") - dayNumber("1900-02-28")).toBe(1);
+    fc.assert(
+      fc.property(fc.integer({ min: -60_000, max: 60_000 }), (day) => {
+        expect(dayNumber(isoFromDay(day))).toBe(day);
+        expect(dayNumber(isoFromDay(day))).toBe(Date.parse(`${isoFromDay(day)}T00:00:00Z`) / 86_400_000);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("give each occupation's longest run the hours `longestRun` gives it", () => {
+    const history = [
+      job({ noc: "21231", from: "2020-01-01", to: "2020-06-30" }),
+      job({ noc: "21231", from: "2020-07-01", to: "2021-03-31" }), // touches the first: one run
+      job({ noc: "21231", from: "2022-01-01", to: "2022-02-28" }),
+      job({ noc: "31301", from: "2023-01-01", to: null, hoursPerWeek: 45 }),
+    ];
+    const window = yearsBefore("2025-06-01", 10);
+    const runs = longestRunHoursByOccupation(history, window);
+    // 2020-01-01 to 2021-03-31 is 456 days at 30 h/week: 456 × 30 / 7 h.
+    expect(runs.get("21231")).toBeCloseTo((456 * 30) / 7, 9);
+    for (const noc of ["21231", "31301"])
+      expect(runs.get(noc)).toBe(
+        longestRun(
+          history.filter((p) => p.noc === noc),
+          window,
+        )!.hours,
+      );
   });
 });

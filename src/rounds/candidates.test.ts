@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
+import {
+  assessEligibility,
+  compileEligibility,
+  eligibilityBatch,
+  withExperienceFromHistory,
+} from "../occupations/index.js";
 import { FieldError } from "../profile/errors.js";
 import { type ProfileInput, profile as profileSchema } from "../profile/schema.js";
-import { poolFromProfiles, scoreCandidate } from "./candidates.js";
+import { languageLevels } from "../rules/index.js";
+import { poolFromProfiles, scoreCandidate, streamEligibility } from "./candidates.js";
 import { runRound } from "./engine.js";
-import { keysOf } from "./pool.js";
+import { keysOf, maskOf, streamKeys } from "./pool.js";
 
 const nurse = (extra: Partial<ProfileInput> = {}) =>
   profileSchema.parse({
@@ -62,5 +69,35 @@ describe("scoring a profile into a pool candidate", () => {
     const r = runRound(pool, { date: "2025-03-01", stream: "healthcare-social-services", size: 1 });
     expect(r.invited).toBe(1);
     expect(pool.ids![r.invitedIndices[0]!]).toBe("n2");
+  });
+});
+
+describe("eligibility from the compiled rules", () => {
+  it("answers in the pool's stream-key order, so its masks are the pool's", () => {
+    expect(compileEligibility().keys).toEqual(streamKeys);
+  });
+
+  it("gives a candidate the keys the full report gives, in its order, and the pool's masks in a batch", () => {
+    const profiles = [
+      nurse(),
+      nurse({ workHistory: [] }),
+      nurse({ workHistory: undefined, canadianWorkYears: 1 }),
+      nurse({
+        provincialNomination: true,
+        secondLanguage: { test: "nclc", listening: 7, reading: 7, writing: 7, speaking: 7 },
+      }),
+      nurse({ intendsToLiveInQuebec: true }),
+    ];
+    const date = "2025-03-01";
+    const judged = profiles.map((p) => withExperienceFromHistory({ ...p, assessedOn: date }));
+    const batch = eligibilityBatch(judged);
+    judged.forEach((p, i) => {
+      const full = streamEligibility(assessEligibility(p, languageLevels(p), date));
+      const c = scoreCandidate(profiles[i]!, date);
+      expect(c.eligible).toEqual(full.eligible);
+      expect(c.unknown ?? []).toEqual(full.unknown);
+      expect(batch.eligible[i]).toBe(maskOf(full.eligible));
+      expect(batch.unknown[i]).toBe(maskOf(full.unknown));
+    });
   });
 });

@@ -3,11 +3,14 @@
 // and only the results are kept — the pool never holds the personal data itself.
 import {
   anyOf,
-  assessEligibility,
+  compileEligibility,
   type EligibilityReport,
   type Eligible,
+  eligibilityCodes,
+  UNKNOWN,
   versionKey,
   withExperienceFromHistory,
+  YES,
 } from "../occupations/index.js";
 import { withAgeOn } from "../profile/age.js";
 import { FieldError } from "../profile/errors.js";
@@ -34,6 +37,13 @@ function requireField(profile: Profile, field: "id" | "submittedAt"): string {
   return value;
 }
 
+/** The category rules compiled once (read-only, derived from the bundled data like the stream keys). */
+const compiledRules = compileEligibility();
+/** The compiled answers' indexes in `streamEligibility`'s order: general, fsw, cec, fst, pnp, every version. */
+const answerOrder = ["general", "fsw", "cec", "fst", "pnp", ...compiledRules.keys.slice(5)].map((k) =>
+  compiledRules.keys.indexOf(k),
+);
+
 /** Scores one profile and computes its eligibility for every stream, as of `date`. */
 export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
   const id = requireField(profile, "id");
@@ -42,7 +52,14 @@ export function scoreCandidate(profile: Profile, date: string): ScoredProfile {
   // checked against the birth date only on that date).
   const p = withExperienceFromHistory({ ...withAgeOn(profile, date), assessedOn: date });
   const crs = scoreProfile(p);
-  const { eligible, unknown } = streamEligibility(assessEligibility(p, crs.languages, date));
+  // The answers only (no reasons): the compiled rules, equal to `streamEligibility(assessEligibility(…))`.
+  const codes = eligibilityCodes(compiledRules, p, crs.languages, date);
+  const eligible: string[] = [];
+  const unknown: string[] = [];
+  for (const i of answerOrder) {
+    if (codes[i] === YES) eligible.push(compiledRules.keys[i]!);
+    else if (codes[i] === UNKNOWN) unknown.push(compiledRules.keys[i]!);
+  }
   return {
     id,
     submittedAt: isoTime(Date.parse(submittedAt)),

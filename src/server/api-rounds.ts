@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isoDate } from "../profile/schema.js";
 import { RoundInputError } from "../rounds/index.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, roundsWithFigures } from "./context.js";
 import { busyResponse, runnerOf } from "./heavy/runner.js";
 import { ApiError, seedSchema } from "./http.js";
 import { type AnyOperation, json, operation } from "./operation.js";
@@ -46,7 +46,8 @@ export const roundOperations: AnyOperation<ApiContext>[] = [
       busyResponse,
     ],
     handle: async ({ body, signal }, ctx: ApiContext) => {
-      const rounds = await ctx.rounds();
+      // The task's rounds are the complete ones (heavy/runner.ts): `like` indexes that same list.
+      const rounds = roundsWithFigures(await ctx.rounds());
       const source = rounds.filter((r) => r.distribution && r.date <= body.date).at(-1);
       if (!source)
         throw new ApiError(400, [

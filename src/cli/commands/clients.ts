@@ -12,7 +12,13 @@ import {
   latestRoundByStream,
 } from "../../advisor/index.js";
 import { type CompleteRound, completeRounds } from "../../draws/index.js";
-import { buildForecastModel, daysBetween, type ForecastModel } from "../../forecast/index.js";
+import {
+  buildForecastModel,
+  daysBetween,
+  type ForecastModel,
+  type FuturesCache,
+  newFuturesCache,
+} from "../../forecast/index.js";
 import { FieldError, type FieldProblem, formatProblem } from "../../profile/errors.js";
 import {
   addClient,
@@ -196,6 +202,8 @@ interface StatusContext {
   model: ForecastModel | undefined;
   paths: number;
   seed: number;
+  /** The simulated futures every client of the list is read against (simulated once). */
+  futures: FuturesCache;
 }
 
 /** The status options, checked before the database is opened. */
@@ -237,6 +245,7 @@ async function statusContext(db: Db, options: StatusOptions, io: Io): Promise<St
     model,
     paths: options.paths,
     seed: options.seed,
+    futures: newFuturesCache(1),
   };
 }
 
@@ -245,7 +254,7 @@ function statusArgs(client: Client, s: StatusContext): Parameters<typeof clientS
     client.profile,
     s.rounds,
     s.asOf,
-    s.model ? { model: s.model, paths: s.paths, seed: s.seed } : {},
+    s.model ? { model: s.model, paths: s.paths, seed: s.seed, cache: s.futures } : {},
     s.latest,
   ];
 }

@@ -8,6 +8,7 @@ import {
   type ForecastModel,
   type InvitationProbability,
   invitationProbability,
+  newFuturesCache,
   streamVersionsOf,
 } from "../../forecast/index.js";
 import type { Profile } from "../../profile/schema.js";
@@ -55,11 +56,13 @@ export function probabilityFor(
   const candidate = candidateFromProfile(profile, model.asOf, versions);
   const assumed = assumingUnknownEligible(candidate);
   const extra = assumed.eligibleStreams.filter((s) => !candidate.eligibleStreams.includes(s));
+  // Two answers from the same futures: simulated once (every stream) rather than once per answer.
+  const shared = extra.length ? { ...options, cache: newFuturesCache(1) } : options;
   return {
     candidate,
-    result: invitationProbability(model, candidate, options),
+    result: invitationProbability(model, candidate, shared),
     ifEligible: extra.length
-      ? { streams: extra, within: invitationProbability(model, assumed, options).within }
+      ? { streams: extra, within: invitationProbability(model, assumed, shared).within }
       : null,
   };
 }

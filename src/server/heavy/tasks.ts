@@ -16,8 +16,10 @@ import {
   buildForecastModel,
   candidateFromProfile,
   type ForecastModel,
+  type ForecastRound,
   forecastRounds,
   invitationProbability,
+  newFuturesCache,
   streamVersionsOf,
 } from "../../forecast/index.js";
 import { assessEligibility } from "../../occupations/index.js";
@@ -53,6 +55,24 @@ function shapesFor(rounds: readonly CompleteRound[]): BinShape[] {
   return shapesCache.shapes;
 }
 
+// The simulated futures of a model (every stream's rounds, path by path) cost tens of milliseconds per
+// 10,000 paths and do not depend on the person: kept for the latest few (date, seed, paths), one cache per
+// thread, so that each probability, chance, advice or client status only reads them. Bounded: each holds
+// paths × rounds numbers.
+const futuresCache = newFuturesCache(4);
+
+// The forecast list is the same for everyone on a model and seed: chances and the forecast share it.
+const forecasts = new Map<string, { model: ForecastModel; rounds: ForecastRound[] }>();
+function forecastFor(model: ForecastModel, weeks: number, seed: number): ForecastRound[] {
+  const key = `${model.asOf}/${weeks}/${seed}`;
+  const held = forecasts.get(key);
+  if (held && held.model === model) return held.rounds;
+  const rounds = forecastRounds(model, { weeks, seed });
+  if (forecasts.size > 32) forecasts.clear();
+  forecasts.set(key, { model, rounds });
+  return rounds;
+}
+
 const weekly = Array.from({ length: 26 }, (_, i) => i + 1);
 
 /** How one date's statuses are asked for: `paths` 0 (or no round known yet) means no probability. */
@@ -71,19 +91,29 @@ function statusArgs(
   latest: Map<string, CompleteRound>,
 ) {
   const model = o.forecast && o.paths > 0 ? modelFor(rounds, o.asOf) : undefined;
-  return [profile, rounds, o.asOf, model ? { model, paths: o.paths, seed: o.seed } : {}, latest] as const;
+  return [
+    profile,
+    rounds,
+    o.asOf,
+    model ? { model, paths: o.paths, seed: o.seed, cache: futuresCache } : {},
+    latest,
+  ] as const;
 }
 
 export const heavyTasks = {
   forecast: (a: { asOf: string; weeks: number; seed: number }, { rounds }: TaskData) =>
-    forecastRounds(modelFor(rounds, a.asOf), { weeks: a.weeks, seed: a.seed }),
+    forecastFor(modelFor(rounds, a.asOf), a.weeks, a.seed),
 
   probability: (a: { profile: Profile; asOf: string; seed: number; paths: number }, { rounds }: TaskData) => {
     const model = modelFor(rounds, a.asOf);
     const candidate = candidateFromProfile(a.profile, a.asOf, streamVersionsOf(model));
     return {
       candidate,
-      probability: invitationProbability(model, candidate, { seed: a.seed, paths: a.paths }),
+      probability: invitationProbability(model, candidate, {
+        seed: a.seed,
+        paths: a.paths,
+        cache: futuresCache,
+      }),
     };
   },
 
@@ -99,11 +129,12 @@ export const heavyTasks = {
       crs: scoreProfile(profile),
       eligibility: assessEligibility(profile, languageLevels(profile), a.asOf),
       candidate,
-      forecast: forecastRounds(model, { weeks: 26, seed: a.seed }),
+      forecast: forecastFor(model, 26, a.seed),
       probability: invitationProbability(model, candidate, {
         seed: a.seed,
         paths: a.paths,
         horizons: weekly,
+        cache: futuresCache,
       }),
     };
   },
@@ -118,6 +149,7 @@ export const heavyTasks = {
         seed: a.seed,
         paths: a.paths,
         assumeUnknownEligible: a.assumeUnknownEligible,
+        cache: futuresCache,
       }),
     ),
 
