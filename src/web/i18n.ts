@@ -85,6 +85,13 @@ const en = {
   "form.spouseHasLanguage": "They have a language test result",
   "form.spouseWork": "Their years of skilled work in Canada",
   "form.notGiven": "Not given",
+  "form.funds": "Proof of funds (Federal Skilled Worker and Federal Skilled Trades)",
+  "form.fundsHelp":
+    "Both programs require settlement funds for the whole family, unless you can work in Canada and have a job offer.",
+  "form.settlementFunds": "Settlement funds available (CAD)",
+  "form.familySize": "Family size",
+  "form.familySizeHint":
+    "You, your spouse or partner, and your dependent children, even those not coming with you.",
   "form.history": "Work history (for program eligibility)",
   "form.historyHelp": "Search an occupation by its title to find its NOC 2021 code.",
   "form.nocSearch": "Occupation title or NOC code",
@@ -452,6 +459,13 @@ const fr: Messages = {
   "form.spouseHasLanguage": "Il ou elle a un résultat de test de langue",
   "form.spouseWork": "Ses années de travail qualifié au Canada",
   "form.notGiven": "Non précisé",
+  "form.funds": "Preuve de fonds (travailleurs qualifiés et métiers spécialisés, programmes fédéraux)",
+  "form.fundsHelp":
+    "Ces deux programmes exigent des fonds d'établissement pour toute la famille, sauf si vous pouvez travailler au Canada et avez une offre d'emploi.",
+  "form.settlementFunds": "Fonds d'établissement disponibles ($ CA)",
+  "form.familySize": "Taille de la famille",
+  "form.familySizeHint":
+    "Vous, votre époux ou conjoint de fait et vos enfants à charge, même ceux qui ne vous accompagnent pas.",
   "form.history": "Antécédents de travail (pour l'admissibilité aux programmes)",
   "form.historyHelp": "Cherchez une profession par son titre pour trouver son code CNP 2021.",
   "form.nocSearch": "Titre de la profession ou code CNP",

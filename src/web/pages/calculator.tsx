@@ -56,6 +56,8 @@ const ageRange = rangeOf(profileSchema.shape.age.unwrap());
 const canadianWorkRange = rangeOf(profileSchema.shape.canadianWorkYears.unwrap());
 const foreignWorkRange = rangeOf(profileSchema.shape.foreignWorkYears.unwrap());
 const spouseWorkRange = rangeOf(spouseSchema.shape.canadianWorkYears.unwrap());
+const fundsRange = rangeOf(profileSchema.shape.settlementFundsCad.unwrap());
+const familySizeRange = rangeOf(profileSchema.shape.familySize.unwrap());
 
 type LanguageInput = Partial<LanguageResult> & { test: LanguageResult["test"] };
 
@@ -560,6 +562,30 @@ export function ProfileForm(props: {
           checked={bool("siblingInCanada")}
           onChange={(v) => update("siblingInCanada", v)}
         />
+      </Fieldset>
+
+      {/* FSW and FST need proof of funds for the family: without these two answers they cannot be decided. */}
+      <Fieldset legend={t("form.funds")}>
+        <p class="hint">{t("form.fundsHelp")}</p>
+        <div class="row">
+          <NumberField
+            id="settlementFundsCad"
+            label={t("form.settlementFunds")}
+            value={num("settlementFundsCad")}
+            {...fundsRange}
+            error={err("settlementFundsCad")}
+            onChange={(v) => update("settlementFundsCad", v)}
+          />
+          <NumberField
+            id="familySize"
+            label={t("form.familySize")}
+            hint={t("form.familySizeHint")}
+            value={num("familySize")}
+            {...familySizeRange}
+            error={err("familySize")}
+            onChange={(v) => update("familySize", v)}
+          />
+        </div>
       </Fieldset>
 
       <Fieldset legend={t("form.spouseSection")}>

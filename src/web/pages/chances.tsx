@@ -23,6 +23,7 @@ import {
   type Translate,
 } from "../i18n.js";
 import { profileFromParam } from "../profile-state.js";
+import { reasonForPage } from "../reasons.js";
 import { hrefFor, setParams } from "../router.js";
 
 // The answer's types are the domain modules' own (type-only imports: nothing of them is bundled), so
@@ -137,7 +138,7 @@ function Advice({
     }).format(p * 100);
   return (
     <div class="table-wrap">
-      <table class="data" data-testid="advice">
+      <table class="data reflow" data-testid="advice">
         <thead>
           <tr>
             <th scope="col">{t("advice.action")}</th>
@@ -158,14 +159,20 @@ function Advice({
             const { text, english } = actionText(t, a);
             return (
               <tr key={a.id}>
-                <td>
+                <td data-label={t("advice.action")}>
                   <span lang={english ? "en" : undefined}>{text}</span>
                   {lang === "en" && a.note && <span class="explain">{a.note}</span>}
                 </td>
-                <td class="num">{formatNumber(lang, a.pointsGained)}</td>
-                <td class="num">{formatNumber(lang, a.newScore)}</td>
-                <td class="num">{t("advice.percentagePoints", { n: points(a.probabilityGained) })}</td>
-                <td>{formatDate(lang, a.reachedOn)}</td>
+                <td class="num" data-label={t("advice.points")}>
+                  {formatNumber(lang, a.pointsGained)}
+                </td>
+                <td class="num" data-label={t("advice.newScore")}>
+                  {formatNumber(lang, a.newScore)}
+                </td>
+                <td class="num" data-label={t("advice.gain")}>
+                  {t("advice.percentagePoints", { n: points(a.probabilityGained) })}
+                </td>
+                <td data-label={t("advice.when")}>{formatDate(lang, a.reachedOn)}</td>
               </tr>
             );
           })}
@@ -299,7 +306,9 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
             <summary>{t("chances.reasons")}</summary>
             <ul lang="en">
               {d.eligibility.programs.flatMap((p) =>
-                p.reasons.map((r) => <li key={`${p.program}${r}`}>{`${p.program.toUpperCase()}: ${r}`}</li>),
+                p.reasons.map((r) => (
+                  <li key={`${p.program}${r}`}>{`${p.program.toUpperCase()}: ${reasonForPage(r)}`}</li>
+                )),
               )}
             </ul>
           </details>
@@ -431,7 +440,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               }
             />
             <div class="table-wrap">
-              <table class="data">
+              <table class="data reflow" data-testid="forecast">
                 <thead>
                   <tr>
                     <th scope="col">{t("chances.expectedDate")}</th>
@@ -453,16 +462,22 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
                 <tbody>
                   {forecast.map((f) => (
                     <tr key={`${f.stream.id}-${f.date}`}>
-                      <td>{formatDate(lang, f.date)}</td>
-                      <td>{f.label}</td>
-                      <td class="num">{formatNumber(lang, f.cutoff.p50)}</td>
-                      <td class="num">
+                      <td data-label={t("chances.expectedDate")}>{formatDate(lang, f.date)}</td>
+                      <td data-label={t("col.stream")}>{f.label}</td>
+                      <td class="num" data-label={t("chances.expectedCutoff")}>
+                        {formatNumber(lang, f.cutoff.p50)}
+                      </td>
+                      <td class="num" data-label={t("chances.interval")}>
                         {f.cutoff.p10 === null || f.cutoff.p90 === null
                           ? t("chances.unknown")
                           : `${formatNumber(lang, f.cutoff.p10)}–${formatNumber(lang, f.cutoff.p90)}`}
                       </td>
-                      <td class="num">{formatNumber(lang, f.size)}</td>
-                      <td class="num">{percent(lang, f.dateConfidence)}</td>
+                      <td class="num" data-label={t("col.size")}>
+                        {formatNumber(lang, f.size)}
+                      </td>
+                      <td class="num" data-label={t("chances.dateConfidence")}>
+                        {percent(lang, f.dateConfidence)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
