@@ -47,6 +47,8 @@ const en = {
     "The date of birth stays on this page only: the page's address, and any link you copy, carry the age it gives on the assessment date instead.",
 
   "form.you": "You",
+  "form.theClient": "The client",
+  "form.choose": "Choose…",
   "form.age": "Age (completed years)",
   "form.birthDate": "Date of birth",
   "form.birthDateHint": "Instead of the age, if you prefer: the age is counted on the assessment date.",
@@ -334,6 +336,7 @@ const en = {
   "clients.none": "No client yet.",
   "clients.crsNow": "CRS today: {n}",
   "clients.fix": "Correct the highlighted answers before saving.",
+  "clients.fillIn": "Fill in at least the age (or date of birth), the education and the first language test to see the CRS.",
   "clients.asOf": "Status on {date}; chance of an invitation from {paths} simulated futures per client.",
   "clients.stale":
     "The latest round in the database is from {date}: update the rounds for a current picture.",
@@ -356,6 +359,19 @@ const en = {
   "clients.sort.chance": "By chance within 26 weeks, highest first",
   "clients.unscorable": "Cannot be scored on this date; check: {fields}",
   "clients.noRound": "No round yet",
+  "clients.noStreamForRounds": "No proven stream, so no round to compare with",
+  "clients.noRoundIn": "No round yet in {streams}",
+  "clients.chanceNone": "Not computed: no proven stream",
+  "clients.col.next": "What to do next",
+  "clients.next.decide":
+    "Edit the profile: add the work history (each job's occupation and dates) and the settlement funds and family size, so that {streams} can be decided.",
+  "clients.next.noProgram":
+    "No program is open to this profile yet: better language results or a year of skilled work would open one.",
+  "clients.next.reached": "At or above the latest cut-off of {stream}: keep the profile in the pool and its answers up to date.",
+  "clients.next.below":
+    "{n} points below the latest cut-off of {stream}: look for the points to gain (language, education, a nomination).",
+  "clients.next.noRound": "Eligible, but {streams} had no round yet: keep the profile in the pool and watch for one.",
+  "clients.next.unscorable": "Edit the profile and correct the answers named.",
   "chances.assume":
     "Count the programs my profile cannot decide as eligible (for example, without a work history)",
   "stream.general": "All programs (general round)",
@@ -421,6 +437,8 @@ const fr: Messages = {
   "calc.reset": "Recommencer",
 
   "form.you": "Vous",
+  "form.theClient": "Le client",
+  "form.choose": "Choisissez…",
   "form.age": "Âge (années révolues)",
   "form.birthDate": "Date de naissance",
   "form.birthDateHint": "Au lieu de l'âge, si vous préférez : l'âge est compté à la date de l'évaluation.",
@@ -713,6 +731,8 @@ const fr: Messages = {
   "clients.none": "Aucun client pour l'instant.",
   "clients.crsNow": "Note SCG aujourd'hui : {n}",
   "clients.fix": "Corrigez les réponses signalées avant d'enregistrer.",
+  "clients.fillIn":
+    "Remplissez au moins l'âge (ou la date de naissance), les études et le premier test de langue pour voir la note SCG.",
   "clients.asOf": "Situation au {date} ; chance d'invitation selon {paths} avenirs simulés par client.",
   "clients.stale":
     "La dernière ronde de la base de données date du {date} : mettez les rondes à jour pour une image actuelle.",
@@ -735,6 +755,21 @@ const fr: Messages = {
   "clients.sort.chance": "Par chance d'ici 26 semaines, la plus haute d'abord",
   "clients.unscorable": "Note impossible à calculer à cette date ; vérifiez : {fields}",
   "clients.noRound": "Aucune ronde pour l'instant",
+  "clients.noStreamForRounds": "Aucun volet prouvé, donc aucune ronde à comparer",
+  "clients.noRoundIn": "Aucune ronde pour l'instant dans : {streams}",
+  "clients.chanceNone": "Non calculée : aucun volet prouvé",
+  "clients.col.next": "Prochaine étape",
+  "clients.next.decide":
+    "Modifiez le profil : ajoutez les antécédents de travail (profession et dates de chaque emploi), les fonds d'établissement et la taille de la famille, pour trancher : {streams}.",
+  "clients.next.noProgram":
+    "Aucun programme n'est encore ouvert à ce profil : de meilleurs résultats linguistiques ou une année de travail qualifié en ouvriraient un.",
+  "clients.next.reached":
+    "Note égale ou supérieure à la dernière note limite ({stream}) : gardez le profil dans le bassin et ses réponses à jour.",
+  "clients.next.below":
+    "{n} points sous la dernière note limite ({stream}) : cherchez les points à gagner (langues, études, une nomination).",
+  "clients.next.noRound":
+    "Admissible, mais aucune ronde pour l'instant dans : {streams} ; gardez le profil dans le bassin et guettez-en une.",
+  "clients.next.unscorable": "Modifiez le profil et corrigez les réponses signalées.",
   "chances.assume":
     "Compter comme admissibles les programmes que mon profil ne permet pas de trancher (par exemple, sans antécédents de travail)",
   // The French stream names are the domain's (draws/labels.ts), the ones the French round reports use.

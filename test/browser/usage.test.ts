@@ -88,3 +88,72 @@ describe("settlement funds and family size: FSW can be proven from the form", ()
     });
   }
 });
+
+/** Stores a client through the API, as someone else at the firm would. */
+const storeClient = async (client: { label: string; profile: unknown }) => {
+  const res = await fetch(`${app.server.url}/api/clients`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(client),
+  });
+  expect(res.status).toBe(201);
+};
+
+/** The element lies within the viewport's width (not off-screen to the right). */
+async function inView(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  return box !== null && box.x >= 0 && box.x + box.width <= width + 1;
+}
+
+describe("clients: every row says what to do next", () => {
+  // A nominated client with years of work but no work history: 600 points more, yet no program proven.
+  const nominated = {
+    age: 29,
+    education: "bachelors",
+    firstLanguage: { test: "ielts", listening: 8, reading: 7, writing: 7, speaking: 7 },
+    canadianWorkYears: 1,
+    foreignWorkYears: 3,
+    provincialNomination: true,
+  };
+
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: a client without a work history is told what to add, not shown a row of nothing`, async () => {
+      const t = messages[lang];
+      const label = `NOM-${lang}-${size}`;
+      await storeClient({ label, profile: nominated });
+      const page = await openAt("/clients", lang, size);
+      const row = page.locator(`tr[data-label="${label}"]`);
+      await expect.poll(() => row.isVisible(), patient).toBe(true);
+      const next = await row.getByTestId("client-next").innerText();
+      expect(next).toContain(t["clients.next.decide"].split(":")[0]!);
+      expect(next).toContain(t["stream.pnp"]);
+      expect(await row.innerText()).not.toContain(t["clients.noRound"]);
+      expect(await row.getByTestId("client-chance").innerText()).toBe(t["clients.chanceNone"]);
+      // The decisive cells are on screen, on a phone too.
+      expect(await inView(page, `tr[data-label="${label}"] [data-testid=client-next]`)).toBe(true);
+      expect(await inView(page, `tr[data-label="${label}"] [data-testid=client-chance]`)).toBe(true);
+      await accessible(page);
+
+      // A new client's form is empty and speaks of the client, not of "you".
+      await page.getByRole("button", { name: t["clients.add"] }).click();
+      await expect.poll(() => page.getByLabel(t["form.age"]).isVisible(), patient).toBe(true);
+      expect(await page.getByLabel(t["form.age"]).inputValue()).toBe("");
+      expect(await page.locator("#first-listening").inputValue()).toBe("");
+      expect(await page.locator(".client-editor legend").allInnerTexts()).toContain(t["form.theClient"]);
+      expect(await page.locator(".client-editor legend").allInnerTexts()).not.toContain(t["form.you"]);
+      expect(await page.getByTestId("editor-crs").innerText()).toBe(t["clients.fillIn"]);
+      // Nothing is flagged before Save is tried; everything missing is, after.
+      expect(await page.locator(".client-editor [aria-invalid=true]").count()).toBe(0);
+      await accessible(page);
+      await page.getByLabel(t["clients.label"]).fill(`NEW-${lang}-${size}`);
+      await page.getByRole("button", { name: t["clients.save"] }).click();
+      await expect
+        .poll(() => page.locator(".client-editor [aria-invalid=true]").count(), patient)
+        .toBeGreaterThan(0);
+      await accessible(page);
+      await page.close();
+      await fetch(`${app.server.url}/api/clients/${label}`, { method: "DELETE" });
+    });
+  }
+});

@@ -421,6 +421,8 @@ export function ProfileForm(props: {
   label: string;
   t: Translate;
   lang: Lang;
+  /** Whose profile the form holds: the person using the calculator, or a consultant's client. */
+  person?: "you" | "client";
   /** The date-of-birth field's hint, when the page keeps the date in its own way (the calculator). */
   birthDateHint?: string;
   onSubmit?: () => void;
@@ -443,7 +445,7 @@ export function ProfileForm(props: {
       }}
       aria-label={props.label}
     >
-      <Fieldset legend={t("form.you")}>
+      <Fieldset legend={t(props.person === "client" ? "form.theClient" : "form.you")}>
         <div class="row">
           <NumberField
             id="age"
@@ -466,9 +468,14 @@ export function ProfileForm(props: {
           id="education"
           label={t("form.education")}
           value={input.education}
-          options={options(educationLevels, "edu")}
+          options={
+            // A new client's form starts with no answer: the select says so rather than show a level.
+            input.education === undefined
+              ? [["", t("form.choose")] as const, ...options(educationLevels, "edu")]
+              : options(educationLevels, "edu")
+          }
           error={err("education")}
-          onChange={(v) => update("education", v)}
+          onChange={(v) => update("education", v || undefined)}
         />
         <SelectField
           id="canadianEducation"
