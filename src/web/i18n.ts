@@ -336,7 +336,8 @@ const en = {
   "clients.none": "No client yet.",
   "clients.crsNow": "CRS today: {n}",
   "clients.fix": "Correct the highlighted answers before saving.",
-  "clients.fillIn": "Fill in at least the age (or date of birth), the education and the first language test to see the CRS.",
+  "clients.fillIn":
+    "Fill in at least the age (or date of birth), the education and the first language test to see the CRS.",
   "clients.asOf": "Status on {date}; chance of an invitation from {paths} simulated futures per client.",
   "clients.stale":
     "The latest round in the database is from {date}: update the rounds for a current picture.",
@@ -367,10 +368,12 @@ const en = {
     "Edit the profile: add the work history (each job's occupation and dates) and the settlement funds and family size, so that {streams} can be decided.",
   "clients.next.noProgram":
     "No program is open to this profile yet: better language results or a year of skilled work would open one.",
-  "clients.next.reached": "At or above the latest cut-off of {stream}: keep the profile in the pool and its answers up to date.",
+  "clients.next.reached":
+    "At or above the latest cut-off of {stream}: keep the profile in the pool and its answers up to date.",
   "clients.next.below":
     "{n} points below the latest cut-off of {stream}: look for the points to gain (language, education, a nomination).",
-  "clients.next.noRound": "Eligible, but {streams} had no round yet: keep the profile in the pool and watch for one.",
+  "clients.next.noRound":
+    "Eligible, but {streams} had no round yet: keep the profile in the pool and watch for one.",
   "clients.next.unscorable": "Edit the profile and correct the answers named.",
   "chances.assume":
     "Count the programs my profile cannot decide as eligible (for example, without a work history)",

@@ -4,8 +4,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { type Lang, messages } from "../../src/web/i18n.js";
-import { starterProfile } from "../../src/web/profile-state.js";
-import { encodeState } from "../../src/web/router.js";
 import { browserAppForFile, patient, seriousViolations } from "../support/browser.js";
 
 const app = browserAppForFile("ee-browser-usage-");

@@ -66,7 +66,8 @@ type Editing = { mode: "add" } | { mode: "edit"; label: string };
 
 const percent = (lang: Lang, p: number) => formatPercent(lang, p, 0);
 
-const streamList = (t: Translate, streams: readonly string[]) => streams.map((s) => streamLabel(t, s)).join(", ");
+const streamList = (t: Translate, streams: readonly string[]) =>
+  streams.map((s) => streamLabel(t, s)).join(", ");
 
 function RoundsReached({ status, t, lang }: { status: ClientStatus; t: Translate; lang: Lang }) {
   if (status.eligibleStreams.length === 0) return <span>{t("clients.noStreamForRounds")}</span>;
