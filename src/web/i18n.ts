@@ -292,11 +292,14 @@ const en = {
   "advice.intro":
     "Each change is scored by the CRS engine on the date it can be made and run through the same simulated rounds; best first.",
   "advice.action": "Change",
-  "advice.points": "Points gained",
-  "advice.newScore": "New score",
+  "advice.points": "CRS points gained",
+  "advice.newScore": "New CRS score",
   "advice.gain": "Chance gained (26 weeks)",
   "advice.when": "From",
-  "advice.percentagePoints": "{n} pts",
+  "advice.percentagePoints": "{n} percentage points",
+  "advice.gainUnknown": "Cannot tell",
+  "advice.undecided":
+    "Your profile cannot decide {streams}: a change's chance gained counts only the programs it proves, so where it shows “Cannot tell”, add your work history and proof of funds, or tick the box above that counts them as eligible.",
   "advice.none": "No change in reach would raise your score.",
   "advice.retest": "Retest: one level higher in {ability} (first language)",
   "advice.education": "Complete: {level}",
@@ -414,13 +417,13 @@ const fr: Messages = {
   loading: "Chargement…",
   "error.load": "Les données n'ont pas pu être chargées. Réessayez plus tard.",
   "footer.sources":
-    "Les règles, grilles et listes proviennent des instructions et des données publiées par IRCC; chacune indique sa source et sa date d'entrée en vigueur.",
+    "Les règles, grilles et listes proviennent des instructions et des données publiées par IRCC ; chacune indique sa source et sa date d'entrée en vigueur.",
   "footer.notAdvice":
     "Outil indépendant, sans lien avec le gouvernement du Canada. Ne constitue pas un avis juridique.",
 
   "calc.title": "Calculateur du Système de classement global (SCG)",
   "calc.intro":
-    "Saisissez votre profil; la note se met à jour pendant la saisie. Le calcul se fait dans votre navigateur : vos réponses ne sont envoyées nulle part.",
+    "Saisissez votre profil ; la note se met à jour pendant la saisie. Le calcul se fait dans votre navigateur : vos réponses ne sont envoyées nulle part.",
   "calc.asOf": "Note en date du",
   "calc.asOfHelp": "Les règles en vigueur à cette date sont appliquées.",
   "calc.ruleSet": "Règles en vigueur depuis le {date}",
@@ -546,7 +549,7 @@ const fr: Messages = {
   "factor.french": "Compétences en français",
   "factor.sibling": "Frère ou sœur au Canada",
   "explain.age":
-    "{age} ans. Les points dépendent de l'âge; ils sont les plus élevés de {bestFrom} à {bestTo} ans et tombent à zéro à {noneFrom} ans.",
+    "{age} ans. Les points dépendent de l'âge ; ils sont les plus élevés de {bestFrom} à {bestTo} ans et tombent à zéro à {noneFrom} ans.",
   "explain.education": "{level}.",
   "explain.language":
     "{test} : {levels}. Des points sont accordés pour chacune des quatre habiletés selon le niveau.",
@@ -575,10 +578,10 @@ const fr: Messages = {
   "level.nclc": "NCLC {n}",
   "level.below": "sous le niveau 4",
   "warn.old":
-    "{section} : le résultat du {date} a plus de {years} ans au {on}; IRCC accepte les résultats pendant {years} ans.",
+    "{section} : le résultat du {date} a plus de {years} ans au {on} ; IRCC accepte les résultats pendant {years} ans.",
   "warn.after": "{section} : la date du test ({date}) est postérieure à la date de la note.",
   "warn.tcf":
-    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis {since}; ce test est plus ancien.",
+    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis {since} ; ce test est plus ancien.",
   "warn.tefScale":
     "{section} : selon le barème d'avant le {date} (« Équivalence ancien score »), ces résultats donneraient au moins {level} dans chaque habileté. Si c'est la colonne que vous avez recopiée, choisissez ce barème.",
 
@@ -638,12 +641,12 @@ const fr: Messages = {
   "round.next": "Ronde suivante",
   "round.report": "Rapport",
   "round.poolDesc":
-    "Profils du bassin par tranche de notes, tels que publiés avec la ronde; en rouge, les tranches entièrement au-dessus de sa note limite (tout le bassin, pas seulement les candidats admissibles à cette ronde).",
+    "Profils du bassin par tranche de notes, tels que publiés avec la ronde ; en rouge, les tranches entièrement au-dessus de sa note limite (tout le bassin, pas seulement les candidats admissibles à cette ronde).",
   "round.historyDesc": "Note limite de chaque ronde de ce volet jusqu'à celle-ci, cette ronde en rouge.",
 
   "chances.title": "Vos chances",
   "chances.intro":
-    "D'après le profil saisi dans le calculateur. La prévision est calculée à partir des rondes publiées jusqu'ici; c'est une estimation, pas une promesse.",
+    "D'après le profil saisi dans le calculateur. La prévision est calculée à partir des rondes publiées jusqu'ici ; c'est une estimation, pas une promesse.",
   "chances.noProfile":
     "Remplissez d'abord le calculateur : vos chances sont calculées à partir de ce profil.",
   "chances.toCalculator": "Aller au calculateur",
@@ -683,18 +686,21 @@ const fr: Messages = {
   "chances.forecastOnHelp":
     "Seules les rondes publiées jusqu'à cette date sont utilisées : choisissez une date antérieure pour voir ce que la prévision disait alors.",
   "chances.allStreamsShown":
-    "Aucune des rondes prévues n'est dans un volet auquel vous êtes admissible; voici les rondes de tous les volets des 8 prochaines semaines.",
+    "Aucune des rondes prévues n'est dans un volet auquel vous êtes admissible ; voici les rondes de tous les volets des 8 prochaines semaines.",
   "chances.dateConfidence": "Fiabilité de la date",
   "chances.loadingLong": "Simulation des 26 prochaines semaines…",
 
   "advice.intro":
-    "Chaque changement est évalué par le moteur du SCG à la date où il peut être fait, puis passé dans les mêmes rondes simulées; le meilleur d'abord.",
+    "Chaque changement est évalué par le moteur du SCG à la date où il peut être fait, puis passé dans les mêmes rondes simulées ; le meilleur d'abord.",
   "advice.action": "Changement",
-  "advice.points": "Points gagnés",
-  "advice.newScore": "Nouvelle note",
+  "advice.points": "Points SCG gagnés",
+  "advice.newScore": "Nouvelle note SCG",
   "advice.gain": "Chance gagnée (26 semaines)",
   "advice.when": "À partir du",
-  "advice.percentagePoints": "{n} pts",
+  "advice.percentagePoints": "{n} points de pourcentage",
+  "advice.gainUnknown": "Impossible à dire",
+  "advice.undecided":
+    "Votre profil ne permet pas de trancher : {streams}. La chance gagnée ne compte que les programmes prouvés ; là où elle indique « Impossible à dire », ajoutez vos antécédents de travail et votre preuve de fonds, ou cochez plus haut la case qui les compte comme admissibles.",
   "advice.none": "Aucun changement à votre portée ne ferait monter votre note.",
   "advice.retest": "Repasser le test : un niveau de plus en {ability} (première langue)",
   "advice.education": "Obtenir : {level}",

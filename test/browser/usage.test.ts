@@ -155,3 +155,36 @@ describe("clients: every row says what to do next", () => {
     });
   }
 });
+
+describe("advice: no misleading zero, and units that say what they count", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: a nomination's chance gained is "cannot tell" while programs are undecided, in percentage points once counted`, async () => {
+      const t = messages[lang];
+      const nominationGain = (page: Page) =>
+        page
+          .locator("[data-testid=advice] tr", { hasText: t["advice.nomination"] })
+          .locator(`td[data-label="${t["advice.gain"]}"]`)
+          .innerText();
+      const page = await openAt("/chances", lang, size);
+      await page.waitForSelector("[data-testid=advice] tbody tr", patient);
+      expect(await nominationGain(page)).toBe(t["advice.gainUnknown"]);
+      expect(await page.getByTestId("advice-undecided").isVisible()).toBe(true);
+      // CRS points and percentage points are named as such.
+      const head = await page.locator("[data-testid=advice] thead").textContent();
+      expect(head).toContain(t["advice.points"]);
+      expect(t["advice.points"]).toMatch(/CRS|SCG/);
+      expect(await inView(page, "[data-testid=advice] tbody tr td:nth-child(4)")).toBe(true);
+      await accessible(page);
+      await page.close();
+
+      const counted = await openAt("/chances?assume=1", lang, size);
+      await counted.waitForSelector("[data-testid=advice] tbody tr", patient);
+      expect(await nominationGain(counted)).toMatch(
+        lang === "en" ? /^\+[\d.]+ percentage points$/ : /^\+[\d,]+ points de pourcentage$/,
+      );
+      expect(await counted.getByTestId("advice-undecided").count()).toBe(0);
+      await accessible(counted);
+      await counted.close();
+    });
+  }
+});

@@ -119,12 +119,15 @@ function Advice({
   param,
   assume,
   forecastOn,
+  undecided,
 }: {
   t: Translate;
   lang: Lang;
   param: string | null;
   assume: boolean;
   forecastOn: string | null;
+  /** Programs the profile cannot decide: while they are not counted, a change's chance gained is unknown. */
+  undecided: readonly string[];
 }) {
   const state = useProfileAnswer<AdviceResponse>("/api/advice", param, assume, forecastOn);
   if (state.status === "loading") return <p aria-busy="true">{t("loading")}</p>;
@@ -136,8 +139,16 @@ function Advice({
       signDisplay: "always",
       maximumFractionDigits: 1,
     }).format(p * 100);
+  // Without the undecided programs counted, a change that would open them shows no gain at all: that is
+  // not "no gain", it is unknown.
+  const gainUnknown = (gained: number) => !assume && undecided.length > 0 && gained === 0;
   return (
     <div class="table-wrap">
+      {!assume && undecided.length > 0 && (
+        <p class="hint" data-testid="advice-undecided">
+          {t("advice.undecided", { streams: undecided.map((s) => streamLabel(t, s)).join(", ") })}
+        </p>
+      )}
       <table class="data reflow" data-testid="advice">
         <thead>
           <tr>
@@ -170,7 +181,9 @@ function Advice({
                   {formatNumber(lang, a.newScore)}
                 </td>
                 <td class="num" data-label={t("advice.gain")}>
-                  {t("advice.percentagePoints", { n: points(a.probabilityGained) })}
+                  {gainUnknown(a.probabilityGained)
+                    ? t("advice.gainUnknown")
+                    : t("advice.percentagePoints", { n: points(a.probabilityGained) })}
                 </td>
                 <td data-label={t("advice.when")}>{formatDate(lang, a.reachedOn)}</td>
               </tr>
@@ -504,7 +517,14 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
       <section class="card" aria-labelledby="advice-title">
         <h2 id="advice-title">{t("chances.advice")}</h2>
         <p class="hint">{t("advice.intro")}</p>
-        <Advice t={t} lang={lang} param={param} assume={assume} forecastOn={forecastOn} />
+        <Advice
+          t={t}
+          lang={lang}
+          param={param}
+          assume={assume}
+          forecastOn={forecastOn}
+          undecided={d.candidate.unknownStreams}
+        />
       </section>
     </div>
   );
