@@ -188,3 +188,26 @@ describe("advice: no misleading zero, and units that say what they count", () =>
     });
   }
 });
+
+describe("categories in force: each list named once", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: a category with two lists in force shows each with its list's year`, async () => {
+      const t = messages[lang];
+      const page = await openAt("/chances", lang, size);
+      const card = page.getByTestId("eligibility");
+      await expect.poll(() => card.isVisible(), patient).toBe(true);
+      const items = await card
+        .locator("h3", { hasText: t["chances.categories"] })
+        .locator("xpath=following-sibling::ul[1]/li")
+        .allInnerTexts();
+      expect(items.length).toBeGreaterThan(0);
+      expect(new Set(items).size).toBe(items.length);
+      const french = items.filter((i) => i.includes(t["stream.french-language-proficiency"]));
+      expect(french.length).toBe(2);
+      for (const item of french) expect(item).toMatch(lang === "en" ? /\d{4} list/ : /liste de \d{4}/);
+      expect(french.some((i) => i.includes(t["chances.listDatesUnconfirmed"]))).toBe(true);
+      await accessible(page);
+      await page.close();
+    });
+  }
+});

@@ -285,7 +285,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
             <a href={calculatorLink}>{t("chances.toCalculator")}</a>
           </p>
         </section>
-        <section class="card" aria-labelledby="eligible-title">
+        <section class="card" aria-labelledby="eligible-title" data-testid="eligibility">
           <h2 id="eligible-title">{t("chances.eligible")}</h2>
           <h3>{t("chances.programs")}</h3>
           <ul class="plain">
@@ -301,7 +301,15 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               <ul class="plain">
                 {categories.map((c) => (
                   <li key={`${c.category}-${c.version}`}>
-                    {streamLabel(t, c.category)} <Badge t={t} value={c.eligible} />
+                    {/* A category can have two lists in force (one with unconfirmed dates): name the list. */}
+                    <span>
+                      {streamLabel(t, c.category)}{" "}
+                      <small class="version">
+                        ({t("chances.categoryList", { year: c.version.slice(0, 4) })}
+                        {c.inForce === "unknown" && `, ${t("chances.listDatesUnconfirmed")}`})
+                      </small>
+                    </span>{" "}
+                    <Badge t={t} value={c.eligible} />
                   </li>
                 ))}
               </ul>
