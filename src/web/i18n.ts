@@ -35,7 +35,8 @@ const en = {
   "calc.ruleSetSources": "Sources of this rule set (in English)",
   "calc.source": "Source:",
   "calc.incomplete": "This score may be incomplete:",
-  "calc.incompleteDefault": "a change announced for this date is not confirmed by an official text yet.",
+  "calc.incompleteBecause":
+    "IRCC is reported to change the CRS from {date}, but no official text confirms the new points yet; this score follows the rules in force since {ruleSet}.",
   "calc.warnings": "Check these answers",
   "calc.total": "Your CRS score",
   "calc.totalOf": "out of {max}",
@@ -432,8 +433,8 @@ const fr: Messages = {
   "calc.ruleSetSources": "Sources de ces règles (en anglais)",
   "calc.source": "Source :",
   "calc.incomplete": "Cette note est peut-être incomplète :",
-  "calc.incompleteDefault":
-    "un changement annoncé pour cette date n'est pas encore confirmé par un texte officiel.",
+  "calc.incompleteBecause":
+    "IRCC modifierait le SCG à partir du {date}, mais aucun texte officiel n'en confirme encore les nouveaux points ; cette note suit les règles en vigueur depuis le {ruleSet}.",
   "calc.warnings": "Vérifiez ces réponses",
   "calc.total": "Votre note SCG",
   "calc.totalOf": "sur {max}",

@@ -211,3 +211,32 @@ describe("categories in force: each list named once", () => {
     });
   }
 });
+
+describe("a possibly incomplete score: said once, with its reason and date, alike in both languages", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: the notice names the reported change's date and the rules applied`, async () => {
+      const t = messages[lang];
+      const page = await openAt("/?asOf=2026-12-01", lang, size);
+      await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).not.toBe("—");
+      const text = await page.locator("main").innerText();
+      expect(text.split(t["calc.incomplete"]).length - 1).toBe(1);
+      const notice = page.locator(".score-card [role=note]", { hasText: t["calc.incomplete"] });
+      expect(await notice.count()).toBe(1);
+      const date = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", {
+        dateStyle: "long",
+        timeZone: "UTC",
+      }).format(new Date("2026-11-03T12:00:00Z"));
+      expect(await notice.innerText()).toContain(date);
+      expect(await notice.innerText()).toContain("IRCC");
+      // The engine's English sentence is not shown beside it.
+      expect(text).not.toContain("this score uses the rule set");
+      // Before the reported change, no notice.
+      const earlier = await openAt("/?asOf=2025-06-01", lang, size);
+      await expect.poll(() => earlier.getByTestId("crs-total").innerText(), patient).not.toBe("—");
+      expect(await earlier.locator("main").innerText()).not.toContain(t["calc.incomplete"]);
+      await accessible(page);
+      await earlier.close();
+      await page.close();
+    });
+  }
+});

@@ -26,6 +26,7 @@ import {
   type RuleSet,
   ruleSetFor,
   ruleSets,
+  unconfirmedChanges,
 } from "../../rules/index.js";
 import type { PageProps } from "../app.js";
 import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../form.js";
@@ -41,6 +42,9 @@ import {
 import { encodeState, hrefFor, setParams } from "../router.js";
 import { localizeWarning } from "../warnings.js";
 import { WorkHistory } from "./work-history.js";
+
+/** The reported change not yet confirmed by an official text that a score on `date` may be missing. */
+const unconfirmedChangeOn = (date: string) => unconfirmedChanges.find((c) => date >= c.from);
 
 export const localToday = () => {
   const d = new Date();
@@ -793,9 +797,10 @@ export function Calculator({ t, lang, url }: PageProps) {
             {result?.mayBeIncomplete && (
               <p class="warning" role="note">
                 <strong>{t("calc.incomplete")}</strong>{" "}
-                {lang === "en" && result.incompleteReason
-                  ? result.incompleteReason
-                  : t("calc.incompleteDefault")}
+                {t("calc.incompleteBecause", {
+                  date: formatDate(lang, unconfirmedChangeOn(result.assessedOn)?.from ?? result.assessedOn),
+                  ruleSet: formatDate(lang, result.ruleSet.effectiveFrom),
+                })}
               </p>
             )}
             {warnings.length > 0 && (
