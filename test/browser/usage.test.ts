@@ -240,3 +240,31 @@ describe("a possibly incomplete score: said once, with its reason and date, alik
     });
   }
 });
+
+describe("draws: an empty result says so", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: reversed dates and a filter with no round are named, with no empty chart`, async () => {
+      const t = messages[lang];
+      const reversed = await openAt("/draws?from=2025-06-01&to=2024-01-01", lang, size);
+      const empty = reversed.getByTestId("draws-empty");
+      await expect.poll(() => empty.isVisible(), patient).toBe(true);
+      expect(await empty.innerText()).toContain(t["draws.reversed"].split("(")[0]!.trim());
+      expect(await reversed.locator("#to").getAttribute("aria-invalid")).toBe("true");
+      expect(await reversed.locator("[data-chart=cutoff], [data-chart=monthly]").count()).toBe(0);
+      expect(await reversed.getByTestId("rounds-table").count()).toBe(0);
+      await accessible(reversed);
+      await reversed.close();
+
+      // STEM rounds began in 2023: none before.
+      const none = await openAt("/draws?stream=stem&from=2015-01-01&to=2022-12-31", lang, size);
+      const noneText = none.getByTestId("draws-empty");
+      await expect.poll(() => noneText.isVisible(), patient).toBe(true);
+      expect(await noneText.innerText()).toContain(t["stream.stem"]);
+      expect(await none.locator("[data-chart=cutoff], [data-chart=monthly]").count()).toBe(0);
+      await accessible(none);
+      await none.getByRole("button", { name: t["draws.clearFilters"] }).click();
+      await expect.poll(() => none.getByTestId("rounds-table").isVisible(), patient).toBe(true);
+      await none.close();
+    });
+  }
+});
