@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PoolDistribution, Round } from "../draws/index.js";
 import { messages } from "./i18n.js";
-import { invitationsByMonth } from "./pages/draws.js";
+import { invitationsByMonth, lineBreakDays, lineSegments } from "./pages/draws.js";
 import { distributionOn, poolBars } from "./pool.js";
 import { getPath, setPath } from "./profile-state.js";
 import { decodeState, encodeState, parseRoute } from "./router.js";
@@ -84,6 +84,21 @@ const round = (date: string, size: number, distribution: PoolDistribution | null
 });
 
 describe("draws charts", () => {
+  it("starts a new line segment after a pause longer than lineBreakDays, stream by stream", () => {
+    const at = (date: string, id: string) => ({ date, stream: { id } }) as Pick<Round, "date" | "stream">;
+    expect(lineBreakDays).toBe(180);
+    expect(
+      lineSegments([
+        at("2015-01-31", "cec"),
+        at("2015-02-27", "pnp"),
+        at("2015-06-01", "cec"),
+        at("2020-03-01", "cec"), // a pause of years: a new segment
+        at("2020-03-20", "pnp"), // PNP's own pause, counted from PNP's own last round
+        at("2020-04-01", "cec"),
+      ]),
+    ).toEqual(["cec#0", "pnp#0", "cec#0", "cec#1", "pnp#1", "cec#1"]);
+  });
+
   it("adds invitations per month and fills months without rounds with zero", () => {
     const months = invitationsByMonth([
       round("2024-01-10", 1000),

@@ -268,3 +268,35 @@ describe("draws: an empty result says so", () => {
     });
   }
 });
+
+describe("the cut-off chart: no line across a pause, no cut-off under the axis", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: CEC's and PNP's pauses split their lines; the lowest cut-off is within the axis`, async () => {
+      const linePaths = (page: Page) =>
+        page.locator('[data-chart=cutoff] svg g[aria-label="line"] path').count();
+      const chartReady = (page: Page) =>
+        page.waitForSelector("[data-chart=cutoff][data-ready=true] svg", patient);
+      for (const stream of ["cec", "pnp"]) {
+        const page = await openAt(`/draws?stream=${stream}`, lang, size);
+        await chartReady(page);
+        // One stream, so more than one path means the line is broken at the pause.
+        expect(await linePaths(page)).toBeGreaterThan(1);
+        await page.close();
+      }
+      const page = await openAt("/draws", lang, size);
+      await chartReady(page);
+      const rounds = (
+        (await (await fetch(`${app.server.url}/api/draws`)).json()) as {
+          rounds: { cutoff: number }[];
+        }
+      ).rounds;
+      const lowest = Math.min(...rounds.map((r) => r.cutoff));
+      const ticks = (
+        await page.locator('[data-chart=cutoff] svg g[aria-label="y-axis tick label"] text').allTextContents()
+      ).map((text) => Number(text.replace(/\D/g, "")));
+      expect(Math.min(...ticks)).toBeLessThanOrEqual(lowest);
+      await accessible(page);
+      await page.close();
+    });
+  }
+});

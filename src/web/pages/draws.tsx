@@ -39,6 +39,27 @@ export function invitationsByMonth(rounds: readonly Round[]): { month: Date; inv
   return out;
 }
 
+/**
+ * A stream's rounds more than this many days apart are drawn as separate lines: a line across a pause of
+ * months or years (CEC from 2015 to 2020) would show cut-offs nobody was invited at.
+ */
+export const lineBreakDays = 180;
+
+/** Each round's line segment within its stream: a new segment after a pause longer than lineBreakDays. */
+export function lineSegments(rounds: readonly Pick<Round, "date" | "stream">[]): string[] {
+  const lastDate = new Map<string, string>();
+  const segment = new Map<string, number>();
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  return rounds.map((r) => {
+    const id = r.stream.id;
+    const previous = lastDate.get(id);
+    const n = (segment.get(id) ?? 0) + (previous && day(r.date) - day(previous) > lineBreakDays ? 1 : 0);
+    segment.set(id, n);
+    lastDate.set(id, r.date);
+    return `${id}#${n}`;
+  });
+}
+
 /** Rows shown before "show all": the latest rounds are what most people look for. */
 const shortTable = 30;
 
@@ -66,7 +87,9 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
   if (stream) csvQuery.set("stream", stream);
   if (from) csvQuery.set("from", from);
   if (to) csvQuery.set("to", to);
-  const points = rounds.map((r) => ({
+  const segments = lineSegments(rounds);
+  const points = rounds.map((r, i) => ({
+    segment: segments[i],
     date: new Date(`${r.date}T00:00:00Z`),
     cutoff: r.cutoff,
     stream: streamLabel(t, r.stream.id),
@@ -161,9 +184,23 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
                 rounds.map((r) => r.stream.id),
               ),
               x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
-              y: { label: t("col.cutoff"), grid: true, tickFormat: numberTicks(lang) },
+              // From zero, and inset, so that the lowest cut-offs (75 in 2019) sit above the axis, not on it.
+              y: {
+                label: t("col.cutoff"),
+                grid: true,
+                tickFormat: numberTicks(lang),
+                domain: [0, Math.max(...rounds.map((r) => r.cutoff))],
+                nice: true,
+                insetBottom: 6,
+              },
               marks: [
-                Plot.lineY(points, { x: "date", y: "cutoff", stroke: "stream", strokeOpacity: 0.35 }),
+                Plot.lineY(points, {
+                  x: "date",
+                  y: "cutoff",
+                  z: "segment",
+                  stroke: "stream",
+                  strokeOpacity: 0.35,
+                }),
                 Plot.dot(points, { x: "date", y: "cutoff", fill: "stream", r: 2.5 }),
                 Plot.tip(points, Plot.pointer({ x: "date", y: "cutoff", title: "tip" })),
               ],
@@ -254,7 +291,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
         <section class="card" aria-labelledby="stats-title">
           <h2 id="stats-title">{t("draws.stats")}</h2>
           <div class="table-wrap">
-            <table class="data">
+            <table class="data reflow">
               <thead>
                 <tr>
                   <th scope="col">{t("col.stream")}</th>
@@ -279,19 +316,25 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
               <tbody>
                 {stats.map((st) => (
                   <tr key={st.stream}>
-                    <td>{streamLabel(t, st.stream)}</td>
-                    <td class="num">{formatNumber(lang, st.rounds)}</td>
-                    <td class="num">{formatNumber(lang, st.invitations)}</td>
-                    <td class="num">
+                    <td data-label={t("col.stream")}>{streamLabel(t, st.stream)}</td>
+                    <td class="num" data-label={t("draws.rounds")}>
+                      {formatNumber(lang, st.rounds)}
+                    </td>
+                    <td class="num" data-label={t("col.size")}>
+                      {formatNumber(lang, st.invitations)}
+                    </td>
+                    <td class="num" data-label={t("draws.cutoffRange")}>
                       {formatNumber(lang, st.minCutoff)}–{formatNumber(lang, st.maxCutoff)}
                     </td>
-                    <td class="num">{formatNumber(lang, st.medianCutoff)}</td>
-                    <td class="num">
+                    <td class="num" data-label={t("draws.median")}>
+                      {formatNumber(lang, st.medianCutoff)}
+                    </td>
+                    <td class="num" data-label={t("draws.spacing")}>
                       {st.typicalSpacingDays === null
                         ? "—"
                         : t("draws.days", { n: formatNumber(lang, st.typicalSpacingDays) })}
                     </td>
-                    <td>{formatDate(lang, st.lastDate)}</td>
+                    <td data-label={t("draws.last")}>{formatDate(lang, st.lastDate)}</td>
                   </tr>
                 ))}
               </tbody>
