@@ -21,6 +21,8 @@ const en = {
   "lang.switchLabel": "Afficher en français",
   skip: "Skip to content",
   loading: "Loading…",
+  "notFound.title": "Page not found",
+  "notFound.text": "There is no page at this address. These pages may help:",
   "error.load": "The data could not be loaded. Try again later.",
   "footer.sources":
     "Rules, tables and lists come from IRCC's published instructions and data; each one carries its source and effective date.",
@@ -427,6 +429,8 @@ const fr: Messages = {
   "lang.switchLabel": "Display in English",
   skip: "Passer au contenu",
   loading: "Chargement…",
+  "notFound.title": "Page introuvable",
+  "notFound.text": "Il n'y a aucune page à cette adresse. Ces pages peuvent vous aider :",
   "error.load": "Les données n'ont pas pu être chargées. Réessayez plus tard.",
   "footer.sources":
     "Les règles, grilles et listes proviennent des instructions et des données publiées par IRCC ; chacune indique sa source et sa date d'entrée en vigueur.",

@@ -300,3 +300,25 @@ describe("the cut-off chart: no line across a pause, no cut-off under the axis",
     });
   }
 });
+
+describe("unknown pages and page titles", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: an unknown address shows a "page not found" heading and title`, async () => {
+      const t = messages[lang];
+      const page = await openAt("/no-such-page", lang, size);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).innerText(), patient)
+        .toBe(t["notFound.title"]);
+      expect(await page.title()).toBe(`${t["notFound.title"]} — ${t["app.name"]}`);
+      await accessible(page);
+      await page.close();
+      const calculator = await openAt("/", lang, size);
+      await expect.poll(() => calculator.title(), patient).toBe(`${t["nav.calculator"]} — ${t["app.name"]}`);
+      // The work history opened, before any search: axe finds nothing (aria-controls names a real element).
+      await calculator.locator("details.history summary").click();
+      await expect.poll(() => calculator.locator("#noc-search").isVisible(), patient).toBe(true);
+      await accessible(calculator);
+      await calculator.close();
+    });
+  }
+});
