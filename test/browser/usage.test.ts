@@ -322,3 +322,39 @@ describe("unknown pages and page titles", () => {
     });
   }
 });
+
+describe("layout on a phone and a laptop", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: a thin header, steady checkboxes, whole dates in the page's format, tables in view`, async () => {
+      const t = messages[lang];
+      const page = await openAt("/?asOf=2025-06-01", lang, size);
+      await expect.poll(() => page.getByTestId("crs-total").innerText(), patient).not.toBe("—");
+      const header = await page.locator("header.top").boundingBox();
+      expect(header?.height ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(sizes[size].height * 0.2);
+      // Every checkbox the same size, whether its label fits on one line or wraps.
+      const boxes = await page
+        .locator('.check input[type="checkbox"]')
+        .evaluateAll((inputs) => inputs.map((i) => Math.round(i.getBoundingClientRect().width)));
+      expect(new Set(boxes).size).toBe(1);
+      // Dates are written YYYY-MM-DD (AAAA-MM-JJ) in both languages, whatever the browser's own format.
+      const asOf = page.locator("#asOf");
+      expect(await asOf.getAttribute("type")).toBe("text");
+      expect(await asOf.getAttribute("placeholder")).toBe(t["form.dateFormat"]);
+      expect(await asOf.inputValue()).toBe("2025-06-01");
+      // A job's dates fit their fields.
+      await addCanadianJob(page, "21231", "2023-01-01");
+      const from = page.locator("#job-0-from");
+      expect(await from.evaluate((i) => i.scrollWidth <= i.clientWidth)).toBe(true);
+      expect((await from.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(120);
+      await accessible(page);
+      await page.close();
+
+      // The forecast's decisive column (the expected cut-off) is on screen.
+      const chances = await openAt("/chances", lang, size);
+      await chances.waitForSelector("[data-testid=forecast] tbody tr", patient);
+      expect(await inView(chances, "[data-testid=forecast] tbody tr td:nth-child(3)")).toBe(true);
+      await accessible(chances);
+      await chances.close();
+    });
+  }
+});

@@ -102,6 +102,7 @@ function LanguageFields(props: {
           error={err("test")}
         />
         <DateField
+          format={t("form.dateFormat")}
           id={`${id}-date`}
           label={t("form.testedOn")}
           value={value.testedOn}
@@ -460,6 +461,7 @@ export function ProfileForm(props: {
             onChange={(v) => update("age", v)}
           />
           <DateField
+            format={t("form.dateFormat")}
             id="birthDate"
             label={t("form.birthDate")}
             hint={props.birthDateHint ?? t("form.birthDateHint")}
@@ -763,6 +765,7 @@ export function Calculator({ t, lang, url }: PageProps) {
         <aside class="result" aria-labelledby="score-heading">
           <div class="score-card">
             <DateField
+              format={t("form.dateFormat")}
               id="asOf"
               label={t("calc.asOf")}
               value={asOf}

@@ -258,6 +258,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
       {header}
       <div class="forecast-date">
         <DateField
+          format={t("form.dateFormat")}
           id="forecast-on"
           label={t("chances.forecastOn")}
           value={d.data.asOf}

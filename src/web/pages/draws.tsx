@@ -134,12 +134,14 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
           onChange={(v) => setParams({ stream: v || null })}
         />
         <DateField
+          format={t("form.dateFormat")}
           id="from"
           label={t("draws.from")}
           value={from || undefined}
           onChange={(v) => setParams({ from: v ?? null })}
         />
         <DateField
+          format={t("form.dateFormat")}
           id="to"
           label={t("draws.to")}
           value={to || undefined}
@@ -245,6 +247,7 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
         )}
         <div class="card">
           <DateField
+            format={t("form.dateFormat")}
             id="pool-date"
             label={t("draws.poolOn")}
             value={poolDate || undefined}

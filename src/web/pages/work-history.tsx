@@ -90,6 +90,7 @@ export function WorkHistory(props: {
           </legend>
           <div class="row four">
             <DateField
+              format={t("form.dateFormat")}
               id={`job-${i}-from`}
               label={t("form.from")}
               value={p.from || undefined}
@@ -97,6 +98,7 @@ export function WorkHistory(props: {
               onChange={(v) => setPeriod(i, { from: v ?? "" })}
             />
             <DateField
+              format={t("form.dateFormat")}
               id={`job-${i}-to`}
               label={t("form.to")}
               value={p.to ?? undefined}
