@@ -30,7 +30,9 @@ const en = {
 
   "calc.title": "Comprehensive Ranking System (CRS) calculator",
   "calc.intro":
-    "Enter your profile; the score updates as you type. The calculation runs in your browser: your answers are never sent anywhere.",
+    "Enter your profile; the score updates as you type. The score is calculated in your browser: typing here sends nothing.",
+  "calc.privacy":
+    "Where your answers go: into this page's address (without the date of birth), so that a copied link shows the same result; and, only when you open “Your chances”, to this site's server, which computes the forecast from them and keeps nothing.",
   "calc.asOf": "Score as of",
   "calc.asOfHelp": "The rule set in force on this date is used.",
   "calc.ruleSet": "Rules in force since {date}",
@@ -260,6 +262,7 @@ const en = {
   "chances.title": "Your chances",
   "chances.intro":
     "Based on the profile in the calculator. The forecast is computed from the rounds published so far; it is an estimate, not a promise.",
+  "chances.sent": "To compute it, this page sent the profile to this site's server, which keeps nothing.",
   "chances.noProfile": "Fill in the calculator first: your chances are computed from that profile.",
   "chances.toCalculator": "Go to the calculator",
   "chances.score": "Your score: {score}",
@@ -440,7 +443,9 @@ const fr: Messages = {
 
   "calc.title": "Calculateur du Système de classement global (SCG)",
   "calc.intro":
-    "Saisissez votre profil ; la note se met à jour pendant la saisie. Le calcul se fait dans votre navigateur : vos réponses ne sont envoyées nulle part.",
+    "Saisissez votre profil ; la note se met à jour pendant la saisie. La note est calculée dans votre navigateur : rien n'est envoyé pendant la saisie.",
+  "calc.privacy":
+    "Où vont vos réponses : dans l'adresse de cette page (sans la date de naissance), pour qu'un lien copié montre le même résultat ; et, seulement quand vous ouvrez « Vos chances », au serveur de ce site, qui en calcule la prévision et n'en garde rien.",
   "calc.asOf": "Note en date du",
   "calc.asOfHelp": "Les règles en vigueur à cette date sont appliquées.",
   "calc.ruleSet": "Règles en vigueur depuis le {date}",
@@ -675,6 +680,8 @@ const fr: Messages = {
   "chances.title": "Vos chances",
   "chances.intro":
     "D'après le profil saisi dans le calculateur. La prévision est calculée à partir des rondes publiées jusqu'ici ; c'est une estimation, pas une promesse.",
+  "chances.sent":
+    "Pour la calculer, cette page a envoyé le profil au serveur de ce site, qui n'en garde rien.",
   "chances.noProfile":
     "Remplissez d'abord le calculateur : vos chances sont calculées à partir de ce profil.",
   "chances.toCalculator": "Aller au calculateur",

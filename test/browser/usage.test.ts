@@ -358,3 +358,29 @@ describe("layout on a phone and a laptop", () => {
     });
   }
 });
+
+describe("where the answers go, said exactly", () => {
+  for (const [lang, size] of combinations) {
+    it(`${lang}, ${size}: typing sends nothing; "Your chances" posts the profile, and both pages say so`, async () => {
+      const t = messages[lang];
+      const page = await openAt("/?asOf=2025-06-01", lang, size);
+      const sent: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/api/")) sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
+      });
+      await page.getByLabel(t["form.age"]).fill("33");
+      await expect.poll(() => new URL(page.url()).searchParams.get("p") !== null, patient).toBe(true);
+      expect(sent).toEqual([]);
+      const text = await page.locator("main").innerText();
+      expect(text).not.toMatch(/never sent anywhere|envoyées nulle part/);
+      expect(await page.getByTestId("calc-privacy").innerText()).toContain(t["nav.chances"]);
+      await accessible(page);
+      await page.close();
+
+      const chances = await openAt("/chances", lang, size);
+      expect(await chances.getByTestId("chances-sent").innerText()).toBe(t["chances.sent"]);
+      await accessible(chances);
+      await chances.close();
+    });
+  }
+});

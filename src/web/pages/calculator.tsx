@@ -740,6 +740,9 @@ export function Calculator({ t, lang, url }: PageProps) {
     <div class="calculator">
       <h1>{t("calc.title")}</h1>
       <p class="lead">{t("calc.intro")}</p>
+      <p class="hint" data-testid="calc-privacy">
+        {t("calc.privacy")}
+      </p>
       <div class="calc-grid">
         <ProfileForm
           input={input}

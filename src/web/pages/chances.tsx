@@ -207,6 +207,9 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
     <>
       <h1>{t("chances.title")}</h1>
       <p class="lead">{t("chances.intro")}</p>
+      <p class="hint" data-testid="chances-sent">
+        {t("chances.sent")}
+      </p>
     </>
   );
   if (state.status === "loading")
