@@ -1,5 +1,6 @@
 // The web app's pure parts: the translation tables, the URL state codec, the profile path updates,
 // and the numbers the Draws page charts.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PoolDistribution, Round } from "../draws/index.js";
@@ -160,5 +161,22 @@ describe("draws charts", () => {
     // 50 + 30 + 20 + (10+9+8+7+6) + (5+4+3+2+1) + 2 + 1 = 158 = total.
     expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(158);
     for (let i = 1; i < bars.length; i++) expect(bars[i]!.from).toBe(bars[i - 1]!.to + 1);
+  });
+});
+
+describe("the pages index.html declares to the server", () => {
+  it("are the pages parseRoute knows, no more and no fewer", () => {
+    const html = readFileSync("src/web/index.html", "utf8");
+    const content = /<meta name="app-pages" content="([^"]*)"/.exec(html)?.[1] ?? "";
+    const patterns = content.split(/\s+/).map((source) => new RegExp(source));
+    const declared = (path: string) => patterns.some((p) => p.test(path.replace(/\/+$/, "") || "/"));
+    for (const path of ["/", "/draws", "/draws/", "/chances", "/clients", "/rounds/379", "/rounds/91a"]) {
+      expect(declared(path), path).toBe(true);
+      expect(parseRoute(path).page, path).not.toBe("notFound");
+    }
+    for (const path of ["/x", "/rounds/", "/rounds/abcd", "/rounds/12345", "/draws/2025", "/clients/F-1"]) {
+      expect(declared(path), path).toBe(false);
+      expect(parseRoute(path).page, path).toBe("notFound");
+    }
   });
 });

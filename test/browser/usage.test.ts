@@ -302,6 +302,25 @@ describe("the cut-off chart: no line across a pause, no cut-off under the axis",
 });
 
 describe("unknown pages and page titles", () => {
+  it("answers 404 (with the app, which says so) at an address the app has no page for, 200 at its pages", async () => {
+    const status = async (path: string) => (await fetch(`${app.server.url}${path}`)).status;
+    for (const path of [
+      "/",
+      "/draws",
+      "/draws/",
+      "/chances",
+      "/clients",
+      "/rounds/379",
+      "/rounds/91a",
+      "/?lang=fr",
+    ])
+      expect(await status(path), path).toBe(200);
+    for (const path of ["/no-such-page", "/rounds/abc", "/draws/2025", "/assets/missing.js"])
+      expect(await status(path), path).toBe(404);
+    const body = await (await fetch(`${app.server.url}/no-such-page`)).text();
+    expect(body).toContain('<div id="app">');
+  });
+
   for (const [lang, size] of combinations) {
     it(`${lang}, ${size}: an unknown address shows a "page not found" heading and title`, async () => {
       const t = messages[lang];
@@ -310,7 +329,9 @@ describe("unknown pages and page titles", () => {
         .poll(() => page.getByRole("heading", { level: 1 }).innerText(), patient)
         .toBe(t["notFound.title"]);
       expect(await page.title()).toBe(`${t["notFound.title"]} — ${t["app.name"]}`);
-      await accessible(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      // The one error is the page's own 404, as the browser reports it.
+      expect(page.errors.filter((e) => !e.includes("status of 404"))).toEqual([]);
       await page.close();
       const calculator = await openAt("/", lang, size);
       await expect.poll(() => calculator.title(), patient).toBe(`${t["nav.calculator"]} — ${t["app.name"]}`);
