@@ -132,6 +132,7 @@ describe("clients: every row says what to do next", () => {
       expect(await inView(page, `tr[data-label="${label}"] [data-testid=client-next]`)).toBe(true);
       expect(await inView(page, `tr[data-label="${label}"] [data-testid=client-chance]`)).toBe(true);
       await accessible(page);
+      await app.shot(page, `clients-${lang}-${size}`);
 
       // A new client's form is empty and speaks of the client, not of "you".
       await page.getByRole("button", { name: t["clients.add"] }).click();
@@ -141,6 +142,9 @@ describe("clients: every row says what to do next", () => {
       expect(await page.locator(".client-editor legend").allInnerTexts()).toContain(t["form.theClient"]);
       expect(await page.locator(".client-editor legend").allInnerTexts()).not.toContain(t["form.you"]);
       expect(await page.getByTestId("editor-crs").innerText()).toBe(t["clients.fillIn"]);
+      // The client's proof of funds can be entered too (FSW and FST need it).
+      expect(await page.getByLabel(t["form.settlementFunds"]).isVisible()).toBe(true);
+      expect(await page.getByLabel(t["form.familySize"]).isVisible()).toBe(true);
       // Nothing is flagged before Save is tried; everything missing is, after.
       expect(await page.locator(".client-editor [aria-invalid=true]").count()).toBe(0);
       await accessible(page);
@@ -368,6 +372,7 @@ describe("layout on a phone and a laptop", () => {
       expect(await from.evaluate((i) => i.scrollWidth <= i.clientWidth)).toBe(true);
       expect((await from.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(120);
       await accessible(page);
+      await app.shot(page, `calculator-${lang}-${size}`);
       await page.close();
 
       // The forecast's decisive column (the expected cut-off) is on screen.
@@ -375,6 +380,7 @@ describe("layout on a phone and a laptop", () => {
       await chances.waitForSelector("[data-testid=forecast] tbody tr", patient);
       expect(await inView(chances, "[data-testid=forecast] tbody tr td:nth-child(3)")).toBe(true);
       await accessible(chances);
+      await app.shot(chances, `chances-${lang}-${size}`);
       await chances.close();
     });
   }

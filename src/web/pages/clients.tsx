@@ -94,13 +94,19 @@ function RoundsReached({ status, t, lang }: { status: ClientStatus; t: Translate
   );
 }
 
+const programIds: readonly string[] = ["fsw", "cec", "fst", "pnp"];
+
 /** What the consultant can do next for a client, read from its status (never an empty cell). */
 export function nextStep(t: Translate, lang: Lang, status: ClientStatus | null): string {
   if (!status) return t("clients.next.unscorable");
-  if (status.eligibleStreams.length === 0)
-    return status.unknownStreams.length > 0
-      ? t("clients.next.decide", { streams: streamList(t, status.unknownStreams) })
+  if (status.eligibleStreams.length === 0) {
+    // The programs decide the rest (a category needs one of them): name those, not every category too.
+    const programs = status.unknownStreams.filter((s) => programIds.includes(s));
+    const undecided = programs.length > 0 ? programs : status.unknownStreams;
+    return undecided.length > 0
+      ? t("clients.next.decide", { streams: streamList(t, undecided) })
       : t("clients.next.noProgram");
+  }
   const reached = status.latestRounds.find((r) => r.reached);
   if (reached) return t("clients.next.reached", { stream: streamLabel(t, reached.stream) });
   // The round whose cut-off is nearest the score: the points that matter most.
