@@ -14,7 +14,7 @@ import { ApiError, errorBody, parseJsonBody, toErrorResponse, validate } from ".
 import { limitBodySize } from "./node-body-limit.js";
 import { buildOpenApi, renderDocsPage } from "./openapi.js";
 import { honoPath, type Reply } from "./operation.js";
-import type { Asset } from "./static.js";
+import { type Asset, appHasPage } from "./static.js";
 
 /** Profiles are small; anything bigger than this is refused before it is read. */
 export const maxBodyBytes = 64 * 1024;
@@ -55,7 +55,7 @@ function queryObject(c: Context): Record<string, string> {
   return Object.fromEntries(new URL(c.req.url).searchParams.entries());
 }
 
-function serveAsset(c: Context, asset: Asset): Response {
+function serveAsset(c: Context, asset: Asset, status: 200 | 404 = 200): Response {
   const gzip = asset.gzip && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
   const headers: Record<string, string> = {
     "content-type": asset.contentType,
@@ -63,7 +63,7 @@ function serveAsset(c: Context, asset: Asset): Response {
     vary: "accept-encoding",
   };
   if (gzip) headers["content-encoding"] = "gzip";
-  return c.body(gzip ? asset.gzip! : asset.body, 200, headers);
+  return c.body(gzip ? asset.gzip! : asset.body, status, headers);
 }
 
 /**
@@ -298,8 +298,9 @@ export function createApp(options: AppOptions): Hono {
     const asset = assets.get(c.req.path);
     if (asset) return serveAsset(c, asset);
     const index = assets.get("/index.html");
-    // A missing file under /assets/ is a real 404; any other path is a page of the app.
-    if (index && !c.req.path.startsWith("/assets/")) return serveAsset(c, index);
+    // A missing file under /assets/ is a real 404; any other path gets the app, with a 404 where it has no page.
+    if (index && !c.req.path.startsWith("/assets/"))
+      return serveAsset(c, index, appHasPage(index, c.req.path) ? 200 : 404);
     return c.text(
       index ? "Not found" : "The web app is not built: run `npm run build`. The API is at /api/docs.",
       404,

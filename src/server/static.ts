@@ -1,5 +1,6 @@
 // The built web app (dist/web), loaded into memory once with a gzip copy of each file, so serving it
-// costs no disk access. Unknown paths that are not files get index.html: the app routes by URL.
+// costs no disk access. Unknown paths that are not files get index.html: the app routes by URL (with a 404
+// status where the app's index.html declares no page, see appHasPage).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -50,4 +51,23 @@ export function loadAssets(root: string): Map<string, Asset> {
     });
   }
   return assets;
+}
+
+const pagePatterns = new WeakMap<Asset, RegExp[] | null>();
+
+/**
+ * Whether the web app has a page at `path`, from the list its index.html declares (`<meta name="app-pages">`,
+ * one pattern per page): another address is answered with index.html and a 404, the app saying "page not
+ * found". An index.html without the list has a page everywhere, as before.
+ */
+export function appHasPage(index: Asset, path: string): boolean {
+  let patterns = pagePatterns.get(index);
+  if (patterns === undefined) {
+    const html = new TextDecoder().decode(index.body);
+    const content = /<meta name="app-pages" content="([^"]*)"/.exec(html)?.[1];
+    patterns = content ? content.split(/\s+/).map((source) => new RegExp(source)) : null;
+    pagePatterns.set(index, patterns);
+  }
+  const page = path.replace(/\/+$/, "") || "/";
+  return patterns === null || patterns.some((pattern) => pattern.test(page));
 }

@@ -46,7 +46,7 @@ const titles: Record<Route["page"], Parameters<Translate>[0]> = {
   round: "nav.draws",
   chances: "nav.chances",
   clients: "nav.clients",
-  notFound: "app.name",
+  notFound: "notFound.title",
 };
 
 export function App() {
@@ -128,9 +128,18 @@ export function App() {
           route.page === "chances" ||
           route.page === "clients") && <LazyPage {...props} load={loaders[route.page]} />}
         {route.page === "notFound" && (
-          <p>
-            <a href={hrefFor("/", lang)}>{t("nav.calculator")}</a>
-          </p>
+          <div data-testid="not-found">
+            <h1>{t("notFound.title")}</h1>
+            <p>{t("notFound.text")}</p>
+            <ul>
+              <li>
+                <a href={hrefFor("/", lang)}>{t("nav.calculator")}</a>
+              </li>
+              <li>
+                <a href={hrefFor("/draws", lang)}>{t("nav.draws")}</a>
+              </li>
+            </ul>
+          </div>
         )}
       </main>
       <footer>

@@ -139,25 +139,51 @@ export function TextField(
   );
 }
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date typed as YYYY-MM-DD, in both languages. Not the browser's date input: that one shows the browser's
+ * own format (mm/dd/yyyy on a French page in an American browser), never the page's. The date is passed
+ * on once complete (or cleared); what is being typed stays in the field meanwhile.
+ */
 export function DateField(
   props: FieldShell & {
     value: string | undefined;
     onChange: (v: string | undefined) => void;
     required?: boolean;
+    /** The format as the page's language writes it ("YYYY-MM-DD", "AAAA-MM-JJ"). */
+    format: string;
   },
 ) {
-  const { id, label, value, onChange } = props;
+  const { id, label, value, onChange, format } = props;
+  const [text, setText] = useState(value ?? "");
+  useEffect(() => {
+    // Follow outside changes (reset, a shared link) without rewriting what is being typed.
+    if ((value ?? "") !== text && (value !== undefined || isoDate.test(text))) setText(value ?? "");
+  }, [value]);
+  const hint = props.hint ? `${props.hint} (${format})` : format;
   return (
-    <Field id={id} label={label} hint={props.hint} error={props.error}>
+    <Field id={id} label={label} hint={hint} error={props.error}>
       <input
         id={id}
         name={id}
-        type="date"
-        value={value ?? ""}
+        type="text"
+        class="date"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={format}
+        pattern="\d{4}-\d{2}-\d{2}"
+        maxLength={10}
+        value={text}
         required={props.required}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
-        onInput={(e) => onChange((e.currentTarget as HTMLInputElement).value || undefined)}
+        aria-describedby={describedBy({ ...props, hint })}
+        onInput={(e) => {
+          const raw = (e.currentTarget as HTMLInputElement).value.trim();
+          setText(raw);
+          if (raw === "") onChange(undefined);
+          else if (isoDate.test(raw)) onChange(raw);
+        }}
       />
     </Field>
   );

@@ -21,6 +21,8 @@ const en = {
   "lang.switchLabel": "Afficher en français",
   skip: "Skip to content",
   loading: "Loading…",
+  "notFound.title": "Page not found",
+  "notFound.text": "There is no page at this address. These pages may help:",
   "error.load": "The data could not be loaded. Try again later.",
   "footer.sources":
     "Rules, tables and lists come from IRCC's published instructions and data; each one carries its source and effective date.",
@@ -28,14 +30,17 @@ const en = {
 
   "calc.title": "Comprehensive Ranking System (CRS) calculator",
   "calc.intro":
-    "Enter your profile; the score updates as you type. The calculation runs in your browser: your answers are never sent anywhere.",
+    "Enter your profile; the score updates as you type. The score is calculated in your browser: typing here sends nothing.",
+  "calc.privacy":
+    "Where your answers go: into this page's address (without the date of birth), so that a copied link shows the same result; and, only when you open “Your chances”, to this site's server, which computes the forecast from them and keeps nothing.",
   "calc.asOf": "Score as of",
   "calc.asOfHelp": "The rule set in force on this date is used.",
   "calc.ruleSet": "Rules in force since {date}",
   "calc.ruleSetSources": "Sources of this rule set (in English)",
   "calc.source": "Source:",
   "calc.incomplete": "This score may be incomplete:",
-  "calc.incompleteDefault": "a change announced for this date is not confirmed by an official text yet.",
+  "calc.incompleteBecause":
+    "IRCC is reported to change the CRS from {date}, but no official text confirms the new points yet; this score follows the rules in force since {ruleSet}.",
   "calc.warnings": "Check these answers",
   "calc.total": "Your CRS score",
   "calc.totalOf": "out of {max}",
@@ -47,8 +52,11 @@ const en = {
     "The date of birth stays on this page only: the page's address, and any link you copy, carry the age it gives on the assessment date instead.",
 
   "form.you": "You",
+  "form.theClient": "The client",
+  "form.choose": "Choose…",
   "form.age": "Age (completed years)",
   "form.birthDate": "Date of birth",
+  "form.dateFormat": "YYYY-MM-DD",
   "form.birthDateHint": "Instead of the age, if you prefer: the age is counted on the assessment date.",
   "form.education": "Highest level of education",
   "form.canadianEducation": "Education completed in Canada",
@@ -85,6 +93,13 @@ const en = {
   "form.spouseHasLanguage": "They have a language test result",
   "form.spouseWork": "Their years of skilled work in Canada",
   "form.notGiven": "Not given",
+  "form.funds": "Proof of funds (Federal Skilled Worker and Federal Skilled Trades)",
+  "form.fundsHelp":
+    "Both programs require settlement funds for the whole family, unless you can work in Canada and have a job offer.",
+  "form.settlementFunds": "Settlement funds available (CAD)",
+  "form.familySize": "Family size",
+  "form.familySizeHint":
+    "You, your spouse or partner, and your dependent children, even those not coming with you.",
   "form.history": "Work history (for program eligibility)",
   "form.historyHelp": "Search an occupation by its title to find its NOC 2021 code.",
   "form.nocSearch": "Occupation title or NOC code",
@@ -194,6 +209,15 @@ const en = {
   "draws.to": "To",
   "draws.csv": "Download CSV",
   "draws.count": "{n} rounds",
+  "draws.reversed":
+    "No round can match: the start date ({from}) is after the end date ({to}). Swap them or clear one.",
+  "draws.toBeforeFrom": "This date is before the start date.",
+  "draws.noMatch": "No round of “{stream}” {period}. Choose another stream or widen the dates.",
+  "draws.noMatchAny": "No round {period}. Widen the dates.",
+  "draws.between": "between {from} and {to}",
+  "draws.since": "since {date}",
+  "draws.until": "until {date}",
+  "draws.clearFilters": "Clear the filters",
   "draws.table": "Rounds",
   "col.round": "Round",
   "col.date": "Date",
@@ -240,6 +264,7 @@ const en = {
   "chances.title": "Your chances",
   "chances.intro":
     "Based on the profile in the calculator. The forecast is computed from the rounds published so far; it is an estimate, not a promise.",
+  "chances.sent": "To compute it, this page sent the profile to this site's server, which keeps nothing.",
   "chances.noProfile": "Fill in the calculator first: your chances are computed from that profile.",
   "chances.toCalculator": "Go to the calculator",
   "chances.score": "Your score: {score}",
@@ -263,6 +288,8 @@ const en = {
   "chances.unknownHelp": "The profile does not say enough to decide (for example, settlement funds).",
   "chances.programs": "Programs",
   "chances.categories": "Categories in force",
+  "chances.categoryList": "{year} list",
+  "chances.listDatesUnconfirmed": "dates in force not confirmed",
   "chances.noneEligible": "You are not eligible for any stream that invites in these rounds.",
   "chances.reasons": "Reasons (in English)",
   "chances.yourScore": "Your score",
@@ -285,11 +312,14 @@ const en = {
   "advice.intro":
     "Each change is scored by the CRS engine on the date it can be made and run through the same simulated rounds; best first.",
   "advice.action": "Change",
-  "advice.points": "Points gained",
-  "advice.newScore": "New score",
+  "advice.points": "CRS points gained",
+  "advice.newScore": "New CRS score",
   "advice.gain": "Chance gained (26 weeks)",
   "advice.when": "From",
-  "advice.percentagePoints": "{n} pts",
+  "advice.percentagePoints": "{n} percentage points",
+  "advice.gainUnknown": "Cannot tell",
+  "advice.undecided":
+    "Your profile cannot decide {streams}: a change's chance gained counts only the programs it proves, so where it shows “Cannot tell”, add your work history and proof of funds, or tick the box above that counts them as eligible.",
   "advice.none": "No change in reach would raise your score.",
   "advice.retest": "Retest: one level higher in {ability} (first language)",
   "advice.education": "Complete: {level}",
@@ -329,6 +359,8 @@ const en = {
   "clients.none": "No client yet.",
   "clients.crsNow": "CRS today: {n}",
   "clients.fix": "Correct the highlighted answers before saving.",
+  "clients.fillIn":
+    "Fill in at least the age (or date of birth), the education and the first language test to see the CRS.",
   "clients.asOf": "Status on {date}; chance of an invitation from {paths} simulated futures per client.",
   "clients.stale":
     "The latest round in the database is from {date}: update the rounds for a current picture.",
@@ -351,6 +383,21 @@ const en = {
   "clients.sort.chance": "By chance within 26 weeks, highest first",
   "clients.unscorable": "Cannot be scored on this date; check: {fields}",
   "clients.noRound": "No round yet",
+  "clients.noStreamForRounds": "No proven stream, so no round to compare with",
+  "clients.noRoundIn": "No round yet in {streams}",
+  "clients.chanceNone": "Not computed: no proven stream",
+  "clients.col.next": "What to do next",
+  "clients.next.decide":
+    "Edit the profile: add the work history (each job's occupation and dates) and the settlement funds and family size, so that {streams} can be decided.",
+  "clients.next.noProgram":
+    "No program is open to this profile yet: better language results or a year of skilled work would open one.",
+  "clients.next.reached":
+    "At or above the latest cut-off of {stream}: keep the profile in the pool and its answers up to date.",
+  "clients.next.below":
+    "{n} points below the latest cut-off of {stream}: look for the points to gain (language, education, a nomination).",
+  "clients.next.noRound":
+    "Eligible, but {streams} had no round yet: keep the profile in the pool and watch for one.",
+  "clients.next.unscorable": "Edit the profile and correct the answers named.",
   "chances.assume":
     "Count the programs my profile cannot decide as eligible (for example, without a work history)",
   "stream.general": "All programs (general round)",
@@ -388,23 +435,27 @@ const fr: Messages = {
   "lang.switchLabel": "Display in English",
   skip: "Passer au contenu",
   loading: "Chargement…",
+  "notFound.title": "Page introuvable",
+  "notFound.text": "Il n'y a aucune page à cette adresse. Ces pages peuvent vous aider :",
   "error.load": "Les données n'ont pas pu être chargées. Réessayez plus tard.",
   "footer.sources":
-    "Les règles, grilles et listes proviennent des instructions et des données publiées par IRCC; chacune indique sa source et sa date d'entrée en vigueur.",
+    "Les règles, grilles et listes proviennent des instructions et des données publiées par IRCC ; chacune indique sa source et sa date d'entrée en vigueur.",
   "footer.notAdvice":
     "Outil indépendant, sans lien avec le gouvernement du Canada. Ne constitue pas un avis juridique.",
 
   "calc.title": "Calculateur du Système de classement global (SCG)",
   "calc.intro":
-    "Saisissez votre profil; la note se met à jour pendant la saisie. Le calcul se fait dans votre navigateur : vos réponses ne sont envoyées nulle part.",
+    "Saisissez votre profil ; la note se met à jour pendant la saisie. La note est calculée dans votre navigateur : rien n'est envoyé pendant la saisie.",
+  "calc.privacy":
+    "Où vont vos réponses : dans l'adresse de cette page (sans la date de naissance), pour qu'un lien copié montre le même résultat ; et, seulement quand vous ouvrez « Vos chances », au serveur de ce site, qui en calcule la prévision et n'en garde rien.",
   "calc.asOf": "Note en date du",
   "calc.asOfHelp": "Les règles en vigueur à cette date sont appliquées.",
   "calc.ruleSet": "Règles en vigueur depuis le {date}",
   "calc.ruleSetSources": "Sources de ces règles (en anglais)",
   "calc.source": "Source :",
   "calc.incomplete": "Cette note est peut-être incomplète :",
-  "calc.incompleteDefault":
-    "un changement annoncé pour cette date n'est pas encore confirmé par un texte officiel.",
+  "calc.incompleteBecause":
+    "IRCC modifierait le SCG à partir du {date}, mais aucun texte officiel n'en confirme encore les nouveaux points ; cette note suit les règles en vigueur depuis le {ruleSet}.",
   "calc.warnings": "Vérifiez ces réponses",
   "calc.total": "Votre note SCG",
   "calc.totalOf": "sur {max}",
@@ -416,8 +467,11 @@ const fr: Messages = {
   "calc.reset": "Recommencer",
 
   "form.you": "Vous",
+  "form.theClient": "Le client",
+  "form.choose": "Choisissez…",
   "form.age": "Âge (années révolues)",
   "form.birthDate": "Date de naissance",
+  "form.dateFormat": "AAAA-MM-JJ",
   "form.birthDateHint": "Au lieu de l'âge, si vous préférez : l'âge est compté à la date de l'évaluation.",
   "form.education": "Niveau de scolarité le plus élevé",
   "form.canadianEducation": "Études terminées au Canada",
@@ -454,6 +508,13 @@ const fr: Messages = {
   "form.spouseHasLanguage": "Il ou elle a un résultat de test de langue",
   "form.spouseWork": "Ses années de travail qualifié au Canada",
   "form.notGiven": "Non précisé",
+  "form.funds": "Preuve de fonds (travailleurs qualifiés et métiers spécialisés, programmes fédéraux)",
+  "form.fundsHelp":
+    "Ces deux programmes exigent des fonds d'établissement pour toute la famille, sauf si vous pouvez travailler au Canada et avez une offre d'emploi.",
+  "form.settlementFunds": "Fonds d'établissement disponibles ($ CA)",
+  "form.familySize": "Taille de la famille",
+  "form.familySizeHint":
+    "Vous, votre époux ou conjoint de fait et vos enfants à charge, même ceux qui ne vous accompagnent pas.",
   "form.history": "Antécédents de travail (pour l'admissibilité aux programmes)",
   "form.historyHelp": "Cherchez une profession par son titre pour trouver son code CNP 2021.",
   "form.nocSearch": "Titre de la profession ou code CNP",
@@ -513,7 +574,7 @@ const fr: Messages = {
   "factor.french": "Compétences en français",
   "factor.sibling": "Frère ou sœur au Canada",
   "explain.age":
-    "{age} ans. Les points dépendent de l'âge; ils sont les plus élevés de {bestFrom} à {bestTo} ans et tombent à zéro à {noneFrom} ans.",
+    "{age} ans. Les points dépendent de l'âge ; ils sont les plus élevés de {bestFrom} à {bestTo} ans et tombent à zéro à {noneFrom} ans.",
   "explain.education": "{level}.",
   "explain.language":
     "{test} : {levels}. Des points sont accordés pour chacune des quatre habiletés selon le niveau.",
@@ -542,10 +603,10 @@ const fr: Messages = {
   "level.nclc": "NCLC {n}",
   "level.below": "sous le niveau 4",
   "warn.old":
-    "{section} : le résultat du {date} a plus de {years} ans au {on}; IRCC accepte les résultats pendant {years} ans.",
+    "{section} : le résultat du {date} a plus de {years} ans au {on} ; IRCC accepte les résultats pendant {years} ans.",
   "warn.after": "{section} : la date du test ({date}) est postérieure à la date de la note.",
   "warn.tcf":
-    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis {since}; ce test est plus ancien.",
+    "{section} : le TCF Canada n'est accepté pour Entrée express que depuis {since} ; ce test est plus ancien.",
   "warn.tefScale":
     "{section} : selon le barème d'avant le {date} (« Équivalence ancien score »), ces résultats donneraient au moins {level} dans chaque habileté. Si c'est la colonne que vous avez recopiée, choisissez ce barème.",
 
@@ -567,6 +628,16 @@ const fr: Messages = {
   "draws.to": "Au",
   "draws.csv": "Télécharger en CSV",
   "draws.count": "{n} rondes",
+  "draws.reversed":
+    "Aucune ronde ne peut correspondre : la date de début ({from}) est après la date de fin ({to}). Inversez-les ou effacez-en une.",
+  "draws.toBeforeFrom": "Cette date est avant la date de début.",
+  "draws.noMatch":
+    "Aucune ronde du volet « {stream} » {period}. Choisissez un autre volet ou élargissez les dates.",
+  "draws.noMatchAny": "Aucune ronde {period}. Élargissez les dates.",
+  "draws.between": "entre le {from} et le {to}",
+  "draws.since": "depuis le {date}",
+  "draws.until": "jusqu'au {date}",
+  "draws.clearFilters": "Effacer les filtres",
   "draws.table": "Rondes",
   "col.round": "Ronde",
   "col.date": "Date",
@@ -607,12 +678,14 @@ const fr: Messages = {
   "round.next": "Ronde suivante",
   "round.report": "Rapport",
   "round.poolDesc":
-    "Profils du bassin par tranche de notes, tels que publiés avec la ronde; en rouge, les tranches entièrement au-dessus de sa note limite (tout le bassin, pas seulement les candidats admissibles à cette ronde).",
+    "Profils du bassin par tranche de notes, tels que publiés avec la ronde ; en rouge, les tranches entièrement au-dessus de sa note limite (tout le bassin, pas seulement les candidats admissibles à cette ronde).",
   "round.historyDesc": "Note limite de chaque ronde de ce volet jusqu'à celle-ci, cette ronde en rouge.",
 
   "chances.title": "Vos chances",
   "chances.intro":
-    "D'après le profil saisi dans le calculateur. La prévision est calculée à partir des rondes publiées jusqu'ici; c'est une estimation, pas une promesse.",
+    "D'après le profil saisi dans le calculateur. La prévision est calculée à partir des rondes publiées jusqu'ici ; c'est une estimation, pas une promesse.",
+  "chances.sent":
+    "Pour la calculer, cette page a envoyé le profil au serveur de ce site, qui n'en garde rien.",
   "chances.noProfile":
     "Remplissez d'abord le calculateur : vos chances sont calculées à partir de ce profil.",
   "chances.toCalculator": "Aller au calculateur",
@@ -637,6 +710,8 @@ const fr: Messages = {
   "chances.unknownHelp": "Le profil ne suffit pas pour trancher (par exemple, les fonds d'établissement).",
   "chances.programs": "Programmes",
   "chances.categories": "Catégories en vigueur",
+  "chances.categoryList": "liste de {year}",
+  "chances.listDatesUnconfirmed": "dates d'application non confirmées",
   "chances.noneEligible": "Vous n'êtes admissible à aucun volet qui invite dans ces rondes.",
   "chances.reasons": "Motifs (en anglais)",
   "chances.yourScore": "Votre note",
@@ -652,18 +727,21 @@ const fr: Messages = {
   "chances.forecastOnHelp":
     "Seules les rondes publiées jusqu'à cette date sont utilisées : choisissez une date antérieure pour voir ce que la prévision disait alors.",
   "chances.allStreamsShown":
-    "Aucune des rondes prévues n'est dans un volet auquel vous êtes admissible; voici les rondes de tous les volets des 8 prochaines semaines.",
+    "Aucune des rondes prévues n'est dans un volet auquel vous êtes admissible ; voici les rondes de tous les volets des 8 prochaines semaines.",
   "chances.dateConfidence": "Fiabilité de la date",
   "chances.loadingLong": "Simulation des 26 prochaines semaines…",
 
   "advice.intro":
-    "Chaque changement est évalué par le moteur du SCG à la date où il peut être fait, puis passé dans les mêmes rondes simulées; le meilleur d'abord.",
+    "Chaque changement est évalué par le moteur du SCG à la date où il peut être fait, puis passé dans les mêmes rondes simulées ; le meilleur d'abord.",
   "advice.action": "Changement",
-  "advice.points": "Points gagnés",
-  "advice.newScore": "Nouvelle note",
+  "advice.points": "Points SCG gagnés",
+  "advice.newScore": "Nouvelle note SCG",
   "advice.gain": "Chance gagnée (26 semaines)",
   "advice.when": "À partir du",
-  "advice.percentagePoints": "{n} pts",
+  "advice.percentagePoints": "{n} points de pourcentage",
+  "advice.gainUnknown": "Impossible à dire",
+  "advice.undecided":
+    "Votre profil ne permet pas de trancher : {streams}. La chance gagnée ne compte que les programmes prouvés ; là où elle indique « Impossible à dire », ajoutez vos antécédents de travail et votre preuve de fonds, ou cochez plus haut la case qui les compte comme admissibles.",
   "advice.none": "Aucun changement à votre portée ne ferait monter votre note.",
   "advice.retest": "Repasser le test : un niveau de plus en {ability} (première langue)",
   "advice.education": "Obtenir : {level}",
@@ -703,6 +781,8 @@ const fr: Messages = {
   "clients.none": "Aucun client pour l'instant.",
   "clients.crsNow": "Note SCG aujourd'hui : {n}",
   "clients.fix": "Corrigez les réponses signalées avant d'enregistrer.",
+  "clients.fillIn":
+    "Remplissez au moins l'âge (ou la date de naissance), les études et le premier test de langue pour voir la note SCG.",
   "clients.asOf": "Situation au {date} ; chance d'invitation selon {paths} avenirs simulés par client.",
   "clients.stale":
     "La dernière ronde de la base de données date du {date} : mettez les rondes à jour pour une image actuelle.",
@@ -725,6 +805,21 @@ const fr: Messages = {
   "clients.sort.chance": "Par chance d'ici 26 semaines, la plus haute d'abord",
   "clients.unscorable": "Note impossible à calculer à cette date ; vérifiez : {fields}",
   "clients.noRound": "Aucune ronde pour l'instant",
+  "clients.noStreamForRounds": "Aucun volet prouvé, donc aucune ronde à comparer",
+  "clients.noRoundIn": "Aucune ronde pour l'instant dans : {streams}",
+  "clients.chanceNone": "Non calculée : aucun volet prouvé",
+  "clients.col.next": "Prochaine étape",
+  "clients.next.decide":
+    "Modifiez le profil : ajoutez les antécédents de travail (profession et dates de chaque emploi), les fonds d'établissement et la taille de la famille, pour trancher : {streams}.",
+  "clients.next.noProgram":
+    "Aucun programme n'est encore ouvert à ce profil : de meilleurs résultats linguistiques ou une année de travail qualifié en ouvriraient un.",
+  "clients.next.reached":
+    "Note égale ou supérieure à la dernière note limite ({stream}) : gardez le profil dans le bassin et ses réponses à jour.",
+  "clients.next.below":
+    "{n} points sous la dernière note limite ({stream}) : cherchez les points à gagner (langues, études, une nomination).",
+  "clients.next.noRound":
+    "Admissible, mais aucune ronde pour l'instant dans : {streams} ; gardez le profil dans le bassin et guettez-en une.",
+  "clients.next.unscorable": "Modifiez le profil et corrigez les réponses signalées.",
   "chances.assume":
     "Compter comme admissibles les programmes que mon profil ne permet pas de trancher (par exemple, sans antécédents de travail)",
   // The French stream names are the domain's (draws/labels.ts), the ones the French round reports use.

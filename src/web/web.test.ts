@@ -1,10 +1,11 @@
 // The web app's pure parts: the translation tables, the URL state codec, the profile path updates,
 // and the numbers the Draws page charts.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PoolDistribution, Round } from "../draws/index.js";
 import { messages } from "./i18n.js";
-import { invitationsByMonth } from "./pages/draws.js";
+import { invitationsByMonth, lineBreakDays, lineSegments } from "./pages/draws.js";
 import { distributionOn, poolBars } from "./pool.js";
 import { getPath, setPath } from "./profile-state.js";
 import { decodeState, encodeState, parseRoute } from "./router.js";
@@ -86,6 +87,21 @@ const round = (date: string, size: number, distribution: PoolDistribution | null
 });
 
 describe("draws charts", () => {
+  it("starts a new line segment after a pause longer than lineBreakDays, stream by stream", () => {
+    const at = (date: string, id: string) => ({ date, stream: { id } }) as Pick<Round, "date" | "stream">;
+    expect(lineBreakDays).toBe(180);
+    expect(
+      lineSegments([
+        at("2015-01-31", "cec"),
+        at("2015-02-27", "pnp"),
+        at("2015-06-01", "cec"),
+        at("2020-03-01", "cec"), // a pause of years: a new segment
+        at("2020-03-20", "pnp"), // PNP's own pause, counted from PNP's own last round
+        at("2020-04-01", "cec"),
+      ]),
+    ).toEqual(["cec#0", "pnp#0", "cec#0", "cec#1", "pnp#1", "cec#1"]);
+  });
+
   it("adds invitations per month and fills months without rounds with zero", () => {
     const months = invitationsByMonth([
       round("2024-01-10", 1000),
@@ -147,5 +163,22 @@ describe("draws charts", () => {
     // 50 + 30 + 20 + (10+9+8+7+6) + (5+4+3+2+1) + 2 + 1 = 158 = total.
     expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(158);
     for (let i = 1; i < bars.length; i++) expect(bars[i]!.from).toBe(bars[i - 1]!.to + 1);
+  });
+});
+
+describe("the pages index.html declares to the server", () => {
+  it("are the pages parseRoute knows, no more and no fewer", () => {
+    const html = readFileSync("src/web/index.html", "utf8");
+    const content = /<meta name="app-pages" content="([^"]*)"/.exec(html)?.[1] ?? "";
+    const patterns = content.split(/\s+/).map((source) => new RegExp(source));
+    const declared = (path: string) => patterns.some((p) => p.test(path.replace(/\/+$/, "") || "/"));
+    for (const path of ["/", "/draws", "/draws/", "/chances", "/clients", "/rounds/379", "/rounds/91a"]) {
+      expect(declared(path), path).toBe(true);
+      expect(parseRoute(path).page, path).not.toBe("notFound");
+    }
+    for (const path of ["/x", "/rounds/", "/rounds/abcd", "/rounds/12345", "/draws/2025", "/clients/F-1"]) {
+      expect(declared(path), path).toBe(false);
+      expect(parseRoute(path).page, path).toBe("notFound");
+    }
   });
 });

@@ -93,6 +93,7 @@ describe("clients page", () => {
     const page = await open("/clients");
     await page.getByRole("button", { name: "Add a client" }).click();
     await page.getByLabel("Label (your file number)").fill("DUP-1");
+    await typeProfile(page);
     await page.getByRole("button", { name: "Save" }).click();
     await expect
       .poll(() => page.locator("#client-label-error").innerText(), patient)

@@ -26,6 +26,7 @@ import {
   type RuleSet,
   ruleSetFor,
   ruleSets,
+  unconfirmedChanges,
 } from "../../rules/index.js";
 import type { PageProps } from "../app.js";
 import { CheckField, DateField, Fieldset, NumberField, SelectField } from "../form.js";
@@ -42,6 +43,9 @@ import { encodeState, hrefFor, setParams } from "../router.js";
 import { localizeWarning } from "../warnings.js";
 import { WorkHistory } from "./work-history.js";
 
+/** The reported change not yet confirmed by an official text that a score on `date` may be missing. */
+const unconfirmedChangeOn = (date: string) => unconfirmedChanges.find((c) => date >= c.from);
+
 export const localToday = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -56,6 +60,8 @@ const ageRange = rangeOf(profileSchema.shape.age.unwrap());
 const canadianWorkRange = rangeOf(profileSchema.shape.canadianWorkYears.unwrap());
 const foreignWorkRange = rangeOf(profileSchema.shape.foreignWorkYears.unwrap());
 const spouseWorkRange = rangeOf(spouseSchema.shape.canadianWorkYears.unwrap());
+const fundsRange = rangeOf(profileSchema.shape.settlementFundsCad.unwrap());
+const familySizeRange = rangeOf(profileSchema.shape.familySize.unwrap());
 
 type LanguageInput = Partial<LanguageResult> & { test: LanguageResult["test"] };
 
@@ -96,6 +102,7 @@ function LanguageFields(props: {
           error={err("test")}
         />
         <DateField
+          format={t("form.dateFormat")}
           id={`${id}-date`}
           label={t("form.testedOn")}
           value={value.testedOn}
@@ -419,6 +426,8 @@ export function ProfileForm(props: {
   label: string;
   t: Translate;
   lang: Lang;
+  /** Whose profile the form holds: the person using the calculator, or a consultant's client. */
+  person?: "you" | "client";
   /** The date-of-birth field's hint, when the page keeps the date in its own way (the calculator). */
   birthDateHint?: string;
   onSubmit?: () => void;
@@ -441,7 +450,7 @@ export function ProfileForm(props: {
       }}
       aria-label={props.label}
     >
-      <Fieldset legend={t("form.you")}>
+      <Fieldset legend={t(props.person === "client" ? "form.theClient" : "form.you")}>
         <div class="row">
           <NumberField
             id="age"
@@ -452,6 +461,7 @@ export function ProfileForm(props: {
             onChange={(v) => update("age", v)}
           />
           <DateField
+            format={t("form.dateFormat")}
             id="birthDate"
             label={t("form.birthDate")}
             hint={props.birthDateHint ?? t("form.birthDateHint")}
@@ -464,9 +474,14 @@ export function ProfileForm(props: {
           id="education"
           label={t("form.education")}
           value={input.education}
-          options={options(educationLevels, "edu")}
+          options={
+            // A new client's form starts with no answer: the select says so rather than show a level.
+            input.education === undefined
+              ? [["", t("form.choose")] as const, ...options(educationLevels, "edu")]
+              : options(educationLevels, "edu")
+          }
           error={err("education")}
-          onChange={(v) => update("education", v)}
+          onChange={(v) => update("education", v || undefined)}
         />
         <SelectField
           id="canadianEducation"
@@ -560,6 +575,30 @@ export function ProfileForm(props: {
           checked={bool("siblingInCanada")}
           onChange={(v) => update("siblingInCanada", v)}
         />
+      </Fieldset>
+
+      {/* FSW and FST need proof of funds for the family: without these two answers they cannot be decided. */}
+      <Fieldset legend={t("form.funds")}>
+        <p class="hint">{t("form.fundsHelp")}</p>
+        <div class="row">
+          <NumberField
+            id="settlementFundsCad"
+            label={t("form.settlementFunds")}
+            value={num("settlementFundsCad")}
+            {...fundsRange}
+            error={err("settlementFundsCad")}
+            onChange={(v) => update("settlementFundsCad", v)}
+          />
+          <NumberField
+            id="familySize"
+            label={t("form.familySize")}
+            hint={t("form.familySizeHint")}
+            value={num("familySize")}
+            {...familySizeRange}
+            error={err("familySize")}
+            onChange={(v) => update("familySize", v)}
+          />
+        </div>
       </Fieldset>
 
       <Fieldset legend={t("form.spouseSection")}>
@@ -701,6 +740,9 @@ export function Calculator({ t, lang, url }: PageProps) {
     <div class="calculator">
       <h1>{t("calc.title")}</h1>
       <p class="lead">{t("calc.intro")}</p>
+      <p class="hint" data-testid="calc-privacy">
+        {t("calc.privacy")}
+      </p>
       <div class="calc-grid">
         <ProfileForm
           input={input}
@@ -726,6 +768,7 @@ export function Calculator({ t, lang, url }: PageProps) {
         <aside class="result" aria-labelledby="score-heading">
           <div class="score-card">
             <DateField
+              format={t("form.dateFormat")}
               id="asOf"
               label={t("calc.asOf")}
               value={asOf}
@@ -760,9 +803,10 @@ export function Calculator({ t, lang, url }: PageProps) {
             {result?.mayBeIncomplete && (
               <p class="warning" role="note">
                 <strong>{t("calc.incomplete")}</strong>{" "}
-                {lang === "en" && result.incompleteReason
-                  ? result.incompleteReason
-                  : t("calc.incompleteDefault")}
+                {t("calc.incompleteBecause", {
+                  date: formatDate(lang, unconfirmedChangeOn(result.assessedOn)?.from ?? result.assessedOn),
+                  ruleSet: formatDate(lang, result.ruleSet.effectiveFrom),
+                })}
               </p>
             )}
             {warnings.length > 0 && (

@@ -23,6 +23,7 @@ import {
   type Translate,
 } from "../i18n.js";
 import { profileFromParam } from "../profile-state.js";
+import { reasonForPage } from "../reasons.js";
 import { hrefFor, setParams } from "../router.js";
 
 // The answer's types are the domain modules' own (type-only imports: nothing of them is bundled), so
@@ -118,12 +119,15 @@ function Advice({
   param,
   assume,
   forecastOn,
+  undecided,
 }: {
   t: Translate;
   lang: Lang;
   param: string | null;
   assume: boolean;
   forecastOn: string | null;
+  /** Programs the profile cannot decide: while they are not counted, a change's chance gained is unknown. */
+  undecided: readonly string[];
 }) {
   const state = useProfileAnswer<AdviceResponse>("/api/advice", param, assume, forecastOn);
   if (state.status === "loading") return <p aria-busy="true">{t("loading")}</p>;
@@ -135,9 +139,17 @@ function Advice({
       signDisplay: "always",
       maximumFractionDigits: 1,
     }).format(p * 100);
+  // Without the undecided programs counted, a change that would open them shows no gain at all: that is
+  // not "no gain", it is unknown.
+  const gainUnknown = (gained: number) => !assume && undecided.length > 0 && gained === 0;
   return (
     <div class="table-wrap">
-      <table class="data" data-testid="advice">
+      {!assume && undecided.length > 0 && (
+        <p class="hint" data-testid="advice-undecided">
+          {t("advice.undecided", { streams: undecided.map((s) => streamLabel(t, s)).join(", ") })}
+        </p>
+      )}
+      <table class="data reflow" data-testid="advice">
         <thead>
           <tr>
             <th scope="col">{t("advice.action")}</th>
@@ -158,14 +170,22 @@ function Advice({
             const { text, english } = actionText(t, a);
             return (
               <tr key={a.id}>
-                <td>
+                <td data-label={t("advice.action")}>
                   <span lang={english ? "en" : undefined}>{text}</span>
                   {lang === "en" && a.note && <span class="explain">{a.note}</span>}
                 </td>
-                <td class="num">{formatNumber(lang, a.pointsGained)}</td>
-                <td class="num">{formatNumber(lang, a.newScore)}</td>
-                <td class="num">{t("advice.percentagePoints", { n: points(a.probabilityGained) })}</td>
-                <td>{formatDate(lang, a.reachedOn)}</td>
+                <td class="num" data-label={t("advice.points")}>
+                  {formatNumber(lang, a.pointsGained)}
+                </td>
+                <td class="num" data-label={t("advice.newScore")}>
+                  {formatNumber(lang, a.newScore)}
+                </td>
+                <td class="num" data-label={t("advice.gain")}>
+                  {gainUnknown(a.probabilityGained)
+                    ? t("advice.gainUnknown")
+                    : t("advice.percentagePoints", { n: points(a.probabilityGained) })}
+                </td>
+                <td data-label={t("advice.when")}>{formatDate(lang, a.reachedOn)}</td>
               </tr>
             );
           })}
@@ -187,6 +207,9 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
     <>
       <h1>{t("chances.title")}</h1>
       <p class="lead">{t("chances.intro")}</p>
+      <p class="hint" data-testid="chances-sent">
+        {t("chances.sent")}
+      </p>
     </>
   );
   if (state.status === "loading")
@@ -238,6 +261,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
       {header}
       <div class="forecast-date">
         <DateField
+          format={t("form.dateFormat")}
           id="forecast-on"
           label={t("chances.forecastOn")}
           value={d.data.asOf}
@@ -265,7 +289,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
             <a href={calculatorLink}>{t("chances.toCalculator")}</a>
           </p>
         </section>
-        <section class="card" aria-labelledby="eligible-title">
+        <section class="card" aria-labelledby="eligible-title" data-testid="eligibility">
           <h2 id="eligible-title">{t("chances.eligible")}</h2>
           <h3>{t("chances.programs")}</h3>
           <ul class="plain">
@@ -281,7 +305,15 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               <ul class="plain">
                 {categories.map((c) => (
                   <li key={`${c.category}-${c.version}`}>
-                    {streamLabel(t, c.category)} <Badge t={t} value={c.eligible} />
+                    {/* A category can have two lists in force (one with unconfirmed dates): name the list. */}
+                    <span>
+                      {streamLabel(t, c.category)}{" "}
+                      <small class="version">
+                        ({t("chances.categoryList", { year: c.version.slice(0, 4) })}
+                        {c.inForce === "unknown" && `, ${t("chances.listDatesUnconfirmed")}`})
+                      </small>
+                    </span>{" "}
+                    <Badge t={t} value={c.eligible} />
                   </li>
                 ))}
               </ul>
@@ -299,7 +331,9 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
             <summary>{t("chances.reasons")}</summary>
             <ul lang="en">
               {d.eligibility.programs.flatMap((p) =>
-                p.reasons.map((r) => <li key={`${p.program}${r}`}>{`${p.program.toUpperCase()}: ${r}`}</li>),
+                p.reasons.map((r) => (
+                  <li key={`${p.program}${r}`}>{`${p.program.toUpperCase()}: ${reasonForPage(r)}`}</li>
+                )),
               )}
             </ul>
           </details>
@@ -431,7 +465,7 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
               }
             />
             <div class="table-wrap">
-              <table class="data">
+              <table class="data reflow" data-testid="forecast">
                 <thead>
                   <tr>
                     <th scope="col">{t("chances.expectedDate")}</th>
@@ -453,16 +487,22 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
                 <tbody>
                   {forecast.map((f) => (
                     <tr key={`${f.stream.id}-${f.date}`}>
-                      <td>{formatDate(lang, f.date)}</td>
-                      <td>{f.label}</td>
-                      <td class="num">{formatNumber(lang, f.cutoff.p50)}</td>
-                      <td class="num">
+                      <td data-label={t("chances.expectedDate")}>{formatDate(lang, f.date)}</td>
+                      <td data-label={t("col.stream")}>{f.label}</td>
+                      <td class="num" data-label={t("chances.expectedCutoff")}>
+                        {formatNumber(lang, f.cutoff.p50)}
+                      </td>
+                      <td class="num" data-label={t("chances.interval")}>
                         {f.cutoff.p10 === null || f.cutoff.p90 === null
                           ? t("chances.unknown")
                           : `${formatNumber(lang, f.cutoff.p10)}–${formatNumber(lang, f.cutoff.p90)}`}
                       </td>
-                      <td class="num">{formatNumber(lang, f.size)}</td>
-                      <td class="num">{percent(lang, f.dateConfidence)}</td>
+                      <td class="num" data-label={t("col.size")}>
+                        {formatNumber(lang, f.size)}
+                      </td>
+                      <td class="num" data-label={t("chances.dateConfidence")}>
+                        {percent(lang, f.dateConfidence)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -489,7 +529,14 @@ export default function ChancesPage({ t, lang, url }: PageProps) {
       <section class="card" aria-labelledby="advice-title">
         <h2 id="advice-title">{t("chances.advice")}</h2>
         <p class="hint">{t("advice.intro")}</p>
-        <Advice t={t} lang={lang} param={param} assume={assume} forecastOn={forecastOn} />
+        <Advice
+          t={t}
+          lang={lang}
+          param={param}
+          assume={assume}
+          forecastOn={forecastOn}
+          undecided={d.candidate.unknownStreams}
+        />
       </section>
     </div>
   );

@@ -10,7 +10,7 @@ import type { ProfileInput } from "../../profile/schema.js";
 import type { PageProps } from "../app.js";
 import { SelectField, TextField } from "../form.js";
 import { formatDate, formatNumber, formatPercent, type Lang, streamLabel, type Translate } from "../i18n.js";
-import { evaluate, starterProfile } from "../profile-state.js";
+import { evaluate, getPath } from "../profile-state.js";
 import { setParams } from "../router.js";
 import { localToday, ProfileForm } from "./calculator.js";
 
@@ -57,14 +57,22 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** A new client's profile: nothing answered yet but the test, which every language result names. */
+const blankProfile = { firstLanguage: { test: "ielts" } } as unknown as ProfileInput;
+
 const clientPath = (label: string) => `/api/clients/${encodeURIComponent(label)}`;
 
 type Editing = { mode: "add" } | { mode: "edit"; label: string };
 
 const percent = (lang: Lang, p: number) => formatPercent(lang, p, 0);
 
+const streamList = (t: Translate, streams: readonly string[]) =>
+  streams.map((s) => streamLabel(t, s)).join(", ");
+
 function RoundsReached({ status, t, lang }: { status: ClientStatus; t: Translate; lang: Lang }) {
-  if (status.latestRounds.length === 0) return <span>{t("clients.noRound")}</span>;
+  if (status.eligibleStreams.length === 0) return <span>{t("clients.noStreamForRounds")}</span>;
+  if (status.latestRounds.length === 0)
+    return <span>{t("clients.noRoundIn", { streams: streamList(t, status.streamsWithoutRounds) })}</span>;
   return (
     <ul class="plain">
       {status.latestRounds.map((r) => {
@@ -86,6 +94,31 @@ function RoundsReached({ status, t, lang }: { status: ClientStatus; t: Translate
   );
 }
 
+const programIds: readonly string[] = ["fsw", "cec", "fst", "pnp"];
+
+/** What the consultant can do next for a client, read from its status (never an empty cell). */
+export function nextStep(t: Translate, lang: Lang, status: ClientStatus | null): string {
+  if (!status) return t("clients.next.unscorable");
+  if (status.eligibleStreams.length === 0) {
+    // The programs decide the rest (a category needs one of them): name those, not every category too.
+    const programs = status.unknownStreams.filter((s) => programIds.includes(s));
+    const undecided = programs.length > 0 ? programs : status.unknownStreams;
+    return undecided.length > 0
+      ? t("clients.next.decide", { streams: streamList(t, undecided) })
+      : t("clients.next.noProgram");
+  }
+  const reached = status.latestRounds.find((r) => r.reached);
+  if (reached) return t("clients.next.reached", { stream: streamLabel(t, reached.stream) });
+  // The round whose cut-off is nearest the score: the points that matter most.
+  const nearest = [...status.latestRounds].sort((a, b) => b.margin - a.margin)[0];
+  if (nearest)
+    return t("clients.next.below", {
+      n: formatNumber(lang, -nearest.margin),
+      stream: streamLabel(t, nearest.stream),
+    });
+  return t("clients.next.noRound", { streams: streamList(t, status.streamsWithoutRounds) });
+}
+
 function ClientTable(props: {
   list: ClientList;
   t: Translate;
@@ -97,7 +130,7 @@ function ClientTable(props: {
   if (list.clients.length === 0) return <p data-testid="clients-empty">{t("clients.none")}</p>;
   return (
     <div class="table-wrap">
-      <table class="data" data-testid="clients">
+      <table class="data reflow" data-testid="clients">
         <caption class="visually-hidden">{t("clients.title")}</caption>
         <thead>
           <tr>
@@ -105,6 +138,7 @@ function ClientTable(props: {
             <th scope="col" class="num">
               {t("clients.col.crs")}
             </th>
+            <th scope="col">{t("clients.col.next")}</th>
             <th scope="col">{t("clients.col.eligible")}</th>
             <th scope="col">{t("clients.col.rounds")}</th>
             <th scope="col" class="num">
@@ -121,14 +155,17 @@ function ClientTable(props: {
             return (
               <tr key={c.label} data-label={c.label}>
                 <th scope="row">{c.label}</th>
-                <td class="num" data-testid="client-crs">
+                <td class="num" data-testid="client-crs" data-label={t("clients.col.crs")}>
                   {status ? formatNumber(lang, status.crs) : "—"}
+                </td>
+                <td data-testid="client-next" data-label={t("clients.col.next")}>
+                  {nextStep(t, lang, status)}
                 </td>
                 {status ? (
                   <>
-                    <td>
+                    <td data-label={t("clients.col.eligible")}>
                       {status.eligibleStreams.length
-                        ? status.eligibleStreams.map((s) => streamLabel(t, s)).join(", ")
+                        ? streamList(t, status.eligibleStreams)
                         : t("clients.noneProven")}
                       {status.unknownStreams.length > 0 && (
                         <small class="hint">
@@ -139,18 +176,26 @@ function ClientTable(props: {
                         </small>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t("clients.col.rounds")}>
                       <RoundsReached status={status} t={t} lang={lang} />
                     </td>
                   </>
                 ) : (
-                  <td colSpan={2} class="error">
+                  <td colSpan={2} class="error" data-label={t("clients.col.eligible")}>
                     {t("clients.unscorable", { fields: (c.problems ?? []).map((p) => p.field).join(", ") })}
                   </td>
                 )}
-                <td class="num">{chance === undefined ? "—" : percent(lang, chance)}</td>
-                <td>{c.notes ?? ""}</td>
-                <td>
+                <td class="num" data-testid="client-chance" data-label={t("clients.col.chance")}>
+                  {status && status.eligibleStreams.length === 0 ? (
+                    <small class="hint">{t("clients.chanceNone")}</small>
+                  ) : chance === undefined ? (
+                    "—"
+                  ) : (
+                    percent(lang, chance)
+                  )}
+                </td>
+                <td data-label={t("clients.col.notes")}>{c.notes ?? ""}</td>
+                <td data-label={t("clients.col.actions")}>
                   <button type="button" class="button secondary" onClick={() => props.onEdit(c.label)}>
                     {t("clients.edit")}
                     <span class="visually-hidden"> {c.label}</span>
@@ -185,11 +230,15 @@ function ClientEditor(props: {
   const [profile, setProfile] = useState<ProfileInput>(props.initial.profile);
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  // A new client's form starts empty: a missing answer is named once Save was tried, not before.
+  const [triedSaving, setTriedSaving] = useState(editing.mode === "edit");
   const today = localToday();
   // The same schema and engine as the server: problems show while typing, the CRS too.
   const evaluation = useMemo(() => evaluate(profile, today), [profile, today]);
   const problems = new Map<string, FieldProblem>();
-  if (!evaluation.ok) for (const p of evaluation.problems) problems.set(p.field, p);
+  if (!evaluation.ok)
+    for (const p of evaluation.problems)
+      if (triedSaving || getPath(profile, p.field) !== undefined) problems.set(p.field, p);
   for (const p of serverProblems)
     if (p.field.startsWith("profile.")) problems.set(p.field.slice("profile.".length), p);
   const labelProblem = serverProblems.find((p) => p.field === "label");
@@ -203,6 +252,7 @@ function ClientEditor(props: {
   const otherProblems = serverProblems.filter((p) => p.field !== "label" && !p.field.startsWith("profile."));
 
   const save = async () => {
+    setTriedSaving(true);
     if (!evaluation.ok || busy) return;
     if (label.trim() === "") {
       setServerProblems([{ field: "label", problem: t("clients.labelMissing") }]);
@@ -262,6 +312,7 @@ function ClientEditor(props: {
         problems={problems}
         asOf={today}
         label={heading}
+        person="client"
         t={t}
         lang={lang}
         onSubmit={save}
@@ -269,7 +320,9 @@ function ClientEditor(props: {
         <p aria-live="polite" data-testid="editor-crs">
           {evaluation.ok
             ? t("clients.crsNow", { n: formatNumber(lang, evaluation.result.total) })
-            : t("clients.fix")}
+            : triedSaving
+              ? t("clients.fix")
+              : t("clients.fillIn")}
         </p>
         {otherProblems.length > 0 && (
           <p class="error" role="alert">
@@ -401,7 +454,7 @@ export default function ClientsPage({ t, lang, url }: PageProps) {
               setMessage(null);
               setEditing({
                 editing: { mode: "add" },
-                initial: { label: "", notes: "", profile: starterProfile },
+                initial: { label: "", notes: "", profile: blankProfile },
               });
             }}
           >

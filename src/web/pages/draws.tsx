@@ -44,6 +44,27 @@ export function invitationsByMonth(rounds: readonly Round[]): { month: Date; inv
   return out;
 }
 
+/**
+ * A stream's rounds more than this many days apart are drawn as separate lines: a line across a pause of
+ * months or years (CEC from 2015 to 2020) would show cut-offs nobody was invited at.
+ */
+export const lineBreakDays = 180;
+
+/** Each round's line segment within its stream: a new segment after a pause longer than lineBreakDays. */
+export function lineSegments(rounds: readonly Pick<Round, "date" | "stream">[]): string[] {
+  const lastDate = new Map<string, string>();
+  const segment = new Map<string, number>();
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  return rounds.map((r) => {
+    const id = r.stream.id;
+    const previous = lastDate.get(id);
+    const n = (segment.get(id) ?? 0) + (previous && day(r.date) - day(previous) > lineBreakDays ? 1 : 0);
+    segment.set(id, n);
+    lastDate.set(id, r.date);
+    return `${id}#${n}`;
+  });
+}
+
 /** Rows shown before "show all": the latest rounds are what most people look for. */
 const shortTable = 30;
 
@@ -72,7 +93,10 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
   if (from) csvQuery.set("from", from);
   if (to) csvQuery.set("to", to);
   // A round whose cut-off or size could not be read has no point to plot; the table still lists it.
-  const points = completeRounds(rounds).map((r) => ({
+  const plotted = completeRounds(rounds);
+  const segments = lineSegments(plotted);
+  const points = plotted.map((r, i) => ({
+    segment: segments[i],
     date: new Date(`${r.date}T00:00:00Z`),
     cutoff: r.cutoff,
     stream: streamLabel(t, r.stream.id),
@@ -81,6 +105,23 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
   }));
   const monthly = invitationsByMonth(rounds);
   const stats = streamStats(rounds);
+  const reversed = from !== "" && to !== "" && from > to;
+  // No round matches: say why in words, and draw no empty chart frames.
+  const emptyText = reversed
+    ? t("draws.reversed", { from: formatDate(lang, from), to: formatDate(lang, to) })
+    : (() => {
+        const period =
+          from && to
+            ? t("draws.between", { from: formatDate(lang, from), to: formatDate(lang, to) })
+            : from
+              ? t("draws.since", { date: formatDate(lang, from) })
+              : to
+                ? t("draws.until", { date: formatDate(lang, to) })
+                : "";
+        return stream
+          ? t("draws.noMatch", { stream: streamLabel(t, stream), period })
+          : t("draws.noMatchAny", { period });
+      })();
 
   return (
     <div class="draws">
@@ -100,15 +141,18 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
           onChange={(v) => setParams({ stream: v || null })}
         />
         <DateField
+          format={t("form.dateFormat")}
           id="from"
           label={t("draws.from")}
           value={from || undefined}
           onChange={(v) => setParams({ from: v ?? null })}
         />
         <DateField
+          format={t("form.dateFormat")}
           id="to"
           label={t("draws.to")}
           value={to || undefined}
+          error={reversed ? t("draws.toBeforeFrom") : undefined}
           onChange={(v) => setParams({ to: v ?? null })}
         />
         <p>
@@ -118,65 +162,99 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
         </p>
       </form>
 
-      <Chart
-        id="cutoff"
-        title={t("draws.cutoffChart")}
-        description={t("draws.cutoffChartDesc")}
-        deps={[lang, stream, from, to, all.length]}
-        build={(Plot, width) =>
-          Plot.plot({
-            width,
-            height: 360,
-            marginLeft: 48,
-            color: streamColourScale(
-              t,
-              rounds.map((r) => r.stream.id),
-            ),
-            x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
-            y: { label: t("col.cutoff"), grid: true, tickFormat: numberTicks(lang) },
-            marks: [
-              Plot.lineY(points, { x: "date", y: "cutoff", stroke: "stream", strokeOpacity: 0.35 }),
-              Plot.dot(points, { x: "date", y: "cutoff", fill: "stream", r: 2.5 }),
-              Plot.tip(points, Plot.pointer({ x: "date", y: "cutoff", title: "tip" })),
-            ],
-          })
-        }
-      />
+      {rounds.length === 0 && (
+        <div class="card warning" role="status" data-testid="draws-empty">
+          <p>{emptyText}</p>
+          <p>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => setParams({ stream: null, from: null, to: null })}
+            >
+              {t("draws.clearFilters")}
+            </button>
+          </p>
+        </div>
+      )}
 
-      <div class="cards">
+      {rounds.length > 0 && (
         <Chart
-          id="monthly"
-          title={t("draws.monthlyChart")}
-          data={{
-            label: t("chart.data"),
-            columns: [t("draws.month"), t("col.size")],
-            rows: monthly.map((m) => [formatMonth(lang, m.month), formatNumber(lang, m.invitations)]),
-          }}
-          description={t("draws.monthlyChartDesc")}
+          id="cutoff"
+          title={t("draws.cutoffChart")}
+          description={t("draws.cutoffChartDesc")}
           deps={[lang, stream, from, to, all.length]}
           build={(Plot, width) =>
             Plot.plot({
-              width: Math.min(width, 560),
-              height: 280,
-              marginLeft: 56,
+              width,
+              height: 360,
+              marginLeft: 48,
+              color: streamColourScale(
+                t,
+                rounds.map((r) => r.stream.id),
+              ),
               x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
-              y: { label: t("col.size"), grid: true, tickFormat: numberTicks(lang) },
+              // From zero, and inset, so that the lowest cut-offs (75 in 2019) sit above the axis, not on it.
+              y: {
+                label: t("col.cutoff"),
+                grid: true,
+                tickFormat: numberTicks(lang),
+                domain: [0, Math.max(0, ...plotted.map((r) => r.cutoff))],
+                nice: true,
+                insetBottom: 6,
+              },
               marks: [
-                Plot.rectY(monthly, {
-                  x1: "month",
-                  x2: (d: { month: Date }) =>
-                    new Date(Date.UTC(d.month.getUTCFullYear(), d.month.getUTCMonth() + 1, 1)),
-                  y: "invitations",
-                  fill: "#26374a",
-                  insetLeft: 0.5,
+                Plot.lineY(points, {
+                  x: "date",
+                  y: "cutoff",
+                  z: "segment",
+                  stroke: "stream",
+                  strokeOpacity: 0.35,
                 }),
-                Plot.ruleY([0]),
+                Plot.dot(points, { x: "date", y: "cutoff", fill: "stream", r: 2.5 }),
+                Plot.tip(points, Plot.pointer({ x: "date", y: "cutoff", title: "tip" })),
               ],
             })
           }
         />
+      )}
+
+      <div class="cards">
+        {rounds.length > 0 && (
+          <Chart
+            id="monthly"
+            title={t("draws.monthlyChart")}
+            data={{
+              label: t("chart.data"),
+              columns: [t("draws.month"), t("col.size")],
+              rows: monthly.map((m) => [formatMonth(lang, m.month), formatNumber(lang, m.invitations)]),
+            }}
+            description={t("draws.monthlyChartDesc")}
+            deps={[lang, stream, from, to, all.length]}
+            build={(Plot, width) =>
+              Plot.plot({
+                width: Math.min(width, 560),
+                height: 280,
+                marginLeft: 56,
+                x: { type: "utc", label: null, tickFormat: yearTicks(lang), ticks: "year" },
+                y: { label: t("col.size"), grid: true, tickFormat: numberTicks(lang) },
+                marks: [
+                  Plot.rectY(monthly, {
+                    x1: "month",
+                    x2: (d: { month: Date }) =>
+                      new Date(Date.UTC(d.month.getUTCFullYear(), d.month.getUTCMonth() + 1, 1)),
+                    y: "invitations",
+                    fill: "#26374a",
+                    insetLeft: 0.5,
+                  }),
+                  Plot.ruleY([0]),
+                ],
+              })
+            }
+          />
+        )}
         <div class="card">
           <DateField
+            format={t("form.dateFormat")}
             id="pool-date"
             label={t("draws.poolOn")}
             value={poolDate || undefined}
@@ -219,100 +297,110 @@ export default function DrawsPage({ t, lang, url }: PageProps) {
         </div>
       </div>
 
-      <section class="card" aria-labelledby="stats-title">
-        <h2 id="stats-title">{t("draws.stats")}</h2>
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("col.stream")}</th>
-                <th scope="col" class="num">
-                  {t("draws.rounds")}
-                </th>
-                <th scope="col" class="num">
-                  {t("col.size")}
-                </th>
-                <th scope="col" class="num">
-                  {t("draws.cutoffRange")}
-                </th>
-                <th scope="col" class="num">
-                  {t("draws.median")}
-                </th>
-                <th scope="col" class="num">
-                  {t("draws.spacing")}
-                </th>
-                <th scope="col">{t("draws.last")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.map((st) => (
-                <tr key={st.stream}>
-                  <td>{streamLabel(t, st.stream)}</td>
-                  <td class="num">{formatNumber(lang, st.rounds)}</td>
-                  <td class="num">{formatNumber(lang, st.invitations)}</td>
-                  <td class="num">
-                    {formatFigure(lang, st.minCutoff)}–{formatFigure(lang, st.maxCutoff)}
-                  </td>
-                  <td class="num">{formatFigure(lang, st.medianCutoff)}</td>
-                  <td class="num">
-                    {st.typicalSpacingDays === null
-                      ? "—"
-                      : t("draws.days", { n: formatNumber(lang, st.typicalSpacingDays) })}
-                  </td>
-                  <td>{formatDate(lang, st.lastDate)}</td>
+      {rounds.length > 0 && (
+        <section class="card" aria-labelledby="stats-title">
+          <h2 id="stats-title">{t("draws.stats")}</h2>
+          <div class="table-wrap">
+            <table class="data reflow">
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.stream")}</th>
+                  <th scope="col" class="num">
+                    {t("draws.rounds")}
+                  </th>
+                  <th scope="col" class="num">
+                    {t("col.size")}
+                  </th>
+                  <th scope="col" class="num">
+                    {t("draws.cutoffRange")}
+                  </th>
+                  <th scope="col" class="num">
+                    {t("draws.median")}
+                  </th>
+                  <th scope="col" class="num">
+                    {t("draws.spacing")}
+                  </th>
+                  <th scope="col">{t("draws.last")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section class="card" aria-labelledby="table-title">
-        <h2 id="table-title">
-          {t("draws.table")}{" "}
-          <small class="hint">{t("draws.count", { n: formatNumber(lang, rounds.length) })}</small>
-        </h2>
-        <div class="table-wrap">
-          <table class="data" data-testid="rounds-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("col.round")}</th>
-                <th scope="col">{t("col.date")}</th>
-                <th scope="col">{t("col.stream")}</th>
-                <th scope="col" class="num">
-                  {t("col.size")}
-                </th>
-                <th scope="col" class="num">
-                  {t("col.cutoff")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...rounds]
-                .reverse()
-                .slice(0, showAll ? undefined : shortTable)
-                .map((r) => (
-                  <tr key={r.round}>
-                    <td>
-                      <a href={hrefFor(`/rounds/${r.round}`, lang)}>{r.round}</a>
+              </thead>
+              <tbody>
+                {stats.map((st) => (
+                  <tr key={st.stream}>
+                    <td data-label={t("col.stream")}>{streamLabel(t, st.stream)}</td>
+                    <td class="num" data-label={t("draws.rounds")}>
+                      {formatNumber(lang, st.rounds)}
                     </td>
-                    <td>{formatDate(lang, r.date)}</td>
-                    <td>{streamLabel(t, r.stream.id)}</td>
-                    <td class="num">{formatFigure(lang, r.size)}</td>
-                    <td class="num">{formatFigure(lang, r.cutoff)}</td>
+                    <td class="num" data-label={t("col.size")}>
+                      {formatNumber(lang, st.invitations)}
+                    </td>
+                    <td class="num" data-label={t("draws.cutoffRange")}>
+                      {formatFigure(lang, st.minCutoff)}–{formatFigure(lang, st.maxCutoff)}
+                    </td>
+                    <td class="num" data-label={t("draws.median")}>
+                      {formatFigure(lang, st.medianCutoff)}
+                    </td>
+                    <td class="num" data-label={t("draws.spacing")}>
+                      {st.typicalSpacingDays === null
+                        ? "—"
+                        : t("draws.days", { n: formatNumber(lang, st.typicalSpacingDays) })}
+                    </td>
+                    <td data-label={t("draws.last")}>{formatDate(lang, st.lastDate)}</td>
                   </tr>
                 ))}
-            </tbody>
-          </table>
-        </div>
-        {!showAll && rounds.length > shortTable && (
-          <p>
-            <button type="button" class="button secondary" onClick={() => setShowAll(true)}>
-              {t("draws.showAll", { n: formatNumber(lang, rounds.length) })}
-            </button>
-          </p>
-        )}
-      </section>
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {rounds.length > 0 && (
+        <section class="card" aria-labelledby="table-title">
+          <h2 id="table-title">
+            {t("draws.table")}{" "}
+            <small class="hint">{t("draws.count", { n: formatNumber(lang, rounds.length) })}</small>
+          </h2>
+          <div class="table-wrap">
+            <table class="data" data-testid="rounds-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.round")}</th>
+                  <th scope="col">{t("col.date")}</th>
+                  <th scope="col">{t("col.stream")}</th>
+                  <th scope="col" class="num">
+                    {t("col.size")}
+                  </th>
+                  <th scope="col" class="num">
+                    {t("col.cutoff")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rounds]
+                  .reverse()
+                  .slice(0, showAll ? undefined : shortTable)
+                  .map((r) => (
+                    <tr key={r.round}>
+                      <td>
+                        <a href={hrefFor(`/rounds/${r.round}`, lang)}>{r.round}</a>
+                      </td>
+                      <td>{formatDate(lang, r.date)}</td>
+                      <td>{streamLabel(t, r.stream.id)}</td>
+                      <td class="num">{formatFigure(lang, r.size)}</td>
+                      <td class="num">{formatFigure(lang, r.cutoff)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          {!showAll && rounds.length > shortTable && (
+            <p>
+              <button type="button" class="button secondary" onClick={() => setShowAll(true)}>
+                {t("draws.showAll", { n: formatNumber(lang, rounds.length) })}
+              </button>
+            </p>
+          )}
+        </section>
+      )}
     </div>
   );
 }

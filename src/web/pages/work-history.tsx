@@ -48,38 +48,41 @@ export function WorkHistory(props: {
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
-      {query.trim().length >= 2 && (
-        <div id="noc-results" aria-live="polite">
-          <p class="visually-hidden">{t("form.nocResults")}</p>
-          {matches.length === 0 && noc ? <p>{t("form.nocNone")}</p> : null}
-          <ul class="noc-list">
-            {matches.map((m) => (
-              <li key={m.code}>
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => {
-                    onChange([
-                      ...value,
-                      {
-                        noc: m.code,
-                        from: "",
-                        to: null,
-                        hoursPerWeek: 30,
-                        country: "CA",
-                      } as unknown as Period,
-                    ]);
-                    setQuery("");
-                  }}
-                >
-                  <span class="code">{m.code}</span> <span lang="en">{m.title}</span>
-                  <span class="visually-hidden"> — {t("form.addJob")}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {/* Always in the page, empty until there is a query: aria-controls must name an element that exists. */}
+      <div id="noc-results" aria-live="polite">
+        {query.trim().length >= 2 && (
+          <>
+            <p class="visually-hidden">{t("form.nocResults")}</p>
+            {matches.length === 0 && noc ? <p>{t("form.nocNone")}</p> : null}
+            <ul class="noc-list">
+              {matches.map((m) => (
+                <li key={m.code}>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => {
+                      onChange([
+                        ...value,
+                        {
+                          noc: m.code,
+                          from: "",
+                          to: null,
+                          hoursPerWeek: 30,
+                          country: "CA",
+                        } as unknown as Period,
+                      ]);
+                      setQuery("");
+                    }}
+                  >
+                    <span class="code">{m.code}</span> <span lang="en">{m.title}</span>
+                    <span class="visually-hidden"> — {t("form.addJob")}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
       {value.map((p, i) => (
         <fieldset key={`${p.noc}-${i}`} class="period">
           <legend>
@@ -87,6 +90,7 @@ export function WorkHistory(props: {
           </legend>
           <div class="row four">
             <DateField
+              format={t("form.dateFormat")}
               id={`job-${i}-from`}
               label={t("form.from")}
               value={p.from || undefined}
@@ -94,6 +98,7 @@ export function WorkHistory(props: {
               onChange={(v) => setPeriod(i, { from: v ?? "" })}
             />
             <DateField
+              format={t("form.dateFormat")}
               id={`job-${i}-to`}
               label={t("form.to")}
               value={p.to ?? undefined}
