@@ -91,7 +91,9 @@ describe("WorkerPool", () => {
     const pool = poolOf(1, 8, 60_000, 60_000);
     const stop = new AbortController();
     const release = new Int32Array(new SharedArrayBuffer(4));
-    const held = pool.run("holdUntil", { release }, { data: {}, signal: stop.signal }).catch((e: unknown) => e);
+    const held = pool
+      .run("holdUntil", { release }, { data: {}, signal: stop.signal })
+      .catch((e: unknown) => e);
     const next = pool.run("countDataUses", {}, { data: {} });
     stop.abort();
     expect(await held).toBeInstanceOf(TaskCancelledError);
