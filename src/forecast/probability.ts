@@ -255,7 +255,8 @@ function readFutures(futures: SimulatedFutures, candidate: Candidate, span: Span
   for (let p = 0; p < paths; p++) {
     const key = firstOf[p]!;
     if (key < 0) continue;
-    if (count[key]++ === 0) firstPath[key] = p;
+    if (count[key] === 0) firstPath[key] = p;
+    count[key]!++;
   }
   const keys: number[] = [];
   for (let key = 0; key < count.length; key++) if (count[key]! > 0) keys.push(key);
