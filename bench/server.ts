@@ -143,6 +143,37 @@ try {
   const probability = await load({ path: "/api/probability", body: forEngineer });
   report("POST /api/probability (10 connections; CEC proven by the work history, 10,000 paths)", probability);
 
+  // The same, each request another person (age 18–47 × 5 reading levels × 4 starts of the Canadian job: 600
+  // profiles, most with a score and streams of their own), so that the answers kept per score and streams
+  // (forecast/probability.ts) serve only the people already seen.
+  let next = 0;
+  const varied = await autocannon({
+    url: `${server.url}/api/probability`,
+    connections: 10,
+    pipelining: 1,
+    duration: 10,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (req) => {
+          const i = next++ % 600;
+          const person = {
+            ...engineer,
+            age: 18 + (i % 30),
+            firstLanguage: { ...engineer.firstLanguage, reading: 6 + (Math.floor(i / 30) % 5) / 2 },
+            workHistory: [
+              { ...engineer.workHistory[0]!, from: `2023-0${1 + Math.floor(i / 150)}-01` },
+              engineer.workHistory[1]!,
+            ],
+          };
+          return { ...req, body: JSON.stringify({ profile: person, asOf }) };
+        },
+      },
+    ],
+  });
+  report("POST /api/probability (10 connections; 600 different profiles in turn)", varied);
+
   await load({ path: "/api/chances", body: forEngineer, duration: 2 });
   const chances = await load({ path: "/api/chances", body: forEngineer });
   report("POST /api/chances (10 connections; 10,000 paths, 26 weekly horizons)", chances);
@@ -214,7 +245,10 @@ try {
     },
   ]);
   console.log(
-    `(/api/chances: ${Math.round(chances.requests.average)} req/s, p99 ${chances.latency.p99} ms — no target of its own)`,
+    `(/api/chances: ${Math.round(chances.requests.average)} req/s, p99 ${chances.latency.p99} ms — no target of its own;`,
+  );
+  console.log(
+    ` /api/probability with 600 different profiles: ${Math.round(varied.requests.average)} req/s, ${((100 * varied.requests.average) / crs.requests.average).toFixed(0)}% of /api/crs)`,
   );
 } finally {
   await server.stop();
