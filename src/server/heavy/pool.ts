@@ -30,7 +30,7 @@ export interface PoolOptions {
   /** Default deadline of a task, from `run` to its result, in milliseconds. */
   deadlineMs: number;
   /**
-   * How long a worker whose task was cancelled may still run it before it is terminated (default 250 ms).
+   * How long a worker whose task was cancelled may still run it before it is terminated (default 1000 ms).
    * The task is rejected at once either way; only the worker's fate waits.
    */
   cancelGraceMs?: number;
@@ -300,7 +300,7 @@ export class WorkerPool<R extends TaskRegistry> {
         void slot.worker.terminate();
         this.replace(slot);
       };
-      const graceMs = this.options.cancelGraceMs ?? 250;
+      const graceMs = this.options.cancelGraceMs ?? 1000;
       if (grace && graceMs > 0) job.abandoned = setTimeout(stop, graceMs);
       else stop();
     }
