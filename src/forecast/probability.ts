@@ -187,7 +187,7 @@ function recordsOf(
 // streams and the span, and many people share those (a consultant's clients, repeated questions). Bounded
 // per futures; each caller gets its own copy.
 const answersCache = new WeakMap<SimulatedFutures, Map<string, InvitationProbability>>();
-const answersPerFutures = 4096;
+const answersPerFutures = 1024; // about 2 kB each with 26 weekly horizons
 
 function answer(futures: SimulatedFutures, candidate: Candidate, span: Span): InvitationProbability {
   let held = answersCache.get(futures);
