@@ -134,7 +134,10 @@ function recordsOf(
   startDay: number,
 ): StreamRecords {
   let held = recordsCache.get(futures);
-  if (!held) recordsCache.set(futures, (held = new Map()));
+  if (!held) {
+    held = new Map();
+    recordsCache.set(futures, held);
+  }
   const key = `${stream}/${startDay}`;
   const cached = held.get(key);
   if (cached) return cached;
@@ -191,7 +194,10 @@ const answersPerFutures = 1024; // about 2 kB each with 26 weekly horizons
 
 function answer(futures: SimulatedFutures, candidate: Candidate, span: Span): InvitationProbability {
   let held = answersCache.get(futures);
-  if (!held) answersCache.set(futures, (held = new Map()));
+  if (!held) {
+    held = new Map();
+    answersCache.set(futures, held);
+  }
   const key = `${candidate.score}|${candidate.eligibleStreams.join(",")}|${span.horizons.join(",")}|${span.startDay}|${span.lastDay}`;
   let found = held.get(key);
   if (!found) {
