@@ -90,6 +90,8 @@ describe("heavy computations in worker threads, through Node", () => {
     await until(() => stats().running === 1);
     held.hangUp();
     await until(() => stats().cancelled === 1);
+    // The worker is given a short grace to finish; a task that never ends is then stopped with its worker.
+    await until(() => stats().replaced === 1);
     expect(stats()).toMatchObject({ running: 0, cancelled: 1, replaced: 1 });
     await until(() => logged.length === 1);
     expect(logged).toEqual([

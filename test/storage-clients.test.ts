@@ -116,6 +116,18 @@ describe.each<Backend>(["pglite", "postgres"])("clients on %s", (backend) => {
     await expect(updateClient(db, "nobody", { notes: "x" }, t1)).rejects.toBeInstanceOf(ClientNotFoundError);
   });
 
+  it("gives every reading of a stored profile its own copy (a change by one reader is not seen by the next)", async () => {
+    const db = await open();
+    await addClient(db, { label: "A-1", profile }, t0);
+    await addClient(db, { label: "A-2", profile }, t0);
+    const [first, second] = (await listClients(db)).map(current);
+    expect(first!.profile).toEqual(second!.profile);
+    first!.profile.age = 99;
+    expect(second!.profile.age).toBe(29);
+    expect((await listClients(db)).map((c) => current(c).profile.age)).toEqual([29, 29]);
+    expect(current(await loadClient(db, "A-1")).profile.age).toBe(29);
+  });
+
   it("refuses a second client with the same label and keeps the first", async () => {
     const db = await open();
     await addClient(db, { label: "F-1", profile }, t0);

@@ -1,7 +1,13 @@
 // The chance of an invitation within 2, 4, 8, 12 and 26 weeks, by Monte Carlo over the schedule and
 // cut-off uncertainty of every stream the person is eligible for, and the rounds most likely to invite.
 import { dayNumber, isoFromDay } from "./dates.js";
-import { cachedFutures, type FuturesCache, type SimulatedFutures, simulateFutures } from "./futures.js";
+import {
+  cachedFutures,
+  type FuturesCache,
+  type SimulatedFutures,
+  type StreamFutures,
+  simulateFutures,
+} from "./futures.js";
 import { type ForecastStream, forecastStream } from "./history.js";
 import type { ForecastModel } from "./model.js";
 
@@ -103,12 +109,106 @@ function eligibleIndexes(model: ForecastModel, candidate: Candidate): number[] {
 }
 
 /**
+ * One stream's *record* rounds after a start day, path by path: the rounds whose cut-off is below every
+ * earlier one's since the start. The first round that a score reaches is always a record (every round
+ * before it was above the score, so above its cut-off), so a person is answered by reading the records
+ * alone: two or three per path, where the rounds within 26 weeks are a dozen or more.
+ */
+interface StreamRecords {
+  offsets: Int32Array;
+  days: Int32Array;
+  cutoffs: Int32Array;
+  /** The record's index among the path's rounds (0 for the stream's next round, …). */
+  indexes: Int32Array;
+  /** The most rounds the stream has in one path (bounds `indexes`). */
+  width: number;
+}
+
+// Per futures (they are immutable once simulated), per stream and start day: built on first use.
+const recordsCache = new WeakMap<SimulatedFutures, Map<string, StreamRecords>>();
+
+function recordsOf(
+  futures: SimulatedFutures,
+  stream: number,
+  s: StreamFutures,
+  startDay: number,
+): StreamRecords {
+  let held = recordsCache.get(futures);
+  if (!held) {
+    held = new Map();
+    recordsCache.set(futures, held);
+  }
+  const key = `${stream}/${startDay}`;
+  const cached = held.get(key);
+  if (cached) return cached;
+  const { paths } = futures;
+  const offsets = new Int32Array(paths + 1);
+  const days = new Int32Array(s.days.length);
+  const cutoffs = new Int32Array(s.days.length);
+  const indexes = new Int32Array(s.days.length);
+  let n = 0;
+  let width = 0;
+  for (let p = 0; p < paths; p++) {
+    const from = s.offsets[p]!;
+    const to = s.offsets[p + 1]!;
+    width = Math.max(width, to - from);
+    let lowest = Number.POSITIVE_INFINITY;
+    for (let r = from; r < to; r++) {
+      const day = s.days[r]!;
+      const cutoff = s.cutoffs[r]!;
+      if (day <= startDay || cutoff >= lowest) continue;
+      lowest = cutoff;
+      days[n] = day;
+      cutoffs[n] = cutoff;
+      indexes[n++] = r - from;
+    }
+    offsets[p + 1] = n;
+  }
+  const records = {
+    offsets,
+    days: days.slice(0, n),
+    cutoffs: cutoffs.slice(0, n),
+    indexes: indexes.slice(0, n),
+    width,
+  };
+  held.set(key, records);
+  return records;
+}
+
+/**
  * Per path, the first round of the person's streams after the start whose cut-off the score reaches: within
  * one stream the rounds are in day order, so the scan of a stream stops at its first reached round (or at
  * the horizon, or at a day no earlier than the best so far). Equal days go to the stream listed first in
  * the model, as when the rounds of all streams were merged in that order.
+ *
+ * Each stream is read through its records (`recordsOf`). Every path's result is kept in typed arrays and counted afterwards (no per-path maps or closures): the
+ * invited paths per week by a histogram summed into the horizons, the first inviting rounds by a dense
+ * (stream, round index) table, and the typical date only for the five rounds listed. Ties between rounds
+ * that invite in as many paths keep the order in which they first invite, path by path.
  */
+// Answers already read, per futures: a person's answer depends only on the futures, the score, the
+// streams and the span, and many people share those (a consultant's clients, repeated questions). Bounded
+// per futures; each caller gets its own copy.
+const answersCache = new WeakMap<SimulatedFutures, Map<string, InvitationProbability>>();
+const answersPerFutures = 1024; // about 2 kB each with 26 weekly horizons
+
 function answer(futures: SimulatedFutures, candidate: Candidate, span: Span): InvitationProbability {
+  let held = answersCache.get(futures);
+  if (!held) {
+    held = new Map();
+    answersCache.set(futures, held);
+  }
+  const key = `${candidate.score}|${candidate.eligibleStreams.join(",")}|${span.horizons.join(",")}|${span.startDay}|${span.lastDay}`;
+  let found = held.get(key);
+  if (!found) {
+    found = readFutures(futures, candidate, span);
+    if (held.size >= answersPerFutures) held.clear();
+    held.set(key, found);
+  }
+  return structuredClone(found);
+}
+
+function readFutures(futures: SimulatedFutures, candidate: Candidate, span: Span): InvitationProbability {
   const { model, paths, seed } = futures;
   const { horizons, startDay, lastDay } = span;
   if (lastDay > futures.untilDay)
@@ -121,64 +221,71 @@ function answer(futures: SimulatedFutures, candidate: Candidate, span: Span): In
   });
   const score = candidate.score;
   const known = new Set(model.streams.map((s) => s.key));
-  const invitedByWeek = new Array<number>(horizons.length).fill(0);
-  const firstInviting = new Map<
-    number,
-    { stream: number; index: number; count: number; days: Map<number, number> }
-  >();
+  const records = streamIndexes.map((i, k) => recordsOf(futures, i, streams[k]!, startDay));
+  // The most rounds any of the person's streams has in one path: the width of the (stream, index) table.
+  const width = Math.max(1, ...records.map((r) => r.width));
+  const firstOf = new Int32Array(paths).fill(-1); // per path: k × width + index of its first inviting round
+  const dayOf = new Int32Array(paths);
+  const byDay = new Int32Array(Math.max(0, lastDay - startDay) + 1); // invited paths per day after the start
   for (let p = 0; p < paths; p++) {
     let bestDay = Number.POSITIVE_INFINITY;
-    let bestStream = -1;
-    let bestIndex = -1;
-    for (let k = 0; k < streams.length; k++) {
-      const { offsets, days, cutoffs } = streams[k]!;
-      const from = offsets[p]!;
+    let best = -1;
+    for (let k = 0; k < records.length; k++) {
+      const { offsets, days, cutoffs, indexes } = records[k]!;
       const to = offsets[p + 1]!;
-      for (let r = from; r < to; r++) {
+      for (let r = offsets[p]!; r < to; r++) {
         const day = days[r]!;
         if (day > lastDay || day >= bestDay) break;
-        if (day <= startDay || cutoffs[r]! > score) continue;
+        if (cutoffs[r]! > score) continue;
         bestDay = day;
-        bestStream = streamIndexes[k]!;
-        bestIndex = r - from;
+        best = k * width + indexes[r]!;
         break;
       }
     }
-    if (bestStream < 0) continue;
-    const weeksAhead = (bestDay - startDay) / 7;
-    horizons.forEach((h, k) => {
-      if (weeksAhead <= h) invitedByWeek[k]!++;
-    });
-    // Streams are few and rounds within the horizon under a thousand: one number per (stream, round).
-    const key = bestStream * 100_000 + bestIndex;
-    let entry = firstInviting.get(key);
-    if (!entry) {
-      entry = { stream: bestStream, index: bestIndex, count: 0, days: new Map() };
-      firstInviting.set(key, entry);
-    }
-    entry.count++;
-    entry.days.set(bestDay, (entry.days.get(bestDay) ?? 0) + 1);
+    if (best < 0) continue;
+    firstOf[p] = best;
+    dayOf[p] = bestDay;
+    byDay[bestDay - startDay]!++;
   }
 
-  const likelyRounds = [...firstInviting.values()]
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 5)
-    .map((e) => {
-      const s = model.streams[e.stream]!;
-      const typicalDay = [...e.days.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-      return {
-        stream: forecastStream(s.stream),
-        index: e.index,
-        typicalDate: isoFromDay(typicalDay),
-        probability: e.count / paths,
-      };
-    });
+  // A path counts within horizon h when its invitation is at most 7h days after the start.
+  const within = horizons.map((weeks) => {
+    let invited = 0;
+    const until = Math.min(byDay.length - 1, Math.floor(7 * weeks));
+    for (let d = 0; d <= until; d++) invited += byDay[d]!;
+    return { weeks, probability: invited / paths };
+  });
+
+  const count = new Int32Array(streams.length * width);
+  const firstPath = new Int32Array(streams.length * width).fill(-1);
+  for (let p = 0; p < paths; p++) {
+    const key = firstOf[p]!;
+    if (key < 0) continue;
+    if (count[key] === 0) firstPath[key] = p;
+    count[key]!++;
+  }
+  const keys: number[] = [];
+  for (let key = 0; key < count.length; key++) if (count[key]! > 0) keys.push(key);
+  keys.sort((a, b) => count[b]! - count[a]! || firstPath[a]! - firstPath[b]!);
+  const likelyRounds = keys.slice(0, 5).map((key) => {
+    const perDay = new Int32Array(byDay.length);
+    for (let p = firstPath[key]!; p < paths; p++) if (firstOf[p] === key) perDay[dayOf[p]! - startDay]!++;
+    let typical = 0;
+    for (let d = 1; d < perDay.length; d++) if (perDay[d]! > perDay[typical]!) typical = d;
+    const s = model.streams[streamIndexes[Math.floor(key / width)]!]!;
+    return {
+      stream: forecastStream(s.stream),
+      index: key % width,
+      typicalDate: isoFromDay(startDay + typical),
+      probability: count[key]! / paths,
+    };
+  });
   return {
     asOf: model.asOf,
     score: candidate.score,
     paths,
     seed,
-    within: horizons.map((weeks, k) => ({ weeks, probability: invitedByWeek[k]! / paths })),
+    within,
     likelyRounds,
     unforecastStreams: candidate.eligibleStreams.filter((k) => !known.has(k)),
   };

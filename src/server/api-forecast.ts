@@ -13,7 +13,7 @@ import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
 import { busyResponse, runnerOf } from "./heavy/runner.js";
 import { ApiError, seedQuery, seedSchema } from "./http.js";
-import { type AnyOperation, json, operation } from "./operation.js";
+import { type AnyOperation, json, jsonWith, operation } from "./operation.js";
 
 /** A database more than this many days behind the forecast or status date is said to be stale (as `ee forecast`). */
 export const staleAfterDays = 21;
@@ -152,8 +152,9 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
         paths: body.paths,
         assumeUnknownEligible: body.assumeUnknownEligible,
       };
-      const chances = await runnerOf(ctx).run("chances", args, rounds, signal);
-      return json({ data: dataNote(rounds, asOf, ctx.today()), ...chances });
+      // Serialized in the worker: the event loop only joins the data note to it.
+      const chances = await runnerOf(ctx).run("chancesJson", args, rounds, signal);
+      return jsonWith({ data: dataNote(rounds, asOf, ctx.today()) }, chances);
     },
   }),
   operation({

@@ -10,6 +10,20 @@ export type Reply =
   | { kind: "text"; body: string; contentType: string; filename?: string };
 
 export const json = (body: unknown, status?: number): Reply => ({ kind: "json", body, status });
+/**
+ * A JSON answer made of `fields` (serialized here, first) and the fields of an object already serialized
+ * elsewhere (a worker thread's result as JSON text): the same bytes as `json({...fields, ...object})` when
+ * their keys differ, without rebuilding the object in this thread.
+ */
+export const jsonWith = (fields: Record<string, unknown>, objectText: string): Reply => {
+  const head = JSON.stringify(fields);
+  const rest = objectText.slice(1);
+  return {
+    kind: "text",
+    body: head === "{}" ? objectText : rest === "}" ? head : `${head.slice(0, -1)},${rest}`,
+    contentType: "application/json",
+  };
+};
 export const text = (body: string, contentType: string, filename?: string): Reply => ({
   kind: "text",
   body,

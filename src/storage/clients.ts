@@ -157,6 +157,23 @@ const columns = "label, profile, notes, created_at, updated_at";
  * checked again, so that a field added later gets its default and a profile the schema now refuses is
  * said to be outdated (with its problems) instead of reaching the scoring code as a Profile it is not.
  */
+// The check of a stored profile, kept by the profile's JSON text: a list of hundreds of clients is read again
+// and again (each list, each status), and the schema only changes with the code. Bounded; each reader gets
+// its own copy of the profile.
+const checkedProfiles = new Map<string, ReturnType<typeof checkClientProfile>>();
+const checkedProfilesLimit = 20_000;
+
+function checkStoredProfile(stored: unknown): ReturnType<typeof checkClientProfile> {
+  const text = JSON.stringify(stored);
+  let checked = checkedProfiles.get(text);
+  if (!checked) {
+    checked = checkClientProfile(stored);
+    if (checkedProfiles.size >= checkedProfilesLimit) checkedProfiles.clear();
+    checkedProfiles.set(text, checked);
+  }
+  return "profile" in checked ? { profile: structuredClone(checked.profile) } : checked;
+}
+
 function fromRow(r: ClientRow): StoredClient {
   const stored: unknown = typeof r.profile === "string" ? JSON.parse(r.profile) : r.profile;
   const common = {
@@ -165,7 +182,7 @@ function fromRow(r: ClientRow): StoredClient {
     createdAt: new Date(r.created_at).toISOString(), // a Date from pg and PGlite alike
     updatedAt: new Date(r.updated_at).toISOString(),
   };
-  const checked = checkClientProfile(stored);
+  const checked = checkStoredProfile(stored);
   return "profile" in checked
     ? { ...common, profile: checked.profile }
     : { ...common, profile: stored, profileProblems: checked.problems };

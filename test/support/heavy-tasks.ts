@@ -16,6 +16,11 @@ export const tasks = {
   ...heavyTasks,
   advice: holdUntilStopped,
   hold: holdUntilStopped,
+  /** Blocks its worker until `release[0]` is set by the test (a task that ends when the test says). */
+  holdUntil: (args: { release: Int32Array }) => {
+    while (Atomics.load(args.release, 0) === 0) Atomics.wait(args.release, 0, 0, 20);
+    return "released";
+  },
   /** How many tasks have seen this very data object in this worker: 1 each time if it were cloned per task. */
   countDataUses: (_args: unknown, data: TaskData & { uses?: number }) => {
     data.uses = (data.uses ?? 0) + 1;

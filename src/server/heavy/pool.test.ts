@@ -18,11 +18,12 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
 
-function poolOf(size: number, queueLimit = 8, deadlineMs = 60_000) {
+function poolOf(size: number, queueLimit = 8, deadlineMs = 60_000, cancelGraceMs = 0) {
   const pool = new WorkerPool<typeof tasks>({
     size,
     queueLimit,
     deadlineMs,
+    cancelGraceMs,
     tasksModule,
     revive: (f) =>
       f.name === "FieldError" ? new FieldError(f.props.problems as never) : new Error(f.message),
@@ -83,6 +84,34 @@ describe("WorkerPool", () => {
     expect(await first).toBeInstanceOf(TaskCancelledError);
     expect(pool.stats()).toMatchObject({ running: 0, cancelled: 2, replaced: 1 });
     // The fresh worker runs the next task (and is sent the data again).
+    expect(await pool.run("countDataUses", {}, { data: {} })).toBe(1);
+  });
+
+  it("keeps the worker of a cancelled task that finishes within its grace, and drops its answer", async () => {
+    const pool = poolOf(1, 8, 60_000, 60_000);
+    const stop = new AbortController();
+    const release = new Int32Array(new SharedArrayBuffer(4));
+    const held = pool
+      .run("holdUntil", { release }, { data: {}, signal: stop.signal })
+      .catch((e: unknown) => e);
+    const next = pool.run("countDataUses", {}, { data: {} });
+    stop.abort();
+    expect(await held).toBeInstanceOf(TaskCancelledError);
+    // The worker is still busy with the cancelled task: the next one waits for it, no worker is replaced.
+    expect(pool.stats()).toMatchObject({ running: 0, waiting: 1, cancelled: 1, replaced: 0 });
+    Atomics.store(release, 0, 1);
+    Atomics.notify(release, 0);
+    expect(await next).toBe(1);
+    expect(pool.stats()).toMatchObject({ completed: 1, replaced: 0, cancelled: 1 });
+  });
+
+  it("terminates the worker of a cancelled task still running after its grace", async () => {
+    const pool = poolOf(1, 8, 60_000, 20);
+    const stop = new AbortController();
+    const held = pool.run("hold", {}, { data: {}, signal: stop.signal }).catch((e: unknown) => e);
+    stop.abort();
+    expect(await held).toBeInstanceOf(TaskCancelledError);
+    await until(() => pool.stats().replaced === 1);
     expect(await pool.run("countDataUses", {}, { data: {} })).toBe(1);
   });
 

@@ -9,7 +9,10 @@
 //   (TaskDeadlineError);
 // - cancellation: when `signal` aborts (the client went away) a waiting task is dropped and a running one
 //   stopped (TaskCancelledError). The domain's loops are synchronous and know no flag, so a running task
-//   is stopped by terminating its worker, and a fresh one takes its place.
+//   is stopped by terminating its worker, and a fresh one takes its place; but not at once: the worker
+//   gets `cancelGraceMs` to finish (its answer is then thrown away and it goes on with the next task).
+//   Most tasks take milliseconds, and a fresh worker must load its code and rebuild its caches (the model,
+//   the simulated futures): terminating a worker whose task was about to end would cost far more than it saves.
 // `data` (the rounds) is what every task reads besides its arguments: it is sent to a worker once per
 // data object (by identity), not cloned with every task.
 import { Worker } from "node:worker_threads";
@@ -26,6 +29,11 @@ export interface PoolOptions {
   queueLimit: number;
   /** Default deadline of a task, from `run` to its result, in milliseconds. */
   deadlineMs: number;
+  /**
+   * How long a worker whose task was cancelled may still run it before it is terminated (default 1000 ms).
+   * The task is rejected at once either way; only the worker's fate waits.
+   */
+  cancelGraceMs?: number;
   /**
    * URL of the module whose `tasks` export the workers run instead of the API's (tests add tasks that
    * block until released). From the sources only.
@@ -90,6 +98,8 @@ interface Job {
   reject: (error: Error) => void;
   /** Undoes the deadline timer and the abort listener. */
   settle: () => void;
+  /** Cancelled while it ran: its worker may still finish it (then the answer is dropped). */
+  abandoned?: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
@@ -129,7 +139,7 @@ export class WorkerPool<R extends TaskRegistry> {
   stats(): PoolStats {
     return {
       size: this.slots.length,
-      running: this.slots.filter((s) => s.job).length,
+      running: this.slots.filter((s) => s.job && !s.job.abandoned).length,
       waiting: this.waiting.length,
       ...this.counts,
     };
@@ -169,7 +179,7 @@ export class WorkerPool<R extends TaskRegistry> {
       };
       const onAbort = () => {
         this.counts.cancelled++;
-        this.drop(job, new TaskCancelledError("the request was abandoned: its task was stopped"));
+        this.drop(job, new TaskCancelledError("the request was abandoned: its task was stopped"), true);
       };
       const timer = setTimeout(() => {
         this.counts.timedOut++;
@@ -193,6 +203,7 @@ export class WorkerPool<R extends TaskRegistry> {
       this.slots.map((slot) => {
         slot.stopping = true;
         if (slot.job) {
+          clearTimeout(slot.job.abandoned);
           slot.job.settle();
           slot.job.reject(gone);
           slot.job = null;
@@ -235,6 +246,12 @@ export class WorkerPool<R extends TaskRegistry> {
     const job = slot.job;
     if (!job || job.id !== message.id) return; // a dropped task's late answer
     slot.job = null;
+    if (job.abandoned) {
+      // Cancelled, but finished within its grace: the worker is kept, the answer dropped.
+      clearTimeout(job.abandoned);
+      this.next(slot);
+      return;
+    }
     job.settle();
     if (message.type === "done") {
       this.counts.completed++;
@@ -266,17 +283,26 @@ export class WorkerPool<R extends TaskRegistry> {
     if (job) this.dispatch(slot, job);
   }
 
-  /** Takes a task out: from the queue, or from its worker, which is replaced. */
-  private drop(job: Job, error: Error) {
+  /**
+   * Takes a task out: from the queue, or from its worker, which is replaced (with `grace`, only if the task
+   * is still running `cancelGraceMs` later).
+   */
+  private drop(job: Job, error: Error, grace = false) {
     job.settle();
     const at = this.waiting.indexOf(job);
     if (at >= 0) this.waiting.splice(at, 1);
     const slot = this.slots.find((s) => s.job === job);
     if (slot) {
-      slot.job = null;
-      slot.stopping = true;
-      void slot.worker.terminate();
-      this.replace(slot);
+      const stop = () => {
+        if (slot.job !== job) return; // it finished within its grace
+        slot.job = null;
+        slot.stopping = true;
+        void slot.worker.terminate();
+        this.replace(slot);
+      };
+      const graceMs = this.options.cancelGraceMs ?? 1000;
+      if (grace && graceMs > 0) job.abandoned = setTimeout(stop, graceMs);
+      else stop();
     }
     job.reject(error);
   }

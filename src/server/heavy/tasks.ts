@@ -100,6 +100,29 @@ function statusArgs(
   ] as const;
 }
 
+/** Everything about one profile's chances: score, eligibility, candidate, forecast, weekly probability. */
+function chances(
+  a: { profile: Profile; asOf: string; seed: number; paths: number; assumeUnknownEligible: boolean },
+  { rounds }: TaskData,
+) {
+  const profile = withExperienceFromHistory(withAgeOn(a.profile));
+  const model = modelFor(rounds, a.asOf);
+  const judged = candidateFromProfile(profile, a.asOf, streamVersionsOf(model));
+  const candidate = a.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
+  return {
+    crs: scoreProfile(profile),
+    eligibility: assessEligibility(profile, languageLevels(profile), a.asOf),
+    candidate,
+    forecast: forecastFor(model, 26, a.seed),
+    probability: invitationProbability(model, candidate, {
+      seed: a.seed,
+      paths: a.paths,
+      horizons: weekly,
+      cache: futuresCache,
+    }),
+  };
+}
+
 export const heavyTasks = {
   forecast: (a: { asOf: string; weeks: number; seed: number }, { rounds }: TaskData) =>
     forecastFor(modelFor(rounds, a.asOf), a.weeks, a.seed),
@@ -117,27 +140,11 @@ export const heavyTasks = {
     };
   },
 
-  chances: (
-    a: { profile: Profile; asOf: string; seed: number; paths: number; assumeUnknownEligible: boolean },
-    { rounds }: TaskData,
-  ) => {
-    const profile = withExperienceFromHistory(withAgeOn(a.profile));
-    const model = modelFor(rounds, a.asOf);
-    const judged = candidateFromProfile(profile, a.asOf, streamVersionsOf(model));
-    const candidate = a.assumeUnknownEligible ? assumingUnknownEligible(judged) : judged;
-    return {
-      crs: scoreProfile(profile),
-      eligibility: assessEligibility(profile, languageLevels(profile), a.asOf),
-      candidate,
-      forecast: forecastFor(model, 26, a.seed),
-      probability: invitationProbability(model, candidate, {
-        seed: a.seed,
-        paths: a.paths,
-        horizons: weekly,
-        cache: futuresCache,
-      }),
-    };
-  },
+  chances,
+
+  /** `chances` as JSON text: a big answer (about 30 kB) crosses the thread as one string, which costs the
+   * server's event loop far less than rebuilding the object there and serializing it again. */
+  chancesJson: (a: Parameters<typeof chances>[0], data: TaskData) => JSON.stringify(chances(a, data)),
 
   // The changed profiles stay out of the answer (as in `ee advise --json`): they are the person's data.
   advice: (
