@@ -15,9 +15,10 @@ export interface StreamLabel {
   frIsOurTranslation: boolean;
 }
 
+/** Shown beside the stream names of `frenchStreamName` (the web app's), which are all ours. */
 export const frenchLabelsNote = {
-  en: "French stream names are our translation unless IRCC's French round name is in our data.",
-  fr: "Les noms des volets en français sont notre traduction, sauf ceux des rondes dont nous connaissons le nom officiel d'IRCC en français.",
+  en: "French stream names are our translation, not IRCC's official names.",
+  fr: "Les noms des volets en français sont notre traduction, pas des noms officiels d'IRCC.",
 };
 
 // The French names are written to stand alone (a page heading, a table cell) and to be quoted in a
