@@ -32,24 +32,25 @@ function copyOfSeeded(name: string): string {
 }
 
 // IRCC's site, as far as the update command can tell.
-const withRound380 = (() => {
+const withRound435 = (() => {
   const feed = JSON.parse(snapshotText) as { rounds: Record<string, string>[] };
   feed.rounds.unshift({
     ...feed.rounds[0]!,
-    drawNumber: "380",
-    drawDate: "2025-11-26",
-    drawDateFull: "November 26, 2025",
+    drawNumber: "435",
+    drawDate: "2026-08-19",
+    drawDateFull: "August 19, 2026",
     drawName: "Canadian Experience Class",
     drawSize: "1,000",
     drawCRS: "531",
-    drawDateTime: "November 26, 2025 at 13:00:00 UTC",
+    drawDateTime: "August 19, 2026 at 13:00:00 UTC",
   });
   return JSON.stringify(feed);
 })();
-const feed2026 = new URL("./fixtures/feed/ee_rounds_123_en-2026-08-07.json", import.meta.url).pathname;
+// The bundled snapshot is IRCC's feed of 2026-08-07 itself.
+const feed2026 = new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url).pathname;
 const rowFault = new URL("./fixtures/feed/row-cutoff.json", import.meta.url).pathname;
 const pages: Record<string, [number, string]> = {
-  "/feed.json": [200, withRound380],
+  "/feed.json": [200, withRound435],
   "/html": [200, "<!DOCTYPE html><html><head><title>Maintenance</title></head><body></body></html>"],
   "/empty": [200, ""],
   "/truncated": [200, snapshotText.slice(0, 1000)],
@@ -111,19 +112,23 @@ describe("ee draws list", () => {
     ]);
     expect(r.code).toBe(0);
     const rows = r.stdout.split("\n").slice(2);
-    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(["379", "373", "362", "357", "349", "345"]);
+    // The feed's 2025 healthcare rounds: 345, 349, 357, 362, 373, 379 and 385 (2025-12-11, 1,000 at 476).
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(["385", "379", "373", "362", "357", "349", "345"]);
     expect(rows[0]).toMatch(
-      /^379\s+2025-11-14\s+healthcare-social-services \(2025-v2\)\s+3,500\s+462\s+Healthcare/,
+      /^385\s+2025-12-11\s+healthcare-social-services \(2025-v2\)\s+1,000\s+476\s+Healthcare/,
     );
   });
 
   it("writes CSV and JSON", async () => {
-    const csv = await ee("draws", ["list", "--since", "2025-11-10", "--csv", "--data-dir", seeded]);
-    expect(csv.stdout.split("\n")).toEqual([
-      "round,date,stream,version,size,cutoff,tieBreakAt,name,incomplete",
-      "379,2025-11-14,healthcare-social-services,2025-v2,3500,462,2024-12-02T22:19:41Z,Healthcare and social services occupations (Version 2),false",
-      "378,2025-11-12,cec,,1000,533,2025-10-17T03:39:05Z,Canadian Experience Class,false",
-      "377,2025-11-10,pnp,,714,738,2025-02-22T02:12:01Z,Provincial Nominee Program,false",
+    const csv = await ee("draws", ["list", "--since", "2026-08-04", "--csv", "--data-dir", seeded]);
+    const lines = csv.stdout.split("\n");
+    expect(lines).toHaveLength(1 + 4);
+    expect(lines[0]).toBe("round,date,stream,version,size,cutoff,tieBreakAt,name,incomplete");
+    expect(lines[1]).toMatch(/^434,2026-08-07,transport,2026-v2,300,470,2025-10-11T14:55:49Z,/);
+    expect(lines.slice(2)).toEqual([
+      "433,2026-08-06,french-language-proficiency,2026-v2,5000,391,2026-03-18T23:32:40Z,French-Language proficiency 2026-Version 2,false",
+      "432,2026-08-05,cec,,3000,516,2026-07-03T21:35:13Z,Canadian Experience Class,false",
+      "431,2026-08-04,pnp,,507,768,2026-05-15T15:58:19Z,Provincial Nominee Program,false",
     ]);
     const json = await ee("draws", ["list", "--stream", "fsw", "--json", "--data-dir", seeded]);
     const parsed = JSON.parse(json.stdout);
@@ -167,20 +172,21 @@ describe("ee draws show and stats", () => {
     const missing = await ee("draws", ["show", "1000", "--data-dir", seeded]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
-      'error: ROUND: "1000" is not a stored round (allowed: 1 to 379, e.g. 379 or 91a)',
+      'error: ROUND: "1000" is not a stored round (allowed: 1 to 434, e.g. 379 or 91a)',
     );
   });
 
   it("prints per-stream statistics for a year", async () => {
     const r = await ee("draws", ["stats", "--year", "2025", "--json", "--data-dir", seeded]);
     const stats = JSON.parse(r.stdout) as { stream: string; rounds: number; invitations: number }[];
-    // 2025 in the feed: 21 PNP, 12 CEC, 7 French, 6 healthcare, 2 education, 1 trades = 49 rounds.
-    expect(stats.map((s) => [s.stream, s.rounds])).toEqual([
-      ["french-language-proficiency", 7],
-      ["cec", 12],
-      ["healthcare-social-services", 6],
-      ["pnp", 21],
+    // 2025 in the feed of 2026-08-07: 24 PNP, 15 CEC, 9 French, 7 healthcare, 2 education, 1 trades = 58
+    // rounds (the earlier snapshot, to 2025-11-14, had 21, 12, 7, 6, 2, 1).
+    expect(stats.map((s) => [s.stream, s.rounds]).sort()).toEqual([
+      ["cec", 15],
       ["education", 2],
+      ["french-language-proficiency", 9],
+      ["healthcare-social-services", 7],
+      ["pnp", 24],
       ["trades", 1],
     ]);
   });
@@ -191,11 +197,11 @@ describe("ee draws update", () => {
     const dir = copyOfSeeded("update-ok");
     const r = await ee("draws", ["update", "--from", `${base}/feed.json`, "--data-dir", dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/: 1 added \(380\), 0 corrected, 0 re-read, 380 unchanged/);
+    expect(r.stdout).toMatch(/: 1 added \(435\), 0 corrected, 0 re-read, 435 unchanged/);
     const again = await ee("draws", ["update", "--from", `${base}/feed.json`, "--data-dir", dir]);
-    expect(again.stdout).toMatch(/: unchanged \(381 rounds; sha256 [0-9a-f]{12}\)/);
-    const show = await ee("draws", ["show", "380", "--json", "--data-dir", dir]);
-    expect(JSON.parse(show.stdout)).toMatchObject({ round: "380", cutoff: 531, stream: { id: "cec" } });
+    expect(again.stdout).toMatch(/: unchanged \(436 rounds; sha256 [0-9a-f]{12}\)/);
+    const show = await ee("draws", ["show", "435", "--json", "--data-dir", dir]);
+    expect(JSON.parse(show.stdout)).toMatchObject({ round: "435", cutoff: 531, stream: { id: "cec" } });
   });
 
   it.each([
@@ -209,7 +215,7 @@ describe("ee draws update", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(why);
     expect(r.stderr).toContain("nothing changed");
-    const list = await ee("draws", ["list", "--since", "2025-11-01", "--csv", "--data-dir", dir]);
+    const list = await ee("draws", ["list", "--since", "2026-08-05", "--csv", "--data-dir", dir]);
     expect(list.stdout.split("\n")).toHaveLength(1 + 3);
     // The failed attempt is recorded beside the last success (the seeding).
     const status = JSON.parse((await ee("draws", ["status", "--json", "--data-dir", dir])).stdout);
@@ -218,21 +224,19 @@ describe("ee draws update", () => {
     expect(status.updates.lastSuccess.source).toContain("bundled snapshot");
   });
 
-  it("takes IRCC's 2026 feed from a file on a fresh data folder, warning about what it could only partly read", async () => {
+  it("seeds a fresh data folder with IRCC's 2026 feed, what it could only partly read included; the same file again is unchanged", async () => {
     const dir = join(scratch, "update-2026");
+    // The first use seeds the folder from the bundled snapshot, which is this very file.
     const r = await ee("draws", ["update", "--from", feed2026, "--data-dir", dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/: 55 added, \d+ corrected, \d+ re-read, \d+ unchanged/);
-    expect(r.stderr).toContain(
-      'warning: round 208: drawCutOff "October 7 at 16:38:21 UTC" cannot be read (not one certain date and time); stored as null',
-    );
+    expect(r.stdout).toMatch(/: unchanged \(435 rounds; sha256 [0-9a-f]{12}\)/);
     expect(r.stderr).not.toContain("error");
     const list = await ee("draws", ["list", "--csv", "--data-dir", dir]);
     expect(list.stdout.split("\n")).toHaveLength(1 + 435);
     expect(list.stdout.split("\n")[3]).toMatch(/^432,2026-08-05,.*,2026-07-03T21:35:13Z,/);
-    const again = await ee("draws", ["update", "--from", feed2026, "--data-dir", dir]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/: unchanged \(435 rounds; sha256 [0-9a-f]{12}\)/);
+    // Round 208's "October 7 at 16:38:21 UTC" has no year: stored as null, its text kept.
+    const show = await ee("draws", ["show", "208", "--data-dir", dir]);
+    expect(show.stdout).toContain("October 7 at 16:38:21 UTC");
     const status = await ee("draws", ["status", "--json", "--data-dir", dir]);
     expect(JSON.parse(status.stdout)).toMatchObject({
       data: { latestRound: "434", latestRoundDate: "2026-08-07" },
@@ -246,12 +250,12 @@ describe("ee draws update", () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('round 208: drawCutOff "October 7 at 16:38:21 UTC" cannot be read');
     expect(strict.stderr).toContain("nothing changed");
-    // Five 2026 rounds in a folder that holds the 380 of the snapshot are far fewer: refused as broken.
+    // Five 2026 rounds in a folder that holds the 435 of the snapshot are far fewer: refused as broken.
     const short = await ee("draws", ["update", "--from", rowFault, "--data-dir", dir]);
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain("lists 5 rounds but 380 are stored");
+    expect(short.stderr).toContain("lists 5 rounds but 435 are stored");
     const status = await ee("draws", ["status", "--data-dir", dir]);
-    expect(status.stdout).toMatch(/^latest round {3}379 of 2025-11-14 \(\d+ days before today\)$/m);
+    expect(status.stdout).toMatch(/^latest round {3}434 of 2026-08-07 \(\d+ days before today\)$/m);
     expect(status.stdout).toMatch(/^last failure {3}\S+ from .*row-cutoff\.json: feed: lists 5 rounds/m);
     // Into the full feed, with round 433's cut-off blanked: stored, listed, incomplete.
     const feed = JSON.parse(readFileSync(feed2026, "utf8")) as { rounds: Record<string, string>[] };
@@ -303,12 +307,27 @@ describe("ee report", () => {
     expect(en.stdout).toContain("It was the sixth healthcare and social services round of 2025");
     const fr = await ee("report", ["379", "--lang", "fr", "--data-dir", seeded]);
     expect(fr.stdout).toContain("C'était la sixième ronde du volet");
-    const json = await ee("report", ["latest", "--format", "json", "--data-dir", seeded]);
+    const json = await ee("report", ["379", "--format", "json", "--data-dir", seeded]);
     expect(JSON.parse(json.stdout)).toMatchObject({
       round: "379",
       sizeRankInYear: 2,
       cutoffRankInVersion: 1,
     });
+  });
+
+  it("writes the latest round's report, 434 of 2026-08-07 (transport 2026-Version 2), in French with the English name marked", async () => {
+    const json = await ee("report", ["latest", "--format", "json", "--data-dir", seeded]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      round: "434",
+      size: 300,
+      cutoff: 470,
+      stream: { id: "transport", version: "2026-v2" },
+      changeFromPrevious: { cutoff: 40, size: -675, days: 877 },
+    });
+    const fr = await ee("report", ["433", "--lang", "fr", "--data-dir", seeded]);
+    expect(fr.stdout).toContain(
+      "# Ronde 433, 6 août 2026 : Compétence linguistique en français 2026-Version 2",
+    );
   });
 
   it("rejects a bad language, format or round, naming the allowed values", async () => {

@@ -1,6 +1,6 @@
 // `ee forecast`, `ee probability`, `ee backtest` and `ee advise` end to end: the CLI is bundled as
 // `npm run build` does it (into a private folder, see ./support/cli.ts) and spawned as a user would run it, on a fresh
-// embedded database seeded with the bundled history (rounds up to 2025-11-14).
+// embedded database seeded with the bundled history (IRCC's feed of 2026-08-07: rounds up to 434 of 2026-08-07).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { predictorNames } from "../src/forecast/index.js";
@@ -28,8 +28,8 @@ describe("ee forecast", () => {
   it("lists the next rounds as JSON, as of the latest round, warning that the data is old", () => {
     const r = ee(["forecast", "--json"]);
     expect(r.code).toBe(0);
-    // Today is long after the snapshot's last round (2025-11-14).
-    expect(r.err).toMatch(/latest round in the database is 2025-11-14.*ee draws update/);
+    // Today is long after the snapshot's last round (2026-08-07).
+    expect(r.err).toMatch(/latest round in the database is 2026-08-07.*ee draws update/);
     const rows = JSON.parse(r.out) as {
       stream: { kind: string; id: string; version: string | null };
       date: string;
@@ -39,13 +39,21 @@ describe("ee forecast", () => {
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) {
       expect(Object.keys(row.stream).sort()).toEqual(["id", "kind", "version"]);
-      expect(row.date > "2025-11-14" && row.date <= "2026-01-09").toBe(true); // 8 weeks
+      expect(row.date > "2026-08-07" && row.date <= "2026-10-02").toBe(true); // 8 weeks
       expect(row.cutoff.p10).toBeLessThanOrEqual(row.cutoff.p50);
       expect(row.cutoff.p50).toBeLessThanOrEqual(row.cutoff.p90);
       expect(row.size).toBeGreaterThan(0);
     }
-    // PNP drew every other Monday; its next round is two weeks after 2025-11-10.
-    expect(rows.find((x) => x.stream.id === "pnp")?.date).toBe("2025-11-24");
+    // PNP's last six rounds: Mondays 2026-05-11, 05-25, 06-22, 07-06, 07-20 and Tuesday 08-04, so a Monday,
+    // every other week (Monday-to-Monday spacings 2, 4, 2, 2, 2 weeks): two weeks after the week of 08-03.
+    expect(rows.find((x) => x.stream.id === "pnp")?.date).toBe("2026-08-17");
+    // The 2026 category streams, each under the list version in force on 2026-08-07 (categories.json).
+    const versions = Object.fromEntries(rows.map((x) => [x.stream.id, x.stream.version]));
+    expect(versions).toMatchObject({
+      "french-language-proficiency": "2026-v2",
+      "healthcare-social-services": "2026-v3",
+    });
+    for (const row of rows) if (row.stream.kind === "category") expect(row.stream.version).toMatch(/^2026/);
   });
 
   it("forecasts as of an earlier date from the rounds known then, without the warning", () => {
@@ -85,9 +93,12 @@ describe("ee probability", () => {
     expect(r.within.map((w: { weeks: number }) => w.weeks)).toEqual([2, 4, 8, 12, 26]);
     for (let k = 1; k < r.within.length; k++)
       expect(r.within[k].probability).toBeGreaterThanOrEqual(r.within[k - 1].probability);
-    // The work history replaces the year counts: one year in Canada and none abroad, so the 50
-    // foreign-work transferability points go: 482 − 50 + 600 = 1032, above every PNP cut-off.
-    expect(r.score).toBe(1032);
+    // Assessed as of the latest round (2026-08-07). The work history replaces the year counts: two full years
+    // in Canada (from 2024-06-01) and none abroad. From 482: Canadian work 40 → 53 (+13), education with
+    // Canadian work 13 → 25 (+12, education combinations 25 + 25 = 50), the 50 foreign-work points go;
+    // + 600 nomination: 482 + 13 + 12 − 50 + 600 = 1057, above every PNP cut-off.
+    expect(r.asOf).toBe("2026-08-07");
+    expect(r.score).toBe(1057);
     expect(r.eligibleStreams).toContain("pnp");
     expect(r.within[4].probability).toBeGreaterThan(0.95);
     expect(r.likelyRounds[0].stream.id).toBe("pnp");
@@ -111,7 +122,8 @@ describe("ee probability", () => {
 
 describe("ee backtest", () => {
   it("replays rounds without letting a forecast see its own round, as JSON without a progress bar", () => {
-    const r = ee(["backtest", "--from", "2025-09-01", "--json"]);
+    // Pinned to the earlier snapshot's span (its last round was 379 of 2025-11-14).
+    const r = ee(["backtest", "--from", "2025-09-01", "--to", "2025-11-14", "--json"]);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     const report = JSON.parse(r.out);
@@ -150,7 +162,8 @@ describe("ee advise", () => {
     expect(french.pointsGained).toBe(62);
     expect(french.newScore).toBe(544);
     const work = advice.actions.find((a: { id: string }) => a.id === "canadian-work-plus-one");
-    expect(work.reachedOn).toBe("2026-11-14");
+    // A year more of Canadian work, counted from the advice's date (the latest round, 2026-08-07).
+    expect(work.reachedOn).toBe("2027-08-07");
     expect(advice.actions.every((a: object) => !("profile" in a))).toBe(true);
   });
 

@@ -46,8 +46,9 @@ describe("server basics", () => {
       data: unknown;
       updates: { lastSuccess: { source: string; outcome: string } | null; lastFailure: unknown };
     };
-    // The bundled snapshot ends with round 379 of 2025-11-14; "today" is 2025-06-01 in these tests.
-    expect(body.data).toEqual({ latestRound: "379", latestRoundDate: "2025-11-14", daysBehindToday: -166 });
+    // The bundled snapshot (IRCC's feed of 2026-08-07) ends with round 434 of 2026-08-07; "today" is
+    // 2025-06-01 in these tests: 365 days to 2026-06-01, then 30 + 31 + 6 = 432 days ahead.
+    expect(body.data).toEqual({ latestRound: "434", latestRoundDate: "2026-08-07", daysBehindToday: -432 });
     expect(body.updates.lastSuccess).toMatchObject({ outcome: "success" });
     expect(body.updates.lastSuccess?.source).toContain("bundled snapshot");
     expect(body.updates.lastFailure).toBeNull();
@@ -96,6 +97,16 @@ describe("draws", () => {
     expect(res.status).toBe(200);
     const round = (await res.json()) as { round: string; date: string };
     expect(round.round).toBe("379");
+  });
+
+  it("writes the French report of a 2026 round with IRCC's French round name", async () => {
+    // Round 433 (2026-08-06), "French-Language proficiency 2026-Version 2": IRCC's French feed names it
+    // "Compétence linguistique en français 2026-Version 2" (docs/sources/french-feed.md).
+    const res = await get("/api/rounds/433/report?lang=fr");
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("# Ronde 433, 6 août 2026 : Compétence linguistique en français 2026-Version 2");
+    expect(text).toContain("Skilled Military Recruits, 2026-Version 1 (en anglais)");
   });
 
   it("gives a 404 naming the round field for an unknown round", async () => {

@@ -23,7 +23,13 @@ import {
 } from "./fixtures/feed/databases.js";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/feed/${name}`, import.meta.url), "utf8");
-const feed2026 = fixture("ee_rounds_123_en-2026-08-07.json");
+// The bundled snapshot is IRCC's feed of 2026-08-07; the earlier snapshot (to round 379, 2025-11-14) is its rows
+// dated up to 2025-11-14 (IRCC changed none of them since).
+const feed2026 = readFileSync(new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url), "utf8");
+const feed2025 = (() => {
+  const feed = JSON.parse(feed2026) as { rounds: { drawDate: string }[] };
+  return JSON.stringify({ ...feed, rounds: feed.rounds.filter((r) => r.drawDate <= "2025-11-14") });
+})();
 const fetchedAt = "2026-08-07T18:00:00Z";
 
 afterAll(() => removeTemplates());
@@ -31,9 +37,9 @@ afterAll(() => removeTemplates());
 describe.each<Backend>(["pglite", "postgres"])("the feed, tolerantly, on %s", (backend) => {
   const open = databasePerTest(backend);
 
-  it("takes IRCC's 2026 feed whole on top of the bundled snapshot, then changes nothing the second time", async () => {
+  it("takes IRCC's 2026 feed whole on top of the 2025 snapshot, then changes nothing the second time", async () => {
     const db = await open();
-    await seedFromBundledSnapshot(db, "2026-08-07T17:00:00Z");
+    await ingestFeedText(db, feed2025, { source: "2025.json", fetchedAt: "2026-08-07T17:00:00Z" });
     const first = await ingestFeedText(db, feed2026, { source: "2026.json", fetchedAt });
     expect(first.added).toHaveLength(55);
     const rounds = await loadRounds(db);
@@ -166,16 +172,23 @@ describe("concurrent updates on PostgreSQL", () => {
         seedFromBundledSnapshot(c, "2026-08-07T17:00:00Z"),
       ]);
       expect(seeds.filter((s) => s !== null)).toHaveLength(1);
-      expect(await loadRounds(a)).toHaveLength(380);
+      // The bundled snapshot is the feed of 2026-08-07: 435 rows.
+      expect(await loadRounds(a)).toHaveLength(435);
+      // The next feed: one more round (a made-up 435 on 2026-08-19).
+      const next = JSON.parse(feed2026) as { rounds: Record<string, string>[] };
+      next.rounds.unshift({ ...next.rounds[0]!, drawNumber: "435", drawDate: "2026-08-19" });
+      const nextText = JSON.stringify(next);
       const updates = await Promise.all(
-        [a, b, c].map((db, i) => ingestFeedText(db, feed2026, { source: `update ${i}`, fetchedAt })),
+        [a, b, c].map((db, i) =>
+          ingestFeedText(db, nextText, { source: `update ${i}`, fetchedAt: "2026-08-20T18:00:00Z" }),
+        ),
       );
-      expect(updates.map((u) => u.added.length).sort()).toEqual([0, 0, 55]);
+      expect(updates.map((u) => u.added.length).sort()).toEqual([0, 0, 1]);
       const corrected = updates.flatMap((u) => u.corrected);
       expect(new Set(corrected).size).toBe(corrected.length);
       const changes = await loadRoundChanges(a);
       expect(changes.map((ch) => ch.round).sort()).toEqual([...corrected].sort());
-      expect(await loadRounds(a)).toHaveLength(435);
+      expect(await loadRounds(a)).toHaveLength(436);
     } finally {
       for (const connection of connections) await connection.close().catch(() => undefined);
       await t.dispose();

@@ -53,18 +53,19 @@ describe.each<Backend>(["pglite", "postgres"])("a kill mid-ingest on %s", (backe
     const feedFile = join(scratch, `corrected-${backend}.json`);
     writeFileSync(feedFile, JSON.stringify(feed));
     const printed = await ingestAndKill(t.location, feedFile);
-    expect(printed).toContain("PAUSED changes-in-transaction=380");
+    // The bundled snapshot, IRCC's feed of 2026-08-07: 435 rows, round 434 (cut-off 470) first.
+    expect(printed).toContain("PAUSED changes-in-transaction=435");
     const db = await t.reopen();
     try {
       expect(await dump(db)).toEqual(before);
-      expect((await loadRound(db, "379"))?.round.cutoff).toBe(462);
+      expect((await loadRound(db, "434"))?.round.cutoff).toBe(470);
       // …and the database still works: the same ingest, uninterrupted, commits.
       const result = await ingestFeedText(db, JSON.stringify(feed), {
         source: "s",
         fetchedAt: "2026-11-24T21:05:00Z",
       });
-      expect(result.corrected).toHaveLength(380);
-      expect((await loadRound(db, "379"))?.round.cutoff).toBe(400);
+      expect(result.corrected).toHaveLength(435);
+      expect((await loadRound(db, "434"))?.round.cutoff).toBe(400);
     } finally {
       await db.close();
       await t.dispose();

@@ -124,7 +124,7 @@ describe("a connection terminated under a transaction", () => {
     expect(await db.health()).toEqual({ kind: "postgres", status: "up" });
   });
 
-  it("leaves an ingest cut before its COMMIT unapplied: all 380 rounds or none", async () => {
+  it("leaves an ingest cut before its COMMIT unapplied: all 435 rounds of the bundled feed or none", async () => {
     const { db } = await fresh();
     const before = await dump(db);
     const feed = readFileSync(new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url), "utf8");
@@ -133,7 +133,7 @@ describe("a connection terminated under a transaction", () => {
       fetchedAt: "2026-12-01T10:00:00Z",
       beforeCommit: async (tx) => {
         const [written] = await tx.query<{ n: number }>("select count(*)::int as n from rounds");
-        expect(written!.n).toBe(380);
+        expect(written!.n).toBe(435);
         const [session] = await tx.query<{ pid: number }>("select pg_backend_pid() as pid");
         await terminate(session!.pid);
       },

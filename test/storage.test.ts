@@ -15,10 +15,13 @@ import {
 } from "../src/storage/index.js";
 import { type Backend, databasePerTest, dump, removeTemplates } from "./fixtures/feed/databases.js";
 
-const snapshotText = readFileSync(
-  new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url),
-  "utf8",
-);
+// The bundled snapshot is IRCC's feed of 2026-08-07 (435 rows). These tests work on the earlier snapshot, the
+// feed to round 379 of 2025-11-14 (380 rows): its rows dated up to that day, which IRCC has not changed since.
+const bundledText = readFileSync(new URL("../src/draws/data/ee_rounds_123_en.json", import.meta.url), "utf8");
+const snapshotText = (() => {
+  const feed = JSON.parse(bundledText) as { rounds: { drawDate: string }[] };
+  return JSON.stringify({ ...feed, rounds: feed.rounds.filter((r) => r.drawDate <= "2025-11-14") });
+})();
 const odditiesText = readFileSync(new URL("./fixtures/feed/oddities.json", import.meta.url), "utf8");
 const at = (minute: number) => `2026-11-24T20:${String(minute).padStart(2, "0")}:00Z`;
 
@@ -48,7 +51,7 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
   it("seeds the bundled snapshot on first use, and only then", async () => {
     const db = await open();
     const seeded = await seedFromBundledSnapshot(db, at(0));
-    expect(seeded?.added).toHaveLength(380);
+    expect(seeded?.added).toHaveLength(435);
     expect(await seedFromBundledSnapshot(db, at(1))).toBeNull();
     // What comes back out of the database is what the parser produced.
     expect(await loadRounds(db)).toEqual(bundledRounds());
@@ -60,9 +63,10 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     expect(fetches).toHaveLength(1);
     expect(fetches[0]).toMatchObject({
       fetchedAt: "2026-11-24T20:00:00Z",
-      result: "ingested: 380 added, 0 corrected, 0 re-read",
+      result: "ingested: 435 added, 0 corrected, 0 re-read",
     });
     expect(fetches[0]!.source).toContain("bundled snapshot");
+    expect((await loadRound(db, "434"))?.round).toMatchObject({ date: "2026-08-07", size: 300, cutoff: 470 });
   });
 
   it("ingests the same feed twice without changing any round, and logs both fetches", async () => {

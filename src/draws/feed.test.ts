@@ -185,10 +185,17 @@ describe("parseFeed", () => {
 
 describe("the bundled snapshot", () => {
   const rounds = bundledRounds();
-  it("holds rounds 1–379 with 91a and 91b, oldest first", () => {
-    expect(rounds).toHaveLength(380);
-    expect(rounds[0]!.round).toBe("1");
-    expect(rounds.at(-1)!.round).toBe("379");
+  it("holds IRCC's feed of 2026-08-07: rounds 1–434 with 91a and 91b, oldest first", () => {
+    // The feed's 435 rows: its first row is round 434 of 2026-08-07, its last round 1 of 2015-01-31.
+    expect(rounds).toHaveLength(435);
+    expect(rounds[0]).toMatchObject({ round: "1", date: "2015-01-31" });
+    expect(rounds.at(-1)).toMatchObject({ round: "434", date: "2026-08-07", size: 300, cutoff: 470 });
+    // The earlier snapshot's end, unchanged: round 379 of 2025-11-14, healthcare, 3,500 at 462.
+    expect(rounds.find((r) => r.round === "379")).toMatchObject({
+      date: "2025-11-14",
+      size: 3500,
+      cutoff: 462,
+    });
     expect(rounds.filter((r) => r.roundNumber === 91).map((r) => r.round)).toEqual(["91a", "91b"]);
   });
   it("reads round 284, the lowest healthcare cut-off (422 on 2024-02-14)", () => {

@@ -27,6 +27,11 @@ export {
   type RawRow,
 } from "./feed.js";
 export { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
+export {
+  englishNamesWithOfficialFrench,
+  frenchRoundNamesSource,
+  officialFrenchRoundName,
+} from "./frenchNames.js";
 export { frenchLabelsNote, hasLabel, type Lang, type StreamLabel, streamLabel } from "./labels.js";
 export {
   type AboveCutoff,

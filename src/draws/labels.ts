@@ -1,7 +1,9 @@
 // Names of the streams in reports, in English and French. The English names follow IRCC's names
-// (the round names in the feed and `irccName` in categories.json). IRCC's official French names are
-// not in the project's data (we have no copy of the French feed, ee_rounds_123_fr.json), so every
-// French label here is OUR translation, and reports in French say so.
+// (the round names in the feed and `irccName` in categories.json). IRCC's French round names are known
+// for only seven round names (frenchNames.ts); a program whose round name is one of them (CEC, PNP) is
+// named in French as IRCC names it. Every other French label here is OUR translation, and reports in
+// French say so.
+import { officialFrenchRoundName } from "./frenchNames.js";
 import type { StreamRef } from "./stream.js";
 
 export type Lang = "en" | "fr";
@@ -9,13 +11,14 @@ export type Lang = "en" | "fr";
 export interface StreamLabel {
   en: string;
   fr: string;
-  /** True for every label in the table (see the note above); false for an unrecognized category, named as published. */
+  /** True when `fr` is our translation; false when it is IRCC's French name, or an unrecognized category named as published. */
   frIsOurTranslation: boolean;
 }
 
+/** Shown beside the stream names of `frenchStreamName` (the web app's), which are all ours. */
 export const frenchLabelsNote = {
-  en: "French stream names are our translation: IRCC's official French names are not in our data.",
-  fr: "Les noms des volets en français sont notre traduction : les noms officiels d'IRCC en français ne figurent pas dans nos données.",
+  en: "French stream names are our translation, not IRCC's official names.",
+  fr: "Les noms des volets en français sont notre traduction, pas des noms officiels d'IRCC.",
 };
 
 // The French names are written to stand alone (a page heading, a table cell) and to be quoted in a
@@ -68,8 +71,19 @@ export function frenchStreamName(id: LabelledStreamId): string {
 }
 
 /** The label of a stream; an unrecognized category is named by its round name as published. */
-export function streamLabel(stream: Pick<StreamRef, "id">, publishedName?: string): StreamLabel {
-  if (hasLabel(stream.id)) return { ...labels[stream.id], frIsOurTranslation: true };
+export function streamLabel(
+  stream: Pick<StreamRef, "id"> & Partial<Pick<StreamRef, "kind">>,
+  publishedName?: string,
+): StreamLabel {
+  if (hasLabel(stream.id)) {
+    // A program's round name is the program's name: IRCC's French one, when known, names the stream.
+    const official =
+      stream.kind === "program" && publishedName !== undefined
+        ? officialFrenchRoundName(publishedName)
+        : null;
+    if (official !== null) return { en: labels[stream.id].en, fr: official, frIsOurTranslation: false };
+    return { ...labels[stream.id], frIsOurTranslation: true };
+  }
   const name = publishedName ?? stream.id;
   return { en: name, fr: name, frIsOurTranslation: false };
 }

@@ -7,6 +7,7 @@ import { bundledRounds } from "./bundled.js";
 import { formatCount, formatDate, ordinal } from "./format.js";
 import { aboveCutoff, drawReport, ReportError, renderReport } from "./report.js";
 import type { PoolDistribution, Round } from "./round.js";
+import { classifyDrawName } from "./streams.js";
 
 const rounds = bundledRounds();
 
@@ -87,6 +88,163 @@ describe("the report for round 379", () => {
     const json = JSON.parse(renderReport(report, "en", "json"));
     expect(json.streamOrdinalInYear).toBe(6);
     expect(json.lowestCutoffEver).toEqual({ round: "284", date: "2024-02-14", cutoff: 422 });
+  });
+});
+
+// French-language proficiency rounds in the feed of 2026-08-07 (round, date, size, cut-off), all under
+// "French-Language proficiency 2026-Version 2":
+//   394 2026-02-06 8,500 400 · 401 2026-03-04 5,500 397 · 405 2026-03-18 4,000 393 · 411 2026-04-15 4,000 419
+//   414 2026-04-29 4,000 400 · 418 2026-05-28 4,500 409 · 425 2026-07-09 5,000 420 · 429 2026-07-22 5,000 399
+//   433 2026-08-06 5,000 391
+// Across both list versions (35 rounds since 2023), the lowest is 336 (287, 2024-02-29), the highest 486 (270).
+describe("the report for round 433 (2026, French-language proficiency 2026-Version 2)", () => {
+  const report = drawReport(rounds, "433");
+
+  it("carries the facts worked out from the feed", () => {
+    expect(report).toMatchObject({
+      round: "433",
+      date: "2026-08-06",
+      name: "French-Language proficiency 2026-Version 2",
+      nameFr: "Compétence linguistique en français 2026-Version 2",
+      stream: { kind: "category", id: "french-language-proficiency", version: "2026-v2", recognized: true },
+      size: 5000,
+      cutoff: 391,
+      tieBreakAt: "2026-03-18T23:32:40Z", // "March 18, 2026 at 23:32:40 UTC"
+      drawnAt: "2026-08-06T11:29:10Z", // "August 06, 2026 at 11:29:10 UTC"
+      streamOrdinalInYear: 9,
+      sizeRankInYear: 3, // 8,500 and 5,500 are larger; 425, 429 and 433 share 5,000
+      sizeRankTied: true,
+      cutoffRankInYear: 1, // 391 < 393 (405)
+      cutoffRankInYearTied: false,
+      cutoffRankInVersion: 1,
+      roundsInVersion: 9,
+      lowestCutoffEver: { round: "287", date: "2024-02-29", cutoff: 336 },
+      highestCutoffEver: { round: "270", cutoff: 486 },
+      roundsInStreamEver: 35,
+      previousInStream: { round: "429", date: "2026-07-22", cutoff: 399, size: 5000 },
+      changeFromPrevious: { cutoff: -8, size: 0, days: 15 },
+    });
+    // Pool on 2026-08-03 (dd1..dd18): above 391 are 601+ (500), 501–600 (19,705), 451–500 (73,099) and
+    // 401–450 (60,905) = 154,209, plus an unknown part of 351–400 (50,107) → at most 204,316; total 229,100.
+    expect(report.aboveCutoffInPool).toEqual({
+      asOn: "2026-08-03",
+      atLeast: 154209,
+      atMost: 204316,
+      exact: false,
+      splitRange: { from: 351, to: 400, count: 50107 },
+      poolTotal: 229100,
+    });
+    expect(report.recentRounds.map((r) => [r.round, r.nameFr])).toEqual([
+      ["433", "Compétence linguistique en français 2026-Version 2"],
+      ["432", "Catégorie de l’expérience canadienne"],
+      ["431", "Programme des candidats des provinces"],
+      ["430", null], // Skilled Military Recruits, 2026-Version 1: IRCC's French name unknown
+      ["429", "Compétence linguistique en français 2026-Version 2"],
+      ["428", "Catégorie de l’expérience canadienne"],
+    ]);
+  });
+
+  it("says it in English", () => {
+    const text = renderReport(report, "en", "md");
+    expect(text).toContain("# Round 433, 6 August 2026: French-Language proficiency 2026-Version 2");
+    expect(text).toContain("Category-based round: French-language proficiency, list version 2026-v2.");
+    expect(text).toContain(
+      "It was the ninth French-language proficiency round of 2026, and tied for the third largest",
+    );
+    expect(text).toContain(
+      "Its cut-off of 391 was the lowest of the 9 French-language proficiency rounds under list version 2026-v2, and the lowest of the 2026 French-language proficiency rounds.",
+    );
+    expect(text).toContain("was 336, in round 287 (29 February 2024)");
+    expect(text).toContain("Tie-breaking rule: 18 March 2026 at 23:32:40 UTC");
+    expect(text).toContain("Round 429 (22 July 2026, 15 days earlier) invited 5,000 with a cut-off of 399");
+    expect(text).toContain("the same number of invitations, with a cut-off 8 points lower");
+    expect(text).toContain("between 154,209 and 204,316 had a CRS score above 391");
+  });
+
+  it("says it in French with IRCC's French round names, marking the one it does not know", () => {
+    const text = renderReport(report, "fr", "md");
+    expect(text).toContain("# Ronde 433, 6 août 2026 : Compétence linguistique en français 2026-Version 2");
+    expect(text).toContain("C'était la neuvième ronde du volet");
+    expect(text).toContain("la troisième plus importante (à égalité) de l'année");
+    expect(text).toContain("la plus basse des 9 rondes de la version 2026-v2 de la liste");
+    expect(text).toContain("| 432 | 2026-08-05 | Catégorie de l’expérience canadienne | 3\u00a0000 | 516 |");
+    expect(text).toContain(
+      "| 430 | 2026-07-23 | Skilled Military Recruits, 2026-Version 1 (en anglais) | 4 | 368 |",
+    );
+    expect(text).toContain("son nom officiel en français ne figure pas dans nos données");
+    expect(text).toContain("La ronde 429 (22 juillet 2026, 15 jours plus tôt) a invité 5\u00a0000 candidats");
+    expect(text).toContain("le même nombre d'invitations, une note limite inférieure de 8 points");
+  });
+});
+
+// Transport rounds: 264 2023-09-20 1,000 435 · 277 2023-12-20 670 435 · 289 2024-03-13 975 430 (Version 1),
+// then 434 2026-08-07 300 470 ("Transport Occupations, 2026-Version 2"), 877 days after 289.
+describe("the report for round 434 (transport 2026-Version 2, the feed's latest)", () => {
+  const report = drawReport(rounds, "434");
+
+  it("carries the facts worked out from the feed", () => {
+    expect(report).toMatchObject({
+      round: "434",
+      date: "2026-08-07",
+      nameFr: null,
+      stream: { kind: "category", id: "transport", version: "2026-v2" },
+      size: 300,
+      cutoff: 470,
+      tieBreakAt: "2025-10-11T14:55:49Z",
+      streamOrdinalInYear: 1,
+      roundsInVersion: 1,
+      lowestCutoffEver: { round: "289", cutoff: 430 },
+      highestCutoffEver: { round: "434", cutoff: 470 },
+      roundsInStreamEver: 4,
+      previousInStream: { round: "289", date: "2024-03-13", cutoff: 430, size: 975 },
+      changeFromPrevious: { cutoff: 40, size: -675, days: 877 },
+    });
+    expect(report.recentRounds.map((r) => r.round)).toEqual(["434", "433", "432", "431", "430", "429"]);
+    // 470 is the top of the 461–470 range: above it, exactly 601+ (500), 501–600 (19,705), 491–500 (12,939),
+    // 481–490 (12,890) and 471–480 (16,368) = 62,402 of 229,100 on 2026-08-03.
+    expect(report.aboveCutoffInPool).toMatchObject({
+      atLeast: 62402,
+      atMost: 62402,
+      exact: true,
+      poolTotal: 229100,
+    });
+  });
+
+  it("says it in English and in French, the French name marked as published in English", () => {
+    const en = renderReport(report, "en", "md");
+    expect(en).toContain("It was the first round under list version 2026-v2.");
+    expect(en).toContain("It was the highest transport cut-off up to then (all list versions).");
+    expect(en).toContain("Round 289 (13 March 2024, 877 days earlier) invited 975 with a cut-off of 430");
+    expect(en).toContain("675 fewer invitations, with a cut-off 40 points higher");
+    const fr = renderReport(report, "fr", "md");
+    expect(fr).toContain("# Ronde 434, 7 août 2026 : Transport Occupations, 2026-Version 2 (en anglais)");
+    expect(fr).toContain("C'était la première ronde de la version 2026-v2 de la liste.");
+    expect(fr).toContain("Le nom du volet « Professions du transport » est notre traduction");
+    expect(fr).toContain("675 invitations de moins, une note limite supérieure de 40 points");
+  });
+});
+
+describe("a round under a name never seen before", () => {
+  it("is reported under IRCC's exact name, as an unrecognised category, in English and French", () => {
+    const name = "Researchers  with Canadian Work Experience, 2026-Version 1";
+    const withNew = [
+      ...rounds,
+      {
+        ...rounds.at(-1)!,
+        round: "435",
+        roundNumber: 435,
+        date: "2026-08-20",
+        name,
+        stream: classifyDrawName(name).stream,
+      },
+    ];
+    const report = drawReport(withNew, "435");
+    expect(report.stream).toMatchObject({ kind: "category", recognized: false, version: null });
+    expect(report).toMatchObject({ name, nameFr: null, streamLabel: { en: name, fr: name } });
+    expect(renderReport(report, "en", "md")).toContain(`under a name not in our category data ("${name}")`);
+    const fr = renderReport(report, "fr", "md");
+    expect(fr).toContain(`# Ronde 435, 20 août 2026 : ${name} (en anglais)`);
+    expect(fr).toContain(`sous un nom absent de nos données (« ${name} »)`);
   });
 });
 
@@ -190,9 +348,13 @@ describe("the same generator on other rounds", () => {
   });
 
   it("latest is the last round; an unknown round is a clear error", () => {
-    expect(drawReport(rounds, "latest").round).toBe("379");
+    // The feed of 2026-08-07 lists round 434 (2026-08-07, transport) first, its latest.
+    expect(drawReport(rounds, "latest")).toMatchObject({ round: "434", date: "2026-08-07" });
+    // As of the earlier snapshot (rounds to 2025-11-14), 379 was the latest.
+    const to2025 = rounds.filter((r) => r.date <= "2025-11-14");
+    expect(drawReport(to2025, "latest").round).toBe("379");
     expect(() => drawReport(rounds, "999")).toThrow(ReportError);
-    expect(() => drawReport(rounds, "999")).toThrow(/"999" is not a stored round \(allowed: .*1 to 379/);
+    expect(() => drawReport(rounds, "999")).toThrow(/"999" is not a stored round \(allowed: .*1 to 434/);
   });
 
   it("law: a report depends only on its round and the ones before it", () => {
@@ -271,10 +433,11 @@ describe("aboveCutoff", () => {
 });
 
 describe("stats", () => {
-  it("healthcare in 2025: 6 rounds, 13,500 invitations, cut-offs 462/473.5/510, every 33 days", () => {
-    const healthcare = streamStats(rounds, { year: 2025 }).find(
-      (s) => s.stream === "healthcare-social-services",
-    );
+  it("healthcare in 2025 as of 2025-11-14: 6 rounds, 13,500 invitations, cut-offs 462/473.5/510, every 33 days", () => {
+    const healthcare = streamStats(
+      rounds.filter((r) => r.date <= "2025-11-14"),
+      { year: 2025 },
+    ).find((s) => s.stream === "healthcare-social-services");
     // Sizes 500+500+4,000+2,500+2,500+3,500; cut-offs sorted 462 470 472 475 504 510 → (472+475)/2;
     // gaps 33, 48, 28, 57, 30 days → sorted 28 30 33 48 57 → 33.
     expect(healthcare).toEqual({
@@ -289,6 +452,22 @@ describe("stats", () => {
       firstDate: "2025-05-02",
       lastDate: "2025-11-14",
       typicalSpacingDays: 33,
+    });
+  });
+  it("healthcare in the whole of 2025: 7 rounds with 385 (2025-12-11, 1,000 at 476)", () => {
+    const healthcare = streamStats(rounds, { year: 2025 }).find(
+      (s) => s.stream === "healthcare-social-services",
+    );
+    // Sizes 13,500 + 1,000; cut-offs sorted 462 470 472 475 476 504 510 → 475;
+    // gaps 33, 48, 28, 57, 30, 27 days → sorted 27 28 30 33 48 57 → (30+33)/2.
+    expect(healthcare).toMatchObject({
+      rounds: 7,
+      invitations: 14500,
+      minCutoff: 462,
+      medianCutoff: 475,
+      maxCutoff: 510,
+      lastDate: "2025-12-11",
+      typicalSpacingDays: 31.5,
     });
   });
   it("median and day counts", () => {
@@ -322,15 +501,16 @@ describe("reports on rounds IRCC published unreadably", () => {
 
   it("has no report for an incomplete round; 'latest' is the latest complete one", () => {
     const withIncomplete: Round[] = rounds.map((r) =>
-      r.round === "379"
+      r.round === "434"
         ? { ...r, cutoff: null, incomplete: true, issues: [unreadable("drawCRS", "n/a")] }
         : r,
     );
-    expect(() => drawReport(withIncomplete, "379")).toThrow(ReportError);
-    expect(() => drawReport(withIncomplete, "379")).toThrow(
-      /379 is incomplete \(IRCC's cut-off could not be read\)/,
+    expect(() => drawReport(withIncomplete, "434")).toThrow(ReportError);
+    expect(() => drawReport(withIncomplete, "434")).toThrow(
+      /434 is incomplete \(IRCC's cut-off could not be read\)/,
     );
-    expect(drawReport(withIncomplete, "latest").round).toBe("378");
+    // The round before 434 in the feed is 433 (2026-08-06).
+    expect(drawReport(withIncomplete, "latest").round).toBe("433");
   });
 
   it("says a tie-break was published but could not be read, quoting it", () => {

@@ -5,7 +5,8 @@
 import { daysBetween, yearOf } from "./analytics.js";
 import { compareRounds } from "./feed.js";
 import { formatCount, formatDate, formatTimestamp, ordinal } from "./format.js";
-import { frenchLabelsNote, type Lang, type StreamLabel, streamLabel } from "./labels.js";
+import { officialFrenchRoundName } from "./frenchNames.js";
+import { type Lang, type StreamLabel, streamLabel } from "./labels.js";
 import {
   type CompleteRound,
   completeRounds,
@@ -38,6 +39,8 @@ export interface DrawReport {
   round: string;
   date: string;
   name: string;
+  /** IRCC's French name of the round (its French feed's drawName); null when not in our data. */
+  nameFr: string | null;
   programs: string;
   stream: StreamRef;
   streamLabel: StreamLabel;
@@ -68,7 +71,7 @@ export interface DrawReport {
   /** This round minus the previous one of the stream (null for the stream's first round). */
   changeFromPrevious: { cutoff: number; size: number; days: number } | null;
   /** The latest rounds across all streams, this one first. */
-  recentRounds: (RoundMention & { stream: string; name: string })[];
+  recentRounds: (RoundMention & { stream: string; name: string; nameFr: string | null })[];
   distribution: PoolDistribution | null;
   /** Null when IRCC published no distribution for the round. */
   aboveCutoffInPool: AboveCutoff | null;
@@ -147,6 +150,7 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
     round: target.round,
     date: target.date,
     name: target.name,
+    nameFr: officialFrenchRoundName(target.name),
     programs: target.programs,
     stream: { ...target.stream },
     streamLabel: streamLabel(target.stream, target.name),
@@ -178,7 +182,12 @@ export function drawReport(rounds: readonly Round[], roundId: string, recentCoun
     recentRounds: history
       .slice(-recentCount)
       .reverse()
-      .map((r) => ({ ...mention(r), stream: r.stream.id, name: r.name })),
+      .map((r) => ({
+        ...mention(r),
+        stream: r.stream.id,
+        name: r.name,
+        nameFr: officialFrenchRoundName(r.name),
+      })),
     distribution: target.distribution,
     aboveCutoffInPool: target.distribution ? aboveCutoff(target.distribution, target.cutoff) : null,
   };
@@ -340,7 +349,14 @@ function frenchReport(r: DrawReport): string {
   const label = `« ${r.streamLabel.fr} »`;
   const year = r.date.slice(0, 4);
   const lines: string[] = [];
-  lines.push(`# Ronde ${r.round}, ${d(r.date)} : ${r.name}`, "");
+  // IRCC's French round name when we know it; otherwise the English name as published, marked.
+  let englishNames = false;
+  const roundName = (name: string, nameFr: string | null) => {
+    if (nameFr !== null) return nameFr;
+    englishNames = true;
+    return `${name} (en anglais)`;
+  };
+  lines.push(`# Ronde ${r.round}, ${d(r.date)} : ${roundName(r.name, r.nameFr)}`, "");
   const kind =
     r.stream.kind === "category"
       ? r.stream.recognized
@@ -417,11 +433,11 @@ function frenchReport(r: DrawReport): string {
     "",
     "## Rondes récentes, tous volets",
     "",
-    "| Ronde | Date | Nom de la ronde (publié en anglais) | Invitations | Note limite |",
+    "| Ronde | Date | Nom de la ronde | Invitations | Note limite |",
     "|---|---|---|---:|---:|",
   );
   for (const x of r.recentRounds)
-    lines.push(`| ${x.round} | ${x.date} | ${x.name} | ${n(x.size)} | ${x.cutoff} |`);
+    lines.push(`| ${x.round} | ${x.date} | ${roundName(x.name, x.nameFr)} | ${n(x.size)} | ${x.cutoff} |`);
   lines.push("", "## Le bassin", "");
   const a = r.aboveCutoffInPool;
   if (!a) lines.push("IRCC n'a pas publié la répartition des notes du bassin pour cette ronde.");
@@ -433,9 +449,15 @@ function frenchReport(r: DrawReport): string {
       `Le ${d(a.asOn)}, le bassin comptait ${n(a.poolTotal)} profils ; ${count}. Ces nombres portent sur tout le bassin, pas seulement sur les candidats admissibles à cette ronde.`,
     );
   }
-  lines.push(
-    "",
-    `_Rédigé à partir du fichier des rondes d'IRCC ; faits tels qu'ils étaient le jour de la ronde. ${frenchLabelsNote.fr}_`,
-  );
+  const notes = [
+    "Rédigé à partir du fichier des rondes d'IRCC ; faits tels qu'ils étaient le jour de la ronde.",
+    englishNames
+      ? "Un nom de ronde suivi de « (en anglais) » est le nom publié par IRCC en anglais : son nom officiel en français ne figure pas dans nos données ; les autres noms de rondes sont ceux du fichier français d'IRCC."
+      : "Les noms de rondes sont ceux du fichier français d'IRCC.",
+    r.streamLabel.frIsOurTranslation
+      ? `Le nom du volet ${label} est notre traduction, pas un nom officiel d'IRCC.`
+      : null,
+  ].filter((x) => x !== null);
+  lines.push("", `_${notes.join(" ")}_`);
   return `${lines.join("\n")}\n`;
 }

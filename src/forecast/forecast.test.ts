@@ -85,6 +85,33 @@ describe("as of a date", () => {
   });
 });
 
+describe("the 2026 streams of the feed of 2026-08-07", () => {
+  it("are forecast under the category list version in force on the forecast date", () => {
+    const model = buildForecastModel(real, "2026-08-07");
+    const versions = Object.fromEntries(model.streams.map((s) => [s.key, s.stream.version]));
+    // Streams with a round in the two years to 2026-08-07 (FST last drew in 2020, general in 2024-04, STEM
+    // 2024-04, agriculture 2024-02, all over two years, or in a category no longer in force). The versions
+    // in force on 2026-08-07 per categories.json: the 2026 lists from 2026-02-18; French 2026-v2 (first
+    // round 394 of 2026-02-06); physicians 2026-v1 from 2025-12-08. Education last drew under 2025-v1 (round
+    // 367, 2025-09-17), but its next round falls under the 2026 list.
+    expect(versions).toEqual({
+      cec: null,
+      pnp: null,
+      "healthcare-social-services": "2026-v3",
+      "french-language-proficiency": "2026-v2",
+      trades: "2026-v3",
+      transport: "2026-v2",
+      education: "2026",
+      "physicians-canadian-work-experience": "2026-v1",
+      "senior-managers-canadian-work-experience": "2026-v1",
+      "skilled-military-recruits": "2026-v1",
+    });
+    // As of the earlier snapshot's last day, education's list was still 2025-v1.
+    const in2025 = buildForecastModel(real, "2025-11-14");
+    expect(in2025.streams.find((s) => s.key === "education")?.stream.version).toBe("2025-v1");
+  });
+});
+
 describe("schedule", () => {
   // A stream drawing every other Wednesday.
   const wednesdays = ["2025-01-08", "2025-01-22", "2025-02-05", "2025-02-19", "2025-03-05"];

@@ -3,6 +3,7 @@
 // samples from this one model, so the numbers agree with each other.
 import type { CompleteRound } from "../draws/round.js";
 import type { StreamRef } from "../draws/stream.js";
+import { versionInForce } from "../occupations/categories.js";
 import { pick, type Random } from "../rounds/random.js";
 import { type CutoffModel, cutoffModel } from "./cutoff.js";
 import { dayNumber, mondayOf } from "./dates.js";
@@ -39,6 +40,17 @@ export function streamVersionsOf(model: ForecastModel): Map<string, string | nul
   return new Map(model.streams.map((s) => [s.key, s.stream.version]));
 }
 
+/**
+ * A category stream's next rounds are drawn under the list version in force on `asOf`, which may be newer
+ * than its last round's (education last drew under 2025-v1; from 2026-02-18 its 2026 list applies). When
+ * no version is in force that day (a category between lists), the last round's version is kept.
+ */
+function listInForce(stream: StreamRef, asOf: string): StreamRef {
+  if (stream.kind !== "category" || !stream.recognized) return stream;
+  const inForce = versionInForce(stream.id, asOf);
+  return inForce ? { ...stream, version: inForce.version.version } : stream;
+}
+
 /** Builds the model from the rounds dated on or before `asOf` (later rounds are ignored). */
 export function buildForecastModel(rounds: readonly CompleteRound[], asOf: string): ForecastModel {
   const known = roundsKnownOn(rounds, asOf);
@@ -61,7 +73,7 @@ export function buildForecastModel(rounds: readonly CompleteRound[], asOf: strin
     const cutoff = cutoffModel(history.rounds, known);
     streams.push({
       key: history.key,
-      stream: history.stream,
+      stream: listInForce(history.stream, asOf),
       schedule: streamSchedule(history, known, asOf, pause, cases),
       cutoff,
       spread: cutoff.errors,

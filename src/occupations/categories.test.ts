@@ -192,13 +192,14 @@ describe("French-language proficiency: NCLC 7 in all four abilities", () => {
     expect(judge("french-language-proficiency", "2023-v1", p, "2026-01-15").inForce).toBe("unknown");
     expect(judge("french-language-proficiency", "2026-v2", p, "2026-01-15").inForce).toBe("unknown");
     expect(judge("french-language-proficiency", "2023-v1", p, "2023-05-30").inForce).toBe(false);
-    // From its recorded start (2023-05-31) to the last "Version 1" round (2025-10-29), 2023-v1 was in force.
-    expect(judge("french-language-proficiency", "2023-v1", p, "2025-10-29").inForce).toBe(true);
-    expect(judge("french-language-proficiency", "2023-v1", p, "2025-10-30").inForce).toBe("unknown");
-    // 2026-v2 started after round 376 (2025-10-29, still "Version 1" in the feed): not in force that day,
-    // unknown from 2025-10-30 (a "2026" list can start in 2025: the physicians' 2026-v1 began 2025-12-08).
-    expect(judge("french-language-proficiency", "2026-v2", p, "2025-10-29").inForce).toBe(false);
-    expect(judge("french-language-proficiency", "2026-v2", p, "2025-12-15").inForce).toBe("unknown");
+    // From its recorded start (2023-05-31) to the last "Version 1" round in the feed of 2026-08-07 (round 388,
+    // 2025-12-17), 2023-v1 was in force.
+    expect(judge("french-language-proficiency", "2023-v1", p, "2025-12-17").inForce).toBe(true);
+    expect(judge("french-language-proficiency", "2023-v1", p, "2025-12-18").inForce).toBe("unknown");
+    // 2026-v2 started after round 388 (2025-12-17, still "Version 1"): not in force that day, unknown from
+    // 2025-12-18 (a "2026" list can start in 2025: the physicians' 2026-v1 began 2025-12-08).
+    expect(judge("french-language-proficiency", "2026-v2", p, "2025-12-17").inForce).toBe(false);
+    expect(judge("french-language-proficiency", "2026-v2", p, "2025-12-20").inForce).toBe("unknown");
     // A recorded end stays firm: healthcare 2023-v1 ended 2025-02-26.
     expect(judge("healthcare-social-services", "2023-v1", p, "2025-02-27").inForce).toBe(false);
   });

@@ -1,6 +1,7 @@
 // The round engine against hand-made pools: tie-breaking exactly as IRCC publishes it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { bundledRounds } from "../draws/bundled.js";
 import { invitedIds, resolveStream, runRound } from "./engine.js";
 import { activeCount, poolFromCandidates, type ScoredCandidate } from "./pool.js";
 
@@ -139,6 +140,42 @@ describe("streams", () => {
   it("an unknown stream names the allowed ones", () => {
     expect(() => resolveStream("nurses", "2025-06-01")).toThrow(/allowed: general \| cec/);
     expect(() => resolveStream("agriculture-agri-food", "2026-06-01")).toThrow(/no list version/);
+  });
+});
+
+describe("the streams of IRCC's 2026 rounds", () => {
+  // From the feed of 2026-08-07 (round, date, drawName → category and list version per categories.json).
+  it.each([
+    ["394", "2026-02-06", "french-language-proficiency", "2026-v2"], // the first "French-Language proficiency 2026-Version 2"
+    ["397", "2026-02-19", "physicians-canadian-work-experience", "2026-v1"],
+    ["398", "2026-02-20", "healthcare-social-services", "2026-v3"],
+    ["402", "2026-03-05", "senior-managers-canadian-work-experience", "2026-v1"],
+    ["408", "2026-04-02", "trades", "2026-v3"],
+    ["430", "2026-07-23", "skilled-military-recruits", "2026-v1"],
+    ["434", "2026-08-07", "transport", "2026-v2"],
+  ])("round %s (%s) resolves to %s@%s", (round, date, id, version) => {
+    const fromFeed = bundledRounds().find((r) => r.round === round)!;
+    expect(fromFeed).toMatchObject({ date, stream: { id, version } });
+    expect(resolveStream(id, date)).toMatchObject({ id, key: `${id}@${version}`, version });
+  });
+
+  it("every category round of the feed resolves to the list version its name says", () => {
+    for (const r of bundledRounds()) {
+      if (r.stream.kind !== "category") continue;
+      expect([r.round, resolveStream(r.stream.id, r.date).version]).toEqual([r.round, r.stream.version]);
+    }
+  });
+
+  it("a 2026 category round invites the candidates of that version's list, and not those of the previous one", () => {
+    const p = pool([
+      c("trades-2025", 480, t("10:00"), ["general", "fsw", "trades@2025-v2"]),
+      c("trades-2026", 470, t("10:00"), ["general", "fsw", "trades@2026-v3"]),
+      c("unknown-2026", 490, t("10:00"), ["general", "fsw"], ["trades@2026-v3"]),
+    ]);
+    const r = runRound(p, { date: "2026-04-02", stream: "trades", size: 10 });
+    expect(r.stream.key).toBe("trades@2026-v3");
+    expect(invitedIds(r)).toEqual(["trades-2026"]);
+    expect(r.unknownEligibility).toBe(1);
   });
 });
 

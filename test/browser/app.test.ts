@@ -236,7 +236,20 @@ describe("draws and rounds", () => {
   it("draws the cut-off, monthly and pool charts and lists the rounds", async () => {
     const page = await open("/draws");
     await chartsDrawn(page);
-    expect(await page.locator("[data-testid=rounds-table] tbody tr").first().innerText()).toContain("379");
+    // The bundled feed's latest round is 434 (2026-08-07, transport 2026-Version 2).
+    expect(await page.locator("[data-testid=rounds-table] tbody tr").first().innerText()).toContain("434");
+    // Every 2026 stream of the feed can be chosen, under its name.
+    const streams = await page.locator("select#stream option").allInnerTexts();
+    for (const name of [
+      "Physicians with Canadian work experience",
+      "Senior managers with Canadian work experience",
+      "Skilled military recruits",
+      "Transport occupations",
+      "French-language proficiency",
+      "Healthcare and social services occupations",
+      "Trade occupations",
+    ])
+      expect(streams).toContain(name);
     const csv = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
     const text = await (await fetch(`${app.server.url}${csv}`)).text();
     expect(text.split("\r\n")[0]).toMatch(/^round,date,name,/);
