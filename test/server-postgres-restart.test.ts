@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ChildServer, spawnServer } from "../src/server/spawn.js";
 import { freePort } from "../src/server/start.js";
 import { type Cluster, createCluster } from "./support/postgres-cluster.js";
+import { until } from "./support/until.js";
 
 const password = "s3cret-Pa55"; // trust authentication accepts any: it is there to be kept out of logs
 let cluster: Cluster;
@@ -45,17 +46,6 @@ function stderrOf(child: ChildProcess): { text: () => string; waitFor: (part: st
       }
     },
   };
-}
-
-/** Repeats `attempt` until it says done, for at most `ms` (generous: it never judges speed). */
-async function until<T>(attempt: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`not done within ${ms / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 it("stays up through a PostgreSQL restart: 503 with Retry-After while it is away, 200 once it is back", async () => {

@@ -20,6 +20,7 @@ import {
 import { dump, freshDatabase, type TestDatabase } from "./fixtures/feed/databases.js";
 import { onThisMachine } from "./support/connection.js";
 import { workedProfile } from "./support/profiles.js";
+import { until } from "./support/until.js";
 
 const adminUrl = inject("postgresUrl");
 let admin: pg.Client;
@@ -57,17 +58,6 @@ async function terminateAll(name: string): Promise<number> {
     [name],
   );
   return rows.length;
-}
-
-/** Repeats `attempt` until it says done, for at most `ms` (the deadline is generous: it never judges speed). */
-async function until<T>(attempt: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`not done within ${ms / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("which failures are the connection's", () => {

@@ -7,7 +7,7 @@ import type { Round } from "../draws/index.js";
 import { daysBetween } from "../forecast/index.js";
 import { assessEligibility } from "../occupations/index.js";
 import { withAgeOn } from "../profile/age.js";
-import { isoDate, profile as profileSchema } from "../profile/schema.js";
+import { isoDate, type Profile, profile as profileSchema } from "../profile/schema.js";
 import { languageLevels } from "../rules/index.js";
 import { type ApiContext, withDefaultDate } from "./context.js";
 import { exampleProfile } from "./examples.js";
@@ -39,6 +39,20 @@ function dataNote(rounds: readonly Round[], asOf: string, today: string) {
     latestRound,
     daysBehindToday,
     stale: daysBehindToday !== null && daysBehindToday > staleAfterDays,
+  };
+}
+
+/** What the chances and advice tasks take from a request: the profile dated, and how to simulate. */
+function profileTaskArgs(
+  body: { profile: Profile; seed: number; paths: number; assumeUnknownEligible: boolean },
+  asOf: string,
+) {
+  return {
+    profile: withDefaultDate(body.profile, asOf),
+    asOf,
+    seed: body.seed,
+    paths: body.paths,
+    assumeUnknownEligible: body.assumeUnknownEligible,
   };
 }
 
@@ -145,13 +159,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const args = {
-        profile: withDefaultDate(body.profile, asOf),
-        asOf,
-        seed: body.seed,
-        paths: body.paths,
-        assumeUnknownEligible: body.assumeUnknownEligible,
-      };
+      const args = profileTaskArgs(body, asOf);
       // Serialized in the worker: the event loop only joins the data note to it.
       const chances = await runnerOf(ctx).run("chancesJson", args, rounds, signal);
       return jsonWith({ data: dataNote(rounds, asOf, ctx.today()) }, chances);
@@ -183,13 +191,7 @@ export const forecastOperations: AnyOperation<ApiContext>[] = [
     handle: async ({ body, signal }, ctx: ApiContext) => {
       const rounds = await ctx.rounds();
       const asOf = resolveAsOf(rounds, body.asOf);
-      const args = {
-        profile: withDefaultDate(body.profile, asOf),
-        asOf,
-        seed: body.seed,
-        paths: body.paths,
-        assumeUnknownEligible: body.assumeUnknownEligible,
-      };
+      const args = profileTaskArgs(body, asOf);
       // The changed profiles stay out of the answer (tasks.ts): they are the person's data.
       const advice = await runnerOf(ctx).run("advice", args, rounds, signal);
       return json({ data: dataNote(rounds, asOf, ctx.today()), ...advice });
